@@ -1,0 +1,30 @@
+export { table, type TableDefinition, type GlobalIndexName } from './table';
+export { createDb, totalCalls, type Db, type StoreConfig } from './client';
+export { pk, sk, skPrefix, part, tenantPrefix, type Key, type Tenant } from './keys';
+export { ConditionFailed, TransactionTooLarge, VersionConflict } from './errors';
+export { Transaction, MAX_TRANSACTION_ACTIONS, type StoredItem } from './transaction';
+export {
+  getItem,
+  parseItem,
+  queryPage,
+  queryAll,
+  encodeCursor,
+  decodeCursor,
+  InvalidCursor,
+  MAX_PAGE,
+  type Page,
+  type PageRequest,
+  type QuerySpec,
+} from './repository';
+export { createItemLoader } from './loader';
+export {
+  idempotencyKey,
+  readIdempotencyRecord,
+  addIdempotencyRecord,
+  digest,
+  stableJson,
+  IDEMPOTENCY_TAG,
+  IDEMPOTENCY_TTL_SECONDS,
+  type IdempotencyRecord,
+} from './idempotency';
+export { createTableInput, ensureTable } from './bootstrap';

@@ -1,0 +1,1 @@
+export { startDynamoDbLocal, freePort, type DynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local';

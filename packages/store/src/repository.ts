@@ -1,0 +1,141 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Db } from './client';
+import type { GlobalIndexName } from './table';
+import type { Key } from './keys';
+
+/** Read one item and parse it; undefined when absent. A stored item that fails its schema is a bug: throw. */
+export async function getItem<S extends z.ZodType>(
+  db: Db,
+  key: Key,
+  schema: S,
+  opts: { consistent?: boolean } = {},
+): Promise<z.output<S> | undefined> {
+  const res = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: opts.consistent ?? true }),
+  );
+  return res.Item ? parseItem(schema, res.Item) : undefined;
+}
+
+export function parseItem<S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.output<S> {
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) {
+    throw new Error(`stored item ${String(item.pk)} / ${String(item.sk)} does not match its schema: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+export interface PageRequest {
+  /** At most this many items (capped at 100). */
+  first?: number;
+  /** Opaque cursor returned by the previous page. */
+  after?: string;
+  /** Newest/highest sort key first. */
+  descending?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor of each item, for Relay edges. */
+  cursors: string[];
+  hasNextPage: boolean;
+  endCursor: string | undefined;
+}
+
+export interface QuerySpec {
+  index?: GlobalIndexName;
+  partition: string;
+  /** begins_with on the sort key. */
+  prefix?: string;
+}
+
+export const MAX_PAGE = 100;
+
+/**
+ * One page of a partition (optionally of an index). Cursors are the item's own keys, base64url-encoded,
+ * so a page boundary survives inserts and deletes in between.
+ */
+export async function queryPage<S extends z.ZodType>(
+  db: Db,
+  spec: QuerySpec,
+  schema: S,
+  page: PageRequest = {},
+): Promise<Page<z.output<S>>> {
+  const limit = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE);
+  const hashKey = spec.index ? `${spec.index}pk` : 'pk';
+  const rangeKey = spec.index ? `${spec.index}sk` : 'sk';
+  const input: QueryCommandInput = {
+    TableName: db.tableName,
+    ...(spec.index ? { IndexName: spec.index } : {}),
+    KeyConditionExpression: spec.prefix ? '#h = :h AND begins_with(#r, :p)' : '#h = :h',
+    ExpressionAttributeNames: spec.prefix ? { '#h': hashKey, '#r': rangeKey } : { '#h': hashKey },
+    ExpressionAttributeValues: spec.prefix ? { ':h': spec.partition, ':p': spec.prefix } : { ':h': spec.partition },
+    ScanIndexForward: !page.descending,
+    // One extra item tells whether another page exists without a second round trip.
+    Limit: limit + 1,
+    ...(page.after ? { ExclusiveStartKey: startKey(page.after, hashKey, spec.partition) } : {}),
+  };
+  const res = await db.doc.send(new QueryCommand(input));
+  const raw = res.Items ?? [];
+  const hasNextPage = raw.length > limit;
+  const pageItems = raw.slice(0, limit);
+  const cursors = pageItems.map((item) => encodeCursor(cursorKey(item, spec.index)));
+  return {
+    items: pageItems.map((item) => parseItem(schema, item)),
+    cursors,
+    hasNextPage,
+    endCursor: cursors.at(-1),
+  };
+}
+
+/** Every item of a partition prefix (for bounded sets such as a member's payments). */
+export async function queryAll<S extends z.ZodType>(db: Db, spec: QuerySpec, schema: S): Promise<z.output<S>[]> {
+  const out: z.output<S>[] = [];
+  let after: string | undefined;
+  do {
+    const page = await queryPage(db, spec, schema, { first: MAX_PAGE, ...(after ? { after } : {}) });
+    out.push(...page.items);
+    after = page.hasNextPage ? page.endCursor : undefined;
+  } while (after);
+  return out;
+}
+
+/** A cursor is only valid for the partition it came from: a cursor cannot lead into another tenant. */
+function startKey(cursor: string, hashKey: string, partition: string): Record<string, unknown> {
+  const key = decodeCursor(cursor);
+  if (key[hashKey] !== partition) throw new InvalidCursor();
+  return key;
+}
+
+function cursorKey(item: Record<string, unknown>, index?: GlobalIndexName): Record<string, unknown> {
+  const key: Record<string, unknown> = { pk: item.pk, sk: item.sk };
+  if (index) {
+    key[`${index}pk`] = item[`${index}pk`];
+    key[`${index}sk`] = item[`${index}sk`];
+  }
+  return key;
+}
+
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export class InvalidCursor extends Error {
+  constructor() {
+    super('invalid pagination cursor');
+    this.name = 'InvalidCursor';
+  }
+}
+
+export function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const entries = Object.entries(value);
+      if (entries.length > 0 && entries.every(([, v]) => typeof v === 'string')) return value as Record<string, unknown>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursor();
+}

@@ -1,0 +1,177 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client';
+import { ConditionFailed, TransactionTooLarge } from './errors';
+import type { Key } from './keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+export interface StoredItem extends Key {
+  [attr: string]: unknown;
+}
+
+interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * Collects writes that must land together and commits them as one TransactWriteItems call. Each action
+ * may carry a tag so a failed condition can be reported as a domain error ("NIK already registered")
+ * instead of a bare cancellation.
+ */
+export class Transaction {
+  private readonly items: TransactItem[] = [];
+  private readonly tags: (string | undefined)[] = [];
+  private readonly touched = new Set<string>();
+
+  constructor(private readonly db: Db) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Put a new item; fails (with the tag) if an item with that key exists. */
+  create(item: StoredItem, tag?: string): this {
+    return this.add(
+      { Put: { TableName: this.db.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      item,
+      tag,
+    );
+  }
+
+  /** Put an item unconditionally (derived data that is safe to overwrite, e.g. an index item). */
+  put(item: StoredItem, condition?: Condition, tag?: string): this {
+    return this.add(
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: item,
+          ...conditionParams(condition),
+        },
+      },
+      item,
+      tag,
+    );
+  }
+
+  /**
+   * Optimistic versioned replace: the stored item must still have `expectedVersion`; the new one gets
+   * expectedVersion + 1. A concurrent writer makes the whole transaction fail with the tag.
+   */
+  replace(item: StoredItem, expectedVersion: number, tag?: string): this {
+    return this.add(
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...item, version: expectedVersion + 1 },
+          ConditionExpression: '#v = :expectedVersion',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':expectedVersion': expectedVersion },
+        },
+      },
+      item,
+      tag,
+    );
+  }
+
+  update(
+    key: Key,
+    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    condition?: Condition,
+    tag?: string,
+  ): this {
+    const names = { ...update.names, ...condition?.names };
+    const values = { ...update.values, ...condition?.values };
+    return this.add(
+      {
+        Update: {
+          TableName: this.db.tableName,
+          Key: { pk: key.pk, sk: key.sk },
+          UpdateExpression: update.expression,
+          ...(condition ? { ConditionExpression: condition.expression } : {}),
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        },
+      },
+      key,
+      tag,
+    );
+  }
+
+  check(key: Key, condition: Condition, tag?: string): this {
+    return this.add(
+      {
+        ConditionCheck: {
+          TableName: this.db.tableName,
+          Key: { pk: key.pk, sk: key.sk },
+          ConditionExpression: condition.expression,
+          ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+          ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+        },
+      },
+      key,
+      tag,
+    );
+  }
+
+  private add(action: TransactItem, key: Key, tag?: string): this {
+    const id = `${key.pk}\u0000${key.sk}`;
+    // DynamoDB refuses two actions on one item in a transaction; say which item instead of a vague error.
+    if (this.touched.has(id)) throw new Error(`transaction touches ${key.pk} / ${key.sk} twice`);
+    this.touched.add(id);
+    this.items.push(action);
+    this.tags.push(tag);
+    return this;
+  }
+
+  /**
+   * Commit all actions atomically. Throws TransactionTooLarge before sending when over DynamoDB's limit,
+   * ConditionFailed with the failed tags when a condition does not hold. Pure write-write conflicts with
+   * another transaction are retried a few times, since nothing was written.
+   */
+  async commit(clientRequestToken?: string): Promise<void> {
+    if (this.items.length === 0) return;
+    if (this.items.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLarge(this.items.length);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: this.items,
+            ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
+          }),
+        );
+        return;
+      } catch (err) {
+        if (!(err instanceof TransactionCanceledException)) throw err;
+        const reasons = err.CancellationReasons ?? [];
+        const failed = reasons.flatMap((r, i) =>
+          r.Code === 'ConditionalCheckFailed' ? [this.tags[i] ?? `action${i}`] : [],
+        );
+        if (failed.length > 0) throw new ConditionFailed(failed);
+        const onlyConflicts = reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict');
+        if (onlyConflicts && attempt < 6) {
+          await sleep(10 * 2 ** attempt * (0.5 + Math.random()));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+}
+
+function conditionParams(condition?: Condition) {
+  if (!condition) return {};
+  return {
+    ConditionExpression: condition.expression,
+    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+  };
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
