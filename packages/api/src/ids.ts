@@ -1,0 +1,24 @@
+import { ValidationError } from '@kkmp/core';
+
+/**
+ * Public ids carry their type and tenant path ("Member:<coopId>:<memberId>", base64url), so a request
+ * names its tenant before any read and the services can check it first. Clients treat ids as opaque.
+ */
+export type IdType = 'City' | 'Kelurahan' | 'Cooperative' | 'Member' | 'EquityPayment' | 'AuditEntry';
+
+export function encodeId(type: IdType, ...parts: string[]): string {
+  return Buffer.from([type, ...parts].join(':'), 'utf8').toString('base64url');
+}
+
+/** Decodes an id of the expected type, or throws a validation error naming the input field. */
+export function decodeId(id: string, type: IdType, field: string, parts = 1): string[] {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8').split(':');
+  const [kind, ...rest] = decoded;
+  if (kind !== type || rest.length !== parts || rest.some((p) => !/^[0-9A-Za-z_-]{1,64}$/.test(p))) {
+    throw ValidationError.field(field, `is not a ${type} id`, `bukan id ${type}`);
+  }
+  return rest;
+}
+
+export const one = (id: string, type: IdType, field: string) => decodeId(id, type, field, 1)[0]!;
+export const two = (id: string, type: IdType, field: string) => decodeId(id, type, field, 2) as [string, string];

@@ -1,0 +1,12 @@
+import { builder } from '../builder';
+import './scalars';
+import './errors';
+import './enums';
+import './me';
+import './city';
+import './cooperative';
+import './member';
+
+export function buildSchema() {
+  return builder.toSchema({ sortSchema: true });
+}

@@ -1,0 +1,201 @@
+import { pk, queryPage, sk, type PageRequest } from '@kkmp/store';
+import { z } from 'zod';
+import { authorize } from './authorize';
+import { getCity } from './city';
+import type { CoreContext } from './context';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
+import { newId } from './ids';
+import { getKelurahan } from './kelurahan';
+import { rupiah } from './money';
+import { RETRY_TAG, runMutation } from './mutation';
+import { TIME_ZONES, type IndonesianTimeZone } from './time';
+import { idempotencyKeyField, msg, parseInput, text } from './validation';
+
+/**
+ * Lifecycle of a KKMP: FORMED (deed signed at the founding meeting), LEGAL_ENTITY (badan hukum registered,
+ * registration number known), OPERATING (at least one business unit trading). Only forward moves.
+ */
+export const COOP_STATUSES = ['FORMED', 'LEGAL_ENTITY', 'OPERATING'] as const;
+export type CoopStatus = (typeof COOP_STATUSES)[number];
+
+export const BOARD_POSITIONS = ['KETUA', 'WAKIL_KETUA', 'SEKRETARIS', 'BENDAHARA', 'ANGGOTA'] as const;
+
+const officer = z.object({
+  name: text(100),
+  position: z.enum(BOARD_POSITIONS),
+});
+export type Officer = z.infer<typeof officer>;
+
+export const equitySettingsSchema = z.object({
+  /** Simpanan pokok: one-time amount, equal for every member. */
+  simpananPokok: rupiah,
+  /** Default simpanan wajib per month for new members (each member may have their own). */
+  simpananWajib: rupiah,
+});
+export type EquitySettings = z.infer<typeof equitySettingsSchema>;
+
+export const cooperativeSchema = z.object({
+  id: z.string(),
+  cityId: z.string(),
+  kelurahanId: z.string(),
+  name: z.string(),
+  legalName: z.string(),
+  registrationNumber: z.string().optional(),
+  status: z.enum(COOP_STATUSES),
+  statusChangedAt: z.string(),
+  board: z.array(officer),
+  supervisors: z.array(officer),
+  equity: equitySettingsSchema,
+  timeZone: z.enum(Object.keys(TIME_ZONES) as [IndonesianTimeZone, ...IndonesianTimeZone[]]),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Cooperative = z.infer<typeof cooperativeSchema>;
+
+const registrationNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9./-]{5,60}$/i, msg('must be the AHU registration number (letters, digits, . / -)', 'harus nomor badan hukum AHU (huruf, angka, . / -)'));
+
+export const createCooperativeInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cityId: z.string().min(1),
+  kelurahanId: z.string().min(1),
+  name: text(150),
+  legalName: text(200),
+  board: z.array(officer).max(15).default([]),
+  supervisors: z.array(officer).max(7).default([]),
+  equity: equitySettingsSchema.default({ simpananPokok: 50_000, simpananWajib: 20_000 }),
+});
+
+export const updateCooperativeInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  name: text(150).optional().nullable(),
+  legalName: text(200).optional().nullable(),
+  board: z.array(officer).max(15).optional().nullable(),
+  supervisors: z.array(officer).max(7).optional().nullable(),
+  equity: equitySettingsSchema.optional().nullable(),
+});
+
+export const changeStatusInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  status: z.enum(COOP_STATUSES),
+  registrationNumber: registrationNumber.optional().nullable(),
+});
+
+export const coopTenant = (coopId: string) => ({ kind: 'coop', coopId }) as const;
+export const coopKey = (coopId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('PROFILE') });
+const cityCoopsIndex = (cityId: string) => pk({ kind: 'city', cityId }, 'COOPS');
+
+function toItem(coop: Cooperative) {
+  return { ...coopKey(coop.id), type: 'Cooperative', ...coop, gsi1pk: cityCoopsIndex(coop.cityId), gsi1sk: `${coop.name.toLowerCase()}#${coop.id}` };
+}
+
+export async function createCooperative(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+  const input = parseInput(createCooperativeInput, raw);
+  await authorize(ctx, 'city:write', { cityId: input.cityId });
+  const city = await getCity(ctx, input.cityId, 'input.cityId');
+  const kel = await getKelurahan(ctx, city.id, input.kelurahanId, 'input.kelurahanId');
+  const spec = {
+    operation: 'createCooperative',
+    tenant: { kind: 'city', cityId: city.id } as const,
+    idempotencyKey: input.idempotencyKey,
+    input,
+    conflicts: {
+      kelCoop: () =>
+        new ConflictError('input.kelurahanId', `kelurahan ${kel.name} already has a cooperative`, `kelurahan ${kel.name} sudah punya koperasi`),
+    },
+  };
+  return runMutation(ctx, spec, async (tx) => {
+    const now = ctx.clock.now();
+    const coop: Cooperative = {
+      id: newId(now),
+      cityId: city.id,
+      kelurahanId: kel.id,
+      name: input.name,
+      legalName: input.legalName,
+      status: 'FORMED',
+      statusChangedAt: now.toISOString(),
+      board: input.board,
+      supervisors: input.supervisors,
+      equity: input.equity,
+      timeZone: city.timeZone,
+      createdAt: now.toISOString(),
+      version: 1,
+    };
+    tx.create(toItem(coop));
+    // The program forms one cooperative per kelurahan.
+    tx.create({ pk: pk({ kind: 'city', cityId: city.id }), sk: sk('KELCOOP', kel.id), type: 'Unique', coopId: coop.id }, 'kelCoop');
+    return coop;
+  });
+}
+
+export async function getCooperative(ctx: CoreContext, coopId: string, field?: string): Promise<Cooperative> {
+  await authorize(ctx, 'coop:read', { coopId });
+  const coop = await loadCooperative(ctx, coopId);
+  if (!coop) throw new NotFoundError('Cooperative', coopId, field);
+  return coop;
+}
+
+export async function loadCooperative(ctx: CoreContext, coopId: string): Promise<Cooperative | undefined> {
+  const item = await ctx.items.load(coopKey(coopId));
+  return item ? cooperativeSchema.parse(item) : undefined;
+}
+
+export async function listCooperatives(ctx: CoreContext, cityId: string, page: PageRequest) {
+  // Listing a city's cooperatives is the city's view; people of one cooperative do not browse the others.
+  await authorize(ctx, 'city:write', { cityId });
+  return queryPage(ctx.db, { index: 'gsi1', partition: cityCoopsIndex(cityId) }, cooperativeSchema, page);
+}
+
+export async function updateCooperative(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+  const input = parseInput(updateCooperativeInput, raw);
+  await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
+  return runMutation(
+    ctx,
+    { operation: 'updateCooperative', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.cooperativeId },
+    async (tx) => {
+      const current = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      const next: Cooperative = {
+        ...current,
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.legalName ? { legalName: input.legalName } : {}),
+        ...(input.board ? { board: input.board } : {}),
+        ...(input.supervisors ? { supervisors: input.supervisors } : {}),
+        ...(input.equity ? { equity: input.equity } : {}),
+      };
+      tx.replace(toItem(next), current.version, RETRY_TAG);
+      return { ...next, version: current.version + 1 };
+    },
+  );
+}
+
+const NEXT: Record<CoopStatus, CoopStatus | undefined> = { FORMED: 'LEGAL_ENTITY', LEGAL_ENTITY: 'OPERATING', OPERATING: undefined };
+
+export async function changeCooperativeStatus(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+  const input = parseInput(changeStatusInput, raw);
+  await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
+  return runMutation(
+    ctx,
+    { operation: 'changeCooperativeStatus', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.cooperativeId },
+    async (tx) => {
+      const current = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      if (NEXT[current.status] !== input.status) {
+        throw new InvalidStateError(
+          `a ${current.status} cooperative can only move to ${NEXT[current.status] ?? 'no other status'}`,
+          `koperasi berstatus ${current.status} hanya bisa menjadi ${NEXT[current.status] ?? 'tidak ada status lain'}`,
+        );
+      }
+      const regNo = input.registrationNumber ?? current.registrationNumber;
+      if (input.status === 'LEGAL_ENTITY' && !regNo) {
+        throw ValidationError.field('input.registrationNumber', 'is required to become a legal entity', 'wajib diisi untuk menjadi badan hukum');
+      }
+      const now = ctx.clock.now();
+      const next: Cooperative = { ...current, status: input.status, statusChangedAt: now.toISOString(), ...(regNo ? { registrationNumber: regNo } : {}) };
+      tx.replace(toItem(next), current.version, RETRY_TAG);
+      return { ...next, version: current.version + 1 };
+    },
+  );
+}

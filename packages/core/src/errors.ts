@@ -1,0 +1,103 @@
+/**
+ * Expected failures. Each has a stable code for clients, an English and an Indonesian message (cashiers
+ * read Indonesian), and where it concerns one input, the field path. The API layer maps these to typed
+ * GraphQL errors; anything else is a bug and is masked.
+ */
+export interface FieldIssue {
+  /** Input path, e.g. "input.nik" or "input.board.0.name". */
+  field: string;
+  messageEn: string;
+  messageId: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_STATE';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    readonly messageEn: string,
+    readonly messageId: string,
+  ) {
+    super(messageEn);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION' as const;
+  constructor(readonly issues: FieldIssue[]) {
+    const first = issues[0];
+    super(
+      first ? `${first.field}: ${first.messageEn}` : 'invalid input',
+      first ? `${first.field}: ${first.messageId}` : 'masukan tidak valid',
+    );
+  }
+
+  static field(field: string, messageEn: string, messageId: string): ValidationError {
+    return new ValidationError([{ field, messageEn, messageId }]);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    /** Input field that held the unknown id, when the id came from input. */
+    readonly field?: string,
+  ) {
+    super(`${entity} ${id} not found`, `${entity} ${id} tidak ditemukan`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(readonly action: string) {
+    super(`you may not ${action} here`, `Anda tidak berhak melakukan ${action} di sini`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor() {
+    super('sign in first: send a bearer token', 'silakan masuk dulu: kirim token bearer');
+  }
+}
+
+/** The input collides with existing data (duplicate NIK, a second cooperative for a kelurahan, ...). */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor(
+    readonly field: string,
+    messageEn: string,
+    messageId: string,
+  ) {
+    super(messageEn, messageId);
+  }
+}
+
+/** The operation is not allowed in the entity's current state (e.g. refund to an active member). */
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE' as const;
+  constructor(messageEn: string, messageId: string) {
+    super(messageEn, messageId);
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED' as const;
+  readonly field = 'input.idempotencyKey';
+  constructor() {
+    super(
+      'this idempotency key was already used for a different request',
+      'kunci idempotensi ini sudah dipakai untuk permintaan lain',
+    );
+  }
+}

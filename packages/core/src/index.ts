@@ -1,0 +1,17 @@
+export * from './errors';
+export * from './money';
+export * from './ids';
+export * from './clock';
+export * from './time';
+export * from './nik';
+export * from './principal';
+export { authorize, can, requirePrincipal, matrix, type Action, type Target } from './authorize';
+export { createCoreContext, type CoreContext } from './context';
+export { runMutation, RETRY_TAG, type MutationSpec } from './mutation';
+export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';
+export { listAudit, auditEntrySchema, type AuditEntry } from './audit';
+export * from './city';
+export * from './kelurahan';
+export * from './cooperative';
+export * from './member';
+export * from './equity';

@@ -1,0 +1,228 @@
+import { getItem, pk, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
+import { z } from 'zod';
+import { authorize } from './authorize';
+import type { CoreContext } from './context';
+import { coopTenant, getCooperative } from './cooperative';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
+import { newId } from './ids';
+import { rupiah } from './money';
+import { RETRY_TAG, runMutation } from './mutation';
+import { parseNik } from './nik';
+import { localDate, periodOf } from './time';
+import { idempotencyKeyField, isoDate, msg, parseInput, text } from './validation';
+
+export const MEMBER_STATUSES = ['ACTIVE', 'RESIGNED', 'DECEASED'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Simpanan wajib amount in force from a billing period (YYYY-MM) on. */
+const wajibStep = z.object({ from: z.string(), amount: rupiah });
+
+export const memberSchema = z.object({
+  id: z.string(),
+  coopId: z.string(),
+  /** Sequential within the cooperative, from 1, never reused. */
+  memberNumber: z.number().int(),
+  nik: z.string(),
+  name: z.string(),
+  sex: z.enum(['MALE', 'FEMALE']),
+  birthDate: z.string(),
+  address: z.string(),
+  phone: z.string().optional(),
+  joinDate: z.string(),
+  status: z.enum(MEMBER_STATUSES),
+  exitDate: z.string().optional(),
+  /** Simpanan wajib schedule, oldest first; the last step is the amount billed now. */
+  wajibSchedule: z.array(wajibStep).min(1),
+  /** Totals paid in; they only grow. Refunds are recorded separately. */
+  pokokPaid: rupiah,
+  wajibPaid: rupiah,
+  refunded: rupiah,
+  version: z.number().int(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(\+62|0)8\d{7,12}$/, msg('must be an Indonesian mobile number, e.g. 081234567890', 'harus nomor HP Indonesia, mis. 081234567890'));
+
+export const registerMemberInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  nik: z.string(),
+  name: text(100),
+  address: text(300),
+  phone: phone.optional().nullable(),
+  joinDate: isoDate.optional().nullable(),
+  /** Monthly simpanan wajib for this member; the cooperative's default when absent. */
+  simpananWajib: rupiah.optional().nullable(),
+});
+
+export const updateMemberInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  memberId: z.string().min(1),
+  name: text(100).optional().nullable(),
+  address: text(300).optional().nullable(),
+  phone: phone.optional().nullable(),
+  simpananWajib: rupiah.optional().nullable(),
+  /** First billing period (YYYY-MM) of the new simpanan wajib; the current period when absent. */
+  simpananWajibFrom: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg('must be a period YYYY-MM', 'harus periode TTTT-BB')).optional().nullable(),
+});
+
+export const endMembershipInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  memberId: z.string().min(1),
+  status: z.enum(['RESIGNED', 'DECEASED']),
+  exitDate: isoDate.optional().nullable(),
+});
+
+export const memberKey = (coopId: string, memberId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('MEMBER', memberId) });
+const nikKey = (coopId: string, nik: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('NIK', nik) });
+const counterKey = (coopId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('COUNTER', 'MEMBER') });
+const counterSchema = z.object({ value: z.number().int() });
+
+export function memberItem(m: Member) {
+  return { ...memberKey(m.coopId, m.id), type: 'Member', ...m };
+}
+
+export async function registerMember(ctx: CoreContext, raw: unknown): Promise<Member> {
+  const input = parseInput(registerMemberInput, raw);
+  await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
+  const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+  const now = ctx.clock.now();
+  const nik = parseNik(input.nik, now);
+  if (!nik.ok) throw ValidationError.field('input.nik', nik.issue.messageEn, nik.issue.messageId);
+  const today = localDate(now, coop.timeZone);
+  const joinDate = input.joinDate ?? today;
+  if (joinDate > today) throw ValidationError.field('input.joinDate', 'must not be in the future', 'tidak boleh di masa depan');
+  const spec = {
+    operation: 'registerMember',
+    tenant: coopTenant(coop.id),
+    idempotencyKey: input.idempotencyKey,
+    input,
+    conflicts: {
+      nik: () => new ConflictError('input.nik', 'this NIK is already a member of this cooperative', 'NIK ini sudah terdaftar sebagai anggota koperasi ini'),
+    },
+  };
+  return runMutation(ctx, spec, async (tx) => {
+    const last = (await getItem(ctx.db, counterKey(coop.id), counterSchema))?.value ?? 0;
+    const member: Member = {
+      id: newId(now),
+      coopId: coop.id,
+      memberNumber: last + 1,
+      nik: nik.value.nik,
+      name: input.name,
+      sex: nik.value.sex,
+      birthDate: nik.value.birthDate,
+      address: input.address,
+      ...(input.phone ? { phone: input.phone } : {}),
+      joinDate,
+      status: 'ACTIVE',
+      wajibSchedule: [{ from: periodOf(joinDate), amount: input.simpananWajib ?? coop.equity.simpananWajib }],
+      pokokPaid: 0,
+      wajibPaid: 0,
+      refunded: 0,
+      version: 1,
+    };
+    // Gapless member numbers: the counter moves only if nobody else moved it since we read it.
+    tx.put(
+      { ...counterKey(coop.id), type: 'Counter', value: member.memberNumber },
+      last === 0 ? { expression: 'attribute_not_exists(pk)' } : { expression: '#v = :last', names: { '#v': 'value' }, values: { ':last': last } },
+      RETRY_TAG,
+    );
+    tx.create({ ...nikKey(coop.id, member.nik), type: 'Unique', memberId: member.id }, 'nik');
+    tx.create(memberItem(member));
+    return member;
+  });
+}
+
+export async function getMember(ctx: CoreContext, coopId: string, memberId: string, field?: string): Promise<Member> {
+  await authorize(ctx, 'member:read', { coopId, memberId });
+  const member = await loadMember(ctx, coopId, memberId);
+  if (!member) throw new NotFoundError('Member', memberId, field);
+  return member;
+}
+
+export async function loadMember(ctx: CoreContext, coopId: string, memberId: string): Promise<Member | undefined> {
+  const item = await ctx.items.load(memberKey(coopId, memberId));
+  return item ? memberSchema.parse(item) : undefined;
+}
+
+export async function findMemberByNik(ctx: CoreContext, coopId: string, nik: string): Promise<Member | undefined> {
+  await authorize(ctx, 'member:read', { coopId });
+  const marker = await ctx.items.load(nikKey(coopId, nik));
+  if (!marker || typeof marker.memberId !== 'string') return undefined;
+  return loadMember(ctx, coopId, marker.memberId);
+}
+
+export async function listMembers(ctx: CoreContext, coopId: string, page: PageRequest) {
+  await authorize(ctx, 'member:read', { coopId });
+  return queryPage(ctx.db, { partition: pk(coopTenant(coopId)), prefix: skPrefix('MEMBER') }, memberSchema, page);
+}
+
+/** Changes profile fields only: money totals are moved by their own operations and never overwritten here. */
+export async function updateMember(ctx: CoreContext, raw: unknown): Promise<Member> {
+  const input = parseInput(updateMemberInput, raw);
+  await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
+  return runMutation(
+    ctx,
+    { operation: 'updateMember', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    async (tx) => {
+      const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
+      let wajibSchedule = m.wajibSchedule;
+      if (input.simpananWajib != null) {
+        const from = input.simpananWajibFrom ?? localDate(ctx.clock.now(), coop.timeZone).slice(0, 7);
+        if (from < m.wajibSchedule[0]!.from) {
+          throw ValidationError.field('input.simpananWajibFrom', 'must not be before the member joined', 'tidak boleh sebelum anggota bergabung');
+        }
+        wajibSchedule = [...m.wajibSchedule.filter((s) => s.from < from), { from, amount: input.simpananWajib }];
+      }
+      const next: Member = {
+        ...m,
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.address ? { address: input.address } : {}),
+        ...(input.phone ? { phone: input.phone } : {}),
+        wajibSchedule,
+        version: m.version + 1,
+      };
+      tx.update(
+        memberKey(m.coopId, m.id),
+        {
+          expression: `SET #name = :name, address = :address, wajibSchedule = :ws, version = :next${next.phone ? ', phone = :phone' : ''}`,
+          names: { '#name': 'name' },
+          values: { ':name': next.name, ':address': next.address, ':ws': wajibSchedule, ':next': next.version, ...(next.phone ? { ':phone': next.phone } : {}) },
+        },
+        { expression: 'version = :prev', values: { ':prev': m.version } },
+        RETRY_TAG,
+      );
+      return next;
+    },
+  );
+}
+
+export async function endMembership(ctx: CoreContext, raw: unknown): Promise<Member> {
+  const input = parseInput(endMembershipInput, raw);
+  await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
+  return runMutation(
+    ctx,
+    { operation: 'endMembership', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    async (tx) => {
+      const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
+      if (m.status !== 'ACTIVE') throw new InvalidStateError(`member already ${m.status}`, `anggota sudah berstatus ${m.status}`);
+      const exitDate = input.exitDate ?? localDate(ctx.clock.now(), coop.timeZone);
+      if (exitDate < m.joinDate) throw ValidationError.field('input.exitDate', 'must not be before the join date', 'tidak boleh sebelum tanggal bergabung');
+      const next: Member = { ...m, status: input.status, exitDate, version: m.version + 1 };
+      tx.update(
+        memberKey(m.coopId, m.id),
+        { expression: 'SET #s = :s, exitDate = :d, version = :next', names: { '#s': 'status' }, values: { ':s': input.status, ':d': exitDate, ':next': next.version } },
+        { expression: 'version = :prev', values: { ':prev': m.version } },
+        RETRY_TAG,
+      );
+      return next;
+    },
+  );
+}

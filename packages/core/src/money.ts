@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Whole rupiah. Rupiah has no minor unit in daily use, and sums reach billions, so amounts are safe
+ * integers (up to 2^53 - 1), never floats.
+ */
+export type Rupiah = number;
+
+export const rupiah = z
+  .number()
+  .int({ message: 'must be whole rupiah / harus rupiah bulat' })
+  .min(0, { message: 'must not be negative / tidak boleh negatif' })
+  .max(Number.MAX_SAFE_INTEGER);
+
+export const positiveRupiah = rupiah.refine((v) => v > 0, { message: 'must be more than zero / harus lebih dari nol' });
+
+export function formatRupiah(amount: Rupiah): string {
+  return `Rp${amount.toLocaleString('id-ID')}`;
+}
+
+/** Adds amounts and fails loudly rather than lose precision past 2^53. */
+export function sumRupiah(...amounts: Rupiah[]): Rupiah {
+  let total = 0;
+  for (const a of amounts) {
+    total += a;
+    if (!Number.isSafeInteger(total)) throw new RangeError('rupiah sum exceeds the safe integer range');
+  }
+  return total;
+}

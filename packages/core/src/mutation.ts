@@ -1,0 +1,95 @@
+import {
+  ConditionFailed,
+  IDEMPOTENCY_TAG,
+  Transaction,
+  addIdempotencyRecord,
+  digest,
+  idempotencyKey,
+  readIdempotencyRecord,
+  type Tenant,
+} from '@kkmp/store';
+import { recordAudit, auditItem } from './audit';
+import type { CoreContext } from './context';
+import { DomainError, IdempotencyKeyReusedError } from './errors';
+
+/** Tag for optimistic-concurrency conditions: a failure re-runs the mutation body from fresh reads. */
+export const RETRY_TAG = 'retry';
+const MAX_ATTEMPTS = 8;
+
+export interface MutationSpec {
+  /** Operation name as the client sees it (e.g. "registerMember"). */
+  operation: string;
+  /** Tenant whose partition holds the audit entry and the idempotency record. */
+  tenant: Tenant;
+  idempotencyKey?: string | null;
+  /** Raw input, digested for the audit log and for idempotency-key reuse detection. */
+  input: unknown;
+  /** Id of the main entity touched, for the audit log. */
+  targetId?: string;
+  /** Domain errors for tagged conditions of the body's writes (e.g. a uniqueness marker that exists). */
+  conflicts?: Record<string, () => DomainError>;
+}
+
+/**
+ * Runs a mutation body exactly once per idempotency key, in one DynamoDB transaction together with its
+ * audit entry and idempotency record. The body reads, checks, and adds its writes to `tx`; it returns a
+ * plain-JSON result which is stored, so a retry with the same key returns the very first result.
+ * Bodies must be free of side effects besides `tx` because optimistic conflicts re-run them.
+ */
+export async function runMutation<T>(
+  ctx: CoreContext,
+  spec: MutationSpec,
+  body: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const principal = ctx.principal;
+  const inputDigest = digest(spec.input);
+  const idemKey = spec.idempotencyKey
+    ? idempotencyKey(spec.tenant, `${principal?.userId ?? 'anonymous'}\u0000${spec.idempotencyKey}`)
+    : undefined;
+
+  const replay = async (): Promise<T | undefined> => {
+    if (!idemKey) return undefined;
+    const record = await readIdempotencyRecord(ctx.db, idemKey);
+    if (!record) return undefined;
+    if (record.operation !== spec.operation || record.inputDigest !== inputDigest) throw new IdempotencyKeyReusedError();
+    return record.result as T;
+  };
+
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
+
+  for (let attempt = 1; ; attempt++) {
+    const tx = new Transaction(ctx.db);
+    try {
+      const result = await body(tx);
+      const now = ctx.clock.now();
+      if (idemKey) addIdempotencyRecord(tx, idemKey, { operation: spec.operation, inputDigest, result }, now);
+      tx.create(auditItem(ctx, spec, inputDigest, 'OK', now));
+      await tx.commit();
+      // Loaders may hold the pre-write state of what this mutation changed.
+      ctx.items.clearAll();
+      return result;
+    } catch (err) {
+      if (err instanceof ConditionFailed) {
+        if (err.failedTags.includes(IDEMPOTENCY_TAG)) {
+          // A concurrent twin with the same key won the race: answer with its result.
+          const twin = await replay();
+          if (twin !== undefined) return twin;
+        }
+        const known = err.failedTags.find((t) => spec.conflicts?.[t]);
+        if (known) {
+          const domainError = spec.conflicts![known]!();
+          await recordAudit(ctx, spec, inputDigest, domainError.code);
+          throw domainError;
+        }
+        if (err.failedTags.every((t) => t === RETRY_TAG) && attempt < MAX_ATTEMPTS) {
+          ctx.items.clearAll();
+          await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
+          continue;
+        }
+      }
+      if (err instanceof DomainError) await recordAudit(ctx, spec, inputDigest, err.code);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApi, mintToken, LOCAL_DEV_SECRET } from '@kkmp/api';
+import { ManualClock, type Principal } from '@kkmp/core';
+import { createDb, ensureTable, type Db } from '@kkmp/store';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+
+export interface TestApi {
+  url: string;
+  db: Db;
+  clock: ManualClock;
+  /** POSTs a GraphQL operation over HTTP; returns the parsed body and status. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data: T; errors?: any[] }>;
+  token(p: Principal): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A fresh table in the run's DynamoDB Local plus the real yoga app behind node:http on a free port. */
+export async function startTestApi(opts: { now?: string } = {}): Promise<TestApi> {
+  const db = createDb({ tableName: `test-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
+  await ensureTable(db);
+  const clock = new ManualClock(opts.now ?? '2026-03-15T03:00:00Z');
+  const yoga = createApi({ db, clock, auth: { secret: LOCAL_DEV_SECRET, issuer: 'kkmp', audience: 'kkmp-api' } });
+  const server: Server = createServer(yoga);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    db,
+    clock,
+    async gql(query, variables, token) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data: any; errors?: any[] };
+      return { status: res.status, data: body.data, ...(body.errors ? { errors: body.errors } : {}) };
+    },
+    token: (p) => mintToken(p, { secret: LOCAL_DEV_SECRET }),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export const platformAdmin: Principal = { userId: 'platform-1', role: 'PLATFORM_ADMIN', name: 'Platform Admin' };
