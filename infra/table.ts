@@ -1,10 +1,7 @@
-// @kkmp/store's table definition, by path rather than through the package entry on purpose. SST
-// bundles sst.config.ts and everything it imports, leaving @aws-sdk/* external, and runs the bundle
-// from .sst/platform, where @aws-sdk/client-dynamodb does not resolve: importing '@kkmp/store'
-// (whose index also exports the DynamoDB client) makes `sst install`, `sst deploy` and every other
-// command fail with ERR_MODULE_NOT_FOUND. table.ts has no imports, so only the definition is bundled.
-// Once @kkmp/store exports it on its own (e.g. "./table": "./src/table.ts"), import it from there.
-import { table as definition } from '../packages/store/src/table';
+// The table definition comes from its own entry point, @kkmp/store/table, which imports nothing: SST
+// bundles sst.config.ts and runs it from .sst/platform where @aws-sdk/* does not resolve, so the store's
+// main entry (which exports the DynamoDB client) must not be pulled in here.
+import { table as definition } from '@kkmp/store/table';
 
 /**
  * The one DynamoDB table. Every key name, index and the TTL attribute come from @kkmp/store's

@@ -1,3 +1,4 @@
+// Imports nothing on purpose: infra/ imports this file alone (see infra/table.ts).
 /**
  * The single DynamoDB table. This object is the only description of it: infra/ turns it into an SST
  * Dynamo component and the local bootstrap turns it into a CreateTable call, so they cannot drift.

@@ -1,1 +1,32 @@
-export const handler = async () => ({ statusCode: 503, body: 'not ready' });
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createApi } from '../app';
+import { apiOptionsFromEnv } from '../config';
+
+// Built once per Lambda instance and reused by every invocation it serves.
+let api: ReturnType<typeof createApi> | undefined;
+
+/** API Gateway HTTP API (payload format 2.0) -> yoga -> API Gateway result. */
+export async function handler(event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  api ??= createApi(apiOptionsFromEnv());
+  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  const url = `https://${event.requestContext.domainName}${event.rawPath}${query}`;
+  const method = event.requestContext.http.method;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers.set(name, value);
+  if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
+  if (!headers.has('x-request-id')) headers.set('x-request-id', event.requestContext.requestId);
+  const body = event.body === undefined || method === 'GET' || method === 'HEAD' ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body;
+  const response = await api.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) }, { lambdaContext: context });
+  const outHeaders: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') outHeaders[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  return {
+    statusCode: response.status,
+    headers: outHeaders,
+    body: await response.text(),
+    isBase64Encoded: false,
+    ...(cookies.length ? { cookies } : {}),
+  };
+}

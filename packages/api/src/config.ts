@@ -1,0 +1,25 @@
+import { createDb } from '@kkmp/store';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from './auth';
+import type { ApiOptions } from './app';
+
+/**
+ * Deployment settings from the environment (set by infra/ in AWS, by the dev server locally):
+ * KKMP_TABLE_NAME, KKMP_JWT_SECRET or KKMP_JWKS_URL, optional KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE,
+ * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local.
+ */
+export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOptions {
+  const tableName = env.KKMP_TABLE_NAME;
+  if (!tableName) throw new Error('KKMP_TABLE_NAME is not set');
+  if (!env.KKMP_JWT_SECRET && !env.KKMP_JWKS_URL) throw new Error('set KKMP_JWT_SECRET or KKMP_JWKS_URL');
+  const auth: AuthConfig = {
+    issuer: env.KKMP_JWT_ISSUER ?? DEFAULT_ISSUER,
+    audience: env.KKMP_JWT_AUDIENCE ?? DEFAULT_AUDIENCE,
+    ...(env.KKMP_JWT_SECRET ? { secret: env.KKMP_JWT_SECRET } : {}),
+    ...(env.KKMP_JWKS_URL ? { jwksUrl: env.KKMP_JWKS_URL } : {}),
+  };
+  return {
+    db: createDb({ tableName, ...(env.KKMP_DYNAMODB_ENDPOINT ? { endpoint: env.KKMP_DYNAMODB_ENDPOINT } : {}) }),
+    auth,
+    graphiql: false,
+  };
+}
