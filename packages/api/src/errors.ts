@@ -6,11 +6,14 @@ import { GraphQLError } from 'graphql';
  * Errors that escape a field without a typed union (nested fields, lists) still reach the client with
  * their code and both messages in `extensions`; anything unexpected is masked to "Unexpected error."
  */
+// By name, not instanceof: graphql ships CJS and ESM builds, and a library may load the other one.
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
   const domain = original instanceof InvalidCursor ? ValidationError.field('after', 'invalid pagination cursor', 'kursor halaman tidak valid') : original;
   if (domain instanceof DomainError) {
-    const path = error instanceof GraphQLError ? error.path : undefined;
+    const path = isGraphQLError(error) ? error.path : undefined;
     return new GraphQLError(domain.messageEn, {
       ...(path ? { path } : {}),
       extensions: {
@@ -23,7 +26,13 @@ export function maskError(error: unknown, message: string): Error {
       },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  // Errors graphql-js raises about the request itself (syntax, unknown fields, variables that do not
+  // coerce, such as a fractional Rupiah) are the client's to see.
+  if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
+    return error.extensions.code
+      ? error
+      : new GraphQLError(error.message, { nodes: error.nodes, positions: error.positions, path: error.path, extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
+  }
   if (process.env.KKMP_LOG_ERRORS !== '0') console.error('[kkmp] unexpected error', original);
   return new GraphQLError(message, { extensions: { code: 'INTERNAL' } });
 }
