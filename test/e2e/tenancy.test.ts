@@ -1,0 +1,175 @@
+import type { Principal } from '@kkmp/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { cityWithCoop, nextNik, ops, rawIds } from '../support/fixtures';
+import { businessItems, outcome } from '../support/outcome';
+
+/**
+ * Two cities, each with a cooperative and a member. Every role of tenant A is turned against every
+ * operation on tenant B, and must be refused without seeing or changing anything of B.
+ */
+let api: TestApi;
+type Tenant = Awaited<ReturnType<typeof cityWithCoop>> & { memberId: string; rawMemberId: string; otherMemberId: string };
+let A: Tenant;
+let B: Tenant;
+
+async function tenant(name: string): Promise<Tenant> {
+  const t = await cityWithCoop(api, name);
+  const reg = (n: string) => api.gql(ops.registerMember, { input: { cooperativeId: t.coopId, nik: nextNik(), name: n, address: 'Jl. Kenanga 3' } }, t.manager);
+  const m = (await reg(`${name} member`)).data.registerMember.data.id;
+  const other = (await reg(`${name} other member`)).data.registerMember.data.id;
+  return { ...t, memberId: m, rawMemberId: rawIds(m)[1]!, otherMemberId: other };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  A = await tenant('Kota Alpha');
+  B = await tenant('Kota Beta');
+});
+afterAll(() => api.close());
+
+const roles: { role: string; principal: () => Principal }[] = [
+  { role: 'CITY_ADMIN', principal: () => ({ userId: 'a-city', role: 'CITY_ADMIN', cityId: A.rawCityId }) },
+  { role: 'COOP_MANAGER', principal: () => ({ userId: 'a-mgr', role: 'COOP_MANAGER', coopId: A.rawCoopId }) },
+  { role: 'COOP_STAFF', principal: () => ({ userId: 'a-staff', role: 'COOP_STAFF', coopId: A.rawCoopId, units: ['sembako'] }) },
+  { role: 'SUPERVISOR', principal: () => ({ userId: 'a-sup', role: 'SUPERVISOR', coopId: A.rawCoopId }) },
+  { role: 'MEMBER', principal: () => ({ userId: 'a-member', role: 'MEMBER', coopId: A.rawCoopId, memberId: A.rawMemberId }) },
+];
+
+/** Operations on tenant B; `field` is the root field whose outcome is checked. */
+const operations: { name: string; field: string; query: string; vars: () => Record<string, unknown> }[] = [
+  { name: 'read city', field: 'city', query: `query($id: ID!) { city(id: $id) { __typename ... on City { name } ... on Error { code } } }`, vars: () => ({ id: B.cityId }) },
+  {
+    name: 'list city kelurahan',
+    field: 'city',
+    query: `query($id: ID!) { city(id: $id) { __typename ... on City { kelurahan { edges { node { name } } } } ... on Error { code } } }`,
+    vars: () => ({ id: B.cityId }),
+  },
+  { name: 'read cooperative', field: 'cooperative', query: `query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { name } ... on Error { code } } }`, vars: () => ({ id: B.coopId }) },
+  {
+    name: 'list members',
+    field: 'cooperative',
+    query: `query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { members { edges { node { nik } } } } ... on Error { code } } }`,
+    vars: () => ({ id: B.coopId }),
+  },
+  {
+    name: 'read audit log',
+    field: 'cooperative',
+    query: `query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { auditLog { edges { node { operation } } } } ... on Error { code } } }`,
+    vars: () => ({ id: B.coopId }),
+  },
+  { name: 'read member', field: 'member', query: `query($id: ID!) { member(id: $id) { __typename ... on Member { nik } ... on Error { code } } }`, vars: () => ({ id: B.memberId }) },
+  {
+    name: 'read member equity',
+    field: 'member',
+    query: `query($id: ID!) { member(id: $id) { __typename ... on Member { equity { balance } } ... on Error { code } } }`,
+    vars: () => ({ id: B.memberId }),
+  },
+  {
+    name: 'create kelurahan',
+    field: 'createKelurahan',
+    query: ops.createKelurahan,
+    vars: () => ({ input: { cityId: B.cityId, name: 'Intrusi', kecamatan: 'X', regionCode: '9999019999' } }),
+  },
+  {
+    name: 'create cooperative',
+    field: 'createCooperative',
+    query: ops.createCooperative,
+    vars: () => ({ input: { kelurahanId: B.kelurahanId, name: 'Intrusi', legalName: 'Koperasi Intrusi' } }),
+  },
+  {
+    name: 'update cooperative',
+    field: 'updateCooperative',
+    query: `mutation($input: UpdateCooperativeInput!) { updateCooperative(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, name: 'Diambil alih' } }),
+  },
+  {
+    name: 'change cooperative status',
+    field: 'changeCooperativeStatus',
+    query: `mutation($input: ChangeCooperativeStatusInput!) { changeCooperativeStatus(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, status: 'LEGAL_ENTITY', registrationNumber: 'AHU-123456' } }),
+  },
+  { name: 'register member', field: 'registerMember', query: ops.registerMember, vars: () => ({ input: { cooperativeId: B.coopId, nik: nextNik(), name: 'Penyusup', address: 'Jl. Lain' } }) },
+  {
+    name: 'update member',
+    field: 'updateMember',
+    query: `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { memberId: B.memberId, name: 'Diubah' } }),
+  },
+  {
+    name: 'end membership',
+    field: 'endMembership',
+    query: `mutation($input: EndMembershipInput!) { endMembership(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { memberId: B.memberId, status: 'RESIGNED' } }),
+  },
+  { name: 'record equity payment', field: 'recordEquityPayment', query: ops.recordEquityPayment, vars: () => ({ input: { memberId: B.memberId, kind: 'WAJIB', amount: 20000 } }) },
+  {
+    name: 'refund equity',
+    field: 'refundEquity',
+    query: `mutation($input: RefundEquityInput!) { refundEquity(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { memberId: B.memberId } }),
+  },
+];
+
+describe('every role is denied every other tenant\'s data', () => {
+  const matrix = roles.flatMap((r) => operations.map((o) => ({ ...r, op: o, label: `${r.role} -> ${o.name}` })));
+  it.each(matrix)('$label', async ({ principal, op }) => {
+    const before = await businessItems(api.db);
+    const res = await api.gql(op.query, op.vars(), await api.token(principal()));
+    expect(outcome(res, op.field)).toBe('FORBIDDEN');
+    // Nothing of B leaks into the answer, and nothing changed.
+    expect(JSON.stringify(res)).not.toMatch(/Kota Beta|nik"\s*:\s*"\d{16}/);
+    expect(await businessItems(api.db)).toEqual(before);
+  });
+
+  it('without a token every operation is refused as unauthenticated', async () => {
+    for (const op of operations) {
+      const res = await api.gql(op.query, op.vars());
+      expect(outcome(res, op.field), op.name).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('a forged or expired token is refused with 401', async () => {
+    const good = await api.token({ userId: 'x', role: 'PLATFORM_ADMIN' });
+    const forged = good.slice(0, -4) + (good.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const res = await api.gql(operations[0]!.query, operations[0]!.vars(), forged);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('inside its own tenant each role gets what it may, and no more', () => {
+  // Positive controls: the same tokens do work at home, so the refusals above are about tenancy.
+  const own: { role: string; op: string; expect: string }[] = [
+    { role: 'CITY_ADMIN', op: 'read city', expect: 'OK' },
+    { role: 'CITY_ADMIN', op: 'read cooperative', expect: 'OK' },
+    { role: 'CITY_ADMIN', op: 'read member', expect: 'FORBIDDEN' }, // personal data stays in the cooperative
+    { role: 'COOP_MANAGER', op: 'read member', expect: 'OK' },
+    { role: 'COOP_MANAGER', op: 'update cooperative', expect: 'OK' },
+    { role: 'COOP_MANAGER', op: 'create kelurahan', expect: 'FORBIDDEN' },
+    { role: 'COOP_STAFF', op: 'list members', expect: 'OK' },
+    { role: 'COOP_STAFF', op: 'record equity payment', expect: 'OK' },
+    { role: 'COOP_STAFF', op: 'register member', expect: 'FORBIDDEN' },
+    { role: 'COOP_STAFF', op: 'read audit log', expect: 'FORBIDDEN' },
+    { role: 'SUPERVISOR', op: 'read audit log', expect: 'OK' },
+    { role: 'SUPERVISOR', op: 'read member equity', expect: 'OK' },
+    { role: 'SUPERVISOR', op: 'update member', expect: 'FORBIDDEN' },
+    { role: 'SUPERVISOR', op: 'record equity payment', expect: 'FORBIDDEN' },
+    { role: 'MEMBER', op: 'read member equity', expect: 'OK' },
+    { role: 'MEMBER', op: 'read cooperative', expect: 'OK' },
+    { role: 'MEMBER', op: 'list members', expect: 'FORBIDDEN' },
+  ];
+  it.each(own)('$role: $op -> $expect', async (c) => {
+    const r = roles.find((x) => x.role === c.role)!;
+    const op = operations.find((o) => o.name === c.op)!;
+    const home = JSON.parse(JSON.stringify(op.vars()).replaceAll(B.coopId, A.coopId).replaceAll(B.cityId, A.cityId).replaceAll(B.memberId, A.memberId));
+    const res = await api.gql(op.query, home, await api.token(r.principal()));
+    expect(outcome(res, op.field)).toBe(c.expect);
+  });
+
+  it('a member cannot read another member of the same cooperative', async () => {
+    const token = await api.token(roles.find((x) => x.role === 'MEMBER')!.principal());
+    const res = await api.gql(operations.find((o) => o.name === 'read member')!.query, { id: A.otherMemberId }, token);
+    expect(outcome(res, 'member')).toBe('FORBIDDEN');
+  });
+});
