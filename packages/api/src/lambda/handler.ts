@@ -19,7 +19,8 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Context):
   const response = await api.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) }, { lambdaContext: context });
   const outHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') outHeaders[name] = value;
+    const lower = name.toLowerCase();
+    if (lower !== 'set-cookie') outHeaders[lower] = value;
   });
   const cookies = response.headers.getSetCookie();
   return {
