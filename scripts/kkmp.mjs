@@ -4,7 +4,7 @@
 // that serve no signatures), installs the locked dependencies, then runs the task.
 //   node scripts/kkmp.mjs dev|test|typecheck|build|token [args...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,11 +101,15 @@ async function typecheckInfra() {
   return run([bin('tsc'), '-p', 'infra/tsconfig.json']);
 }
 
+/** DynamoDB Local processes started from this checkout (their working directory is inside it). */
 function dynamoDbLocalPids() {
+  if (process.platform !== 'linux') return [];
   const pids = [];
+  const here = realpathSync(root);
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal.jar')) pids.push(pid);
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal.jar')) continue;
+      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(here + '/')) pids.push(pid);
     } catch {}
   }
   return pids;

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@kkmp/store/local';
+import { afterAll, describe, expect, it } from 'vitest';
+import { alive, dynamoDbLocalPids, startAndWait, waitUntil } from '../support/processes';
+
+const root = join(import.meta.dirname, '..', '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'kkmp-dev-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function startDev() {
+  const port = await freePort();
+  const started = await startAndWait(process.execPath, ['--import', 'tsx', 'packages/api/src/local/dev.ts'], {
+    cwd: root,
+    env: { PORT: String(port), KKMP_DATA_DIR: dataDir },
+    ready: /kkmp API ready/,
+    timeoutMs: 60_000,
+  });
+  const ddbPort = Number(/DynamoDB Local: http:\/\/127\.0\.0\.1:(\d+)/.exec(started.output())![1]);
+  const [javaPid] = dynamoDbLocalPids(ddbPort);
+  expect(javaPid, 'java process of this dev server').toBeTruthy();
+  return { ...started, url: `http://127.0.0.1:${port}/graphql`, javaPid: javaPid! };
+}
+
+function demoToken(label: string): string {
+  const users = JSON.parse(readFileSync(join(dataDir, 'demo-users.json'), 'utf8')) as { label: string; token: string }[];
+  return users.find((u) => u.label === label)!.token;
+}
+
+async function gql(url: string, query: string, token: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  return (await res.json()) as { data: any };
+}
+
+describe('local dev server: DynamoDB Local started and stopped with it, data kept across restarts', () => {
+  it('serves demo data, stops java on SIGINT, keeps data for the next start, and leaves no java after SIGKILL', async () => {
+    const first = await startDev();
+    const cities = `{ cities { edges { node { name cooperatives { edges { node { name status } } } } } } }`;
+    const seeded = await gql(first.url, cities, demoToken('platform'));
+    expect(seeded.data.cities.edges).toHaveLength(1);
+    const coops = seeded.data.cities.edges[0].node.cooperatives.edges.map((e: any) => e.node.status).sort();
+    expect(coops).toEqual(['FORMED', 'LEGAL_ENTITY', 'LEGAL_ENTITY', 'OPERATING', 'OPERATING']);
+    const members = await gql(first.url, `{ me { cooperativeId } }`, demoToken('manager'));
+    const coopId = members.data.me.cooperativeId;
+    // GraphiQL is served to browsers.
+    const page = await fetch(first.url, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/graphiql/i);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(alive(first.javaPid)).toBe(false);
+
+    const second = await startDev();
+    expect(second.output()).not.toBe('');
+    const again = await gql(second.url, cities, demoToken('platform'));
+    expect(again.data.cities.edges).toHaveLength(1); // not seeded twice
+    expect((await gql(second.url, `{ me { cooperativeId } }`, demoToken('manager'))).data.me.cooperativeId).toBe(coopId);
+    const list = await gql(second.url, `query { cooperative(id: "${coopId}") { ... on Cooperative { members { edges { node { name } } } } } }`, demoToken('manager'));
+    expect(list.data.cooperative.members.edges.length).toBe(8);
+
+    // A dev server killed outright must not orphan its DynamoDB Local either.
+    second.child.kill('SIGKILL');
+    await second.exited;
+    await waitUntil(() => !alive(second.javaPid), 10_000, 'java to stop after its dev server was killed');
+  }, 180_000);
+});
