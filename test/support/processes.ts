@@ -40,8 +40,8 @@ export interface Started {
 }
 
 /** Spawns a command and resolves once its output matches `ready` (or rejects if it exits first). */
-export async function startAndWait(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number; shell?: boolean }): Promise<Started> {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], shell: opts.shell ?? false });
+export async function startAndWait(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number; shell?: boolean; detached?: boolean }): Promise<Started> {
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], shell: opts.shell ?? false, detached: opts.detached ?? false });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
