@@ -23,7 +23,7 @@ if (task === 'dev' || task === 'test') {
 }
 
 const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
-const env = { ...process.env, COREPACK_INTEGRITY_KEYS: '0', AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' };
+const env = { ...process.env, COREPACK_INTEGRITY_KEYS: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 const pnpm = (() => {
   try {
     if (execFileSync('pnpm', ['--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim() === wanted) return ['pnpm'];
