@@ -1,13 +1,13 @@
 import { createDb } from '@kkmp/store';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from './auth';
-import type { ApiOptions } from './app';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from '@kkmp/plugin-sdk/host';
+import type { ApiOptions } from '@kkmp/plugin-sdk/host';
 
 /**
  * Deployment settings from the environment (set by infra/ in AWS, by the dev server locally):
  * KKMP_TABLE_NAME, KKMP_JWT_SECRET or KKMP_JWKS_URL, optional KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE,
  * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local.
  */
-export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOptions {
+export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ApiOptions, 'units'> {
   const tableName = env.KKMP_TABLE_NAME;
   if (!tableName) throw new Error('KKMP_TABLE_NAME is not set');
   if (!env.KKMP_JWT_SECRET && !env.KKMP_JWKS_URL) throw new Error('set KKMP_JWT_SECRET or KKMP_JWKS_URL');

@@ -1,5 +1,5 @@
-export { createApi, type ApiOptions } from './app';
-export { mintToken, createVerifier, LOCAL_DEV_SECRET, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from './auth';
-export { encodeId, decodeId, type IdType } from './ids';
-export { buildSchema } from './schema';
-export type { ApiContext } from './context';
+export { createApi } from './app';
+export { installedUnits } from './units.config';
+export { apiOptionsFromEnv } from './config';
+export { mintToken, LOCAL_DEV_SECRET, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig, type ApiContext } from '@kkmp/plugin-sdk/host';
+export { encodeId, decodeId } from '@kkmp/plugin-sdk';

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  | 'UNIT_NOT_ENABLED'
+  | 'UNIT_DEPENDENCY';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -98,6 +100,37 @@ export class IdempotencyKeyReusedError extends DomainError {
     super(
       'this idempotency key was already used for a different request',
       'kunci idempotensi ini sudah dipakai untuk permintaan lain',
+    );
+  }
+}
+
+/** A business unit's operation was called for a cooperative that has not enabled the unit. */
+export class UnitNotEnabledError extends DomainError {
+  readonly code = 'UNIT_NOT_ENABLED' as const;
+  constructor(readonly unitId: string, unitNameEn: string, unitNameId: string) {
+    super(
+      `the ${unitNameEn} unit (${unitId}) is not enabled for this cooperative`,
+      `unit usaha ${unitNameId} (${unitId}) belum diaktifkan untuk koperasi ini`,
+    );
+  }
+}
+
+/** Enabling needs other units enabled first, or disabling would strand units that depend on this one. */
+export class UnitDependencyError extends DomainError {
+  readonly code = 'UNIT_DEPENDENCY' as const;
+  constructor(
+    readonly unitId: string,
+    /** The units in the way: missing dependencies (enable) or enabled dependants (disable). */
+    readonly units: string[],
+    kind: 'missing' | 'dependants',
+  ) {
+    super(
+      kind === 'missing'
+        ? `enable ${units.join(', ')} before ${unitId}`
+        : `${units.join(', ')} depend on ${unitId}; disable them first`,
+      kind === 'missing'
+        ? `aktifkan ${units.join(', ')} sebelum ${unitId}`
+        : `${units.join(', ')} bergantung pada ${unitId}; nonaktifkan dulu`,
     );
   }
 }

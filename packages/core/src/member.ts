@@ -152,6 +152,11 @@ export async function loadMember(ctx: CoreContext, coopId: string, memberId: str
 
 export async function findMemberByNik(ctx: CoreContext, coopId: string, nik: string): Promise<Member | undefined> {
   await authorize(ctx, 'member:read', { coopId });
+  return loadMemberByNik(ctx, coopId, nik);
+}
+
+/** Unchecked lookup by NIK, for callers that authorized already (e.g. a unit selling to a member). */
+export async function loadMemberByNik(ctx: CoreContext, coopId: string, nik: string): Promise<Member | undefined> {
   const marker = await ctx.items.load(nikKey(coopId, nik));
   if (!marker || typeof marker.memberId !== 'string') return undefined;
   return loadMember(ctx, coopId, marker.memberId);

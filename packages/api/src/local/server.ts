@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDb, ensureTable } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { createApi } from '../app';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '../auth';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/plugin-sdk/host';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
 

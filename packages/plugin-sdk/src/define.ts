@@ -1,0 +1,71 @@
+import type { Role } from '@kkmp/core';
+import type { z } from 'zod';
+import type { Builder } from './builder';
+import type { UnitHookContext, UnitSchemaKit } from './units/kit-types';
+
+/** Text in both languages the users read: Indonesian (id) and English (en). */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+export interface UnitPermission {
+  description: string;
+  /**
+   * Roles that hold the permission inside the cooperative. COOP_STAFF holds it only when the unit is in
+   * the staff member's token (`units` claim): a sembako cashier does not sell LPG.
+   */
+  roles: Role[];
+}
+
+export type AccountKind = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
+
+/** A ledger account the unit posts to; the core owns the chart and segments it by unit. */
+export interface UnitAccount {
+  /** Short code, unique within the unit, e.g. "inventory", "sales". */
+  code: string;
+  name: Bilingual;
+  kind: AccountKind;
+  /** Revenue that the books split into member and non-member (for SHU jasa usaha). */
+  memberSplit?: boolean;
+}
+
+export interface UnitDefinition<S extends z.ZodType = z.ZodType> {
+  /** Lowercase letters and digits, e.g. "sembako". Prefixes its permissions, keys, fields and types. */
+  id: string;
+  name: Bilingual;
+  description: Bilingual;
+  /** The plugin's own version (semver). */
+  version: string;
+  /** Host SDK versions it works with (semver range, e.g. "^1"). */
+  compatibility: string;
+  /** Other units that must be enabled first, by id. */
+  dependsOn?: string[];
+  /** Per-cooperative settings, validated on enable; shown to clients as JSON Schema. */
+  settings: S;
+  /** A valid settings value, used by docs, the conformance suite and demo data. */
+  sampleSettings: z.input<S>;
+  /** Permission name ("<unit>:<action>") -> who holds it. */
+  permissions: Record<string, UnitPermission>;
+  accounts?: UnitAccount[];
+  /** Adds the unit's GraphQL types and operations to the shared builder. */
+  schema(builder: Builder, unit: UnitSchemaKit<z.output<S>>): void;
+  /** Runs when a cooperative enables the unit; must be idempotent (it runs again after a re-enable). */
+  onEnable?(ctx: UnitHookContext<z.output<S>>): Promise<void>;
+  /** Runs when a cooperative disables the unit; must be idempotent. Disabling hides, never deletes. */
+  onDisable?(ctx: UnitHookContext<z.output<S>>): Promise<void>;
+}
+
+export type AnyUnit = UnitDefinition<z.ZodType>;
+
+/** Declares a business unit. Identity function: it exists for type inference and discoverability. */
+export function defineUnit<S extends z.ZodType>(definition: UnitDefinition<S>): UnitDefinition<S> {
+  return definition;
+}
+
+/** Version of the plugin contract this host implements; units declare a compatible range. */
+export const SDK_VERSION = '1.0.0';
+
+export function typePrefix(unitId: string): string {
+  return unitId.slice(0, 1).toUpperCase() + unitId.slice(1);
+}

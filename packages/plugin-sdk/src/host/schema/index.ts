@@ -1,0 +1,24 @@
+import type { Builder } from '../../builder';
+import { registerCitySchema } from './city';
+import { registerCooperativeSchema } from './cooperative';
+import { registerErrorTypes } from './errors';
+import { registerMeSchema } from './me';
+import { registerMemberSchema } from './member';
+import { createCoreRefs } from './refs';
+import { registerScalars } from './scalars';
+
+/** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
+export function registerCoreSchema(builder: Builder) {
+  registerScalars(builder);
+  const errors = registerErrorTypes(builder);
+  const refs = createCoreRefs(builder);
+  registerMeSchema(builder, refs);
+  registerCitySchema(builder, refs);
+  registerCooperativeSchema(builder, refs);
+  registerMemberSchema(builder, refs);
+  return { ...refs, ...errors };
+}
+
+export type CoreSchemaRefs = ReturnType<typeof registerCoreSchema>;
+export { MUTATION_ERRORS, READ_ERRORS } from './errors';
+export { pageRequest, toConnection } from './connection';

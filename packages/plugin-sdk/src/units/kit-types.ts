@@ -1,0 +1,83 @@
+import type { Cooperative, Member, Principal } from '@kkmp/core';
+import type { InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
+import type { BuilderTypes, Builder } from '../builder';
+import type { CoreSchemaRefs } from '../host/schema/index';
+import type { UnitStore, UnitWrites } from './store';
+
+type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+/** What a unit's resolver sees: its cooperative, settings, caller, clock, and storage scoped to it. */
+export interface UnitContext<Settings> {
+  unitId: string;
+  cooperative: Cooperative;
+  settings: Settings;
+  principal: Principal;
+  now(): Date;
+  /** Today's date (YYYY-MM-DD) in the cooperative's time zone. */
+  today(): string;
+  store: UnitStore;
+  /** The cooperative's members, for sales to members (read-only). */
+  members: {
+    get(memberId: string): Promise<Member | undefined>;
+    findByNik(nik: string): Promise<Member | undefined>;
+  };
+  /** New sortable id. */
+  newId(): string;
+  /** Whether the caller holds one of the unit's permissions. */
+  can(permission: string): boolean;
+}
+
+/** A mutation resolver also writes, into the mutation's one transaction. */
+export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
+  writes: UnitWrites;
+}
+
+export interface UnitHookContext<Settings> {
+  unitId: string;
+  cooperative: Cooperative;
+  settings: Settings;
+  now(): Date;
+  store: UnitStore;
+  writes: UnitWrites;
+}
+
+export interface UnitQueryOptions<Settings, Type extends TypeParam<Types>, Args extends InputFieldMap, Nullable extends FieldNullability<Type>> {
+  type: Type;
+  description: string;
+  nullable?: Nullable;
+  /** Permission the caller needs, e.g. "sembako:sell". */
+  permission: string;
+  args?: (t: ArgBuilder<Types>) => Args;
+  resolve: (args: InputShapeFromFields<Args>, unit: UnitContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, Nullable>> | ShapeFromTypeParam<Types, Type, Nullable>;
+}
+
+export interface UnitMutationOptions<Settings, Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>> {
+  type: Type;
+  description: string;
+  permission: string;
+  /** Fields of the generated input type; `cooperativeId` and `idempotencyKey` are added for you. */
+  input: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Fields;
+  /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
+  resolve: (input: InputShapeFromFields<Fields>, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
+}
+
+/** Second argument of a unit's `schema(builder, unit)`. */
+export interface UnitSchemaKit<Settings> {
+  unitId: string;
+  /** Type-name prefix every type of the unit must start with, e.g. "Sembako". */
+  typePrefix: string;
+  /** Core GraphQL types to refer to (Cooperative, Member, Error, ...). */
+  core: CoreSchemaRefs;
+  /** Adds `Query.<unitId><Name>(cooperativeId: ID!, ...)`, guarded by tenant, permission and enablement. */
+  query<Type extends TypeParam<Types>, Args extends InputFieldMap = {}, Nullable extends FieldNullability<Type> = false>(
+    name: string,
+    options: UnitQueryOptions<Settings, Type, Args, Nullable>,
+  ): void;
+  /** Adds `Mutation.<unitId><Name>(input: ...)`: guarded, audited, idempotent, one transaction, typed errors. */
+  mutation<Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>>(
+    name: string,
+    options: UnitMutationOptions<Settings, Type, Fields>,
+  ): void;
+}
+
+export type { Builder };

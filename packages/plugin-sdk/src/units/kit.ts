@@ -1,0 +1,78 @@
+import { RETRY_TAG, UnitNotEnabledError, runMutation } from '@kkmp/core';
+import type { Builder } from '../builder';
+import type { ApiContext } from '../host/context';
+import { typePrefix, type AnyUnit } from '../define';
+import { one } from '../ids';
+import type { CoreSchemaRefs } from '../host/schema/index';
+import { MUTATION_ERRORS } from '../host/schema/index';
+import { enterUnit } from './guard';
+import type { UnitSchemaKit } from './kit-types';
+import { createUnitWrites } from './store';
+
+const capitalize = (s: string) => s.slice(0, 1).toUpperCase() + s.slice(1);
+
+export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError];
+
+/**
+ * The helpers a unit uses to add operations. They generate the field name from the unit id, take the
+ * cooperative from the arguments, and wrap the resolver in the unit gate (tenant, permission, enabled);
+ * mutations also get the idempotency key, the audit entry and one DynamoDB transaction.
+ */
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): UnitSchemaKit<S> {
+  const declared = (permission: string, field: string) => {
+    if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
+  };
+  return {
+    unitId: unit.id,
+    typePrefix: typePrefix(unit.id),
+    core,
+    query(name, options) {
+      const field = `${unit.id}${capitalize(name)}`;
+      declared(options.permission, field);
+      // Pothos infers field types from literal options; the helper's generics already did that for the caller.
+      builder.queryField(field, (t) =>
+        t.field({
+          type: options.type,
+          nullable: options.nullable,
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
+          resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
+            const { cooperativeId, ...rest } = args;
+            const u = await enterUnit<S>(ctx, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
+            return options.resolve(rest as never, u);
+          },
+        } as never),
+      );
+    },
+    mutation(name, options) {
+      const field = `${unit.id}${capitalize(name)}`;
+      declared(options.permission, field);
+      const Input = builder.inputType(`${typePrefix(unit.id)}${capitalize(name)}Input`, {
+        description: `Input of ${field}.`,
+        fields: (t) => ({
+          idempotencyKey: t.string({ required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' }),
+          cooperativeId: t.id({ description: 'Cooperative id.' }),
+          ...options.input(t),
+        }),
+      });
+      builder.mutationField(field, (t) =>
+        t.field({
+          type: options.type,
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          errors: { types: UNIT_MUTATION_ERRORS },
+          args: { input: t.arg({ type: Input }) },
+          resolve: async (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) => {
+            const { idempotencyKey, cooperativeId, ...rest } = args.input;
+            const coopId = one(String(cooperativeId), 'Cooperative', 'input.cooperativeId');
+            const u = await enterUnit<S>(ctx, unit, coopId, options.permission);
+            return runMutation(
+              ctx.core,
+              { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest },
+              (tx) => options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) }),
+            );
+          },
+        } as never),
+      );
+    },
+  };
+}

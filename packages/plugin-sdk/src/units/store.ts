@@ -1,0 +1,63 @@
+import { Transaction, getItem, pk, queryAll, queryPage, sk, skPrefix, type Db, type Key, type Page, type PageRequest } from '@kkmp/store';
+import type { z } from 'zod';
+
+/**
+ * Storage handed to a unit: every key it can name lies in the partition of (its cooperative, itself).
+ * The unit passes only sort-key parts; the partition is fixed here, and key parts cannot contain the
+ * separator, so no value a plugin passes can reach another tenant's or another unit's items.
+ */
+export interface UnitStore {
+  get<S extends z.ZodType>(schema: S, ...key: string[]): Promise<z.output<S> | undefined>;
+  /** One page of items whose key starts with the given parts. */
+  page<S extends z.ZodType>(schema: S, prefix: string[], page?: PageRequest): Promise<Page<z.output<S>>>;
+  /** All items under a prefix (for bounded sets). */
+  all<S extends z.ZodType>(schema: S, prefix: string[]): Promise<z.output<S>[]>;
+}
+
+/** Writes of a unit, added to the mutation's single DynamoDB transaction. */
+export interface UnitWrites {
+  /** New item; fails the whole mutation with `conflictTag` if it exists. */
+  create(key: string[], item: Record<string, unknown>, conflictTag?: string): void;
+  put(key: string[], item: Record<string, unknown>): void;
+  /** Replace an item read at `version` (optimistic concurrency; a conflict re-runs the mutation). */
+  replace(key: string[], item: Record<string, unknown>, version: number): void;
+  /** Atomic update; `condition` failing re-runs the mutation (or fails it with `conflictTag`). */
+  update(
+    key: string[],
+    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    conflictTag?: string,
+  ): void;
+}
+
+export function unitPartition(coopId: string, unitId: string): string {
+  return pk({ kind: 'coop', coopId }, 'U', unitId);
+}
+
+export function createUnitStore(db: Db, coopId: string, unitId: string): UnitStore {
+  const partition = unitPartition(coopId, unitId);
+  const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
+  return {
+    get: (schema, ...parts) => getItem(db, key(parts), schema),
+    page: (schema, prefix, page) => queryPage(db, { partition, prefix: skPrefix(...prefix) }, schema, page),
+    all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
+  };
+}
+
+export function createUnitWrites(tx: Transaction, coopId: string, unitId: string, retryTag: string): UnitWrites {
+  const partition = unitPartition(coopId, unitId);
+  const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
+  const clean = (item: Record<string, unknown>) => {
+    // A unit cannot smuggle its own keys or index keys in: they are set here only.
+    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+    return rest;
+  };
+  return {
+    create: (parts, item, tag) => tx.create({ ...clean(item), ...key(parts), unit: unitId }, tag),
+    put: (parts, item) => tx.put({ ...clean(item), ...key(parts), unit: unitId }),
+    replace: (parts, item, version) => tx.replace({ ...clean(item), ...key(parts), unit: unitId }, version, retryTag),
+    update: (parts, update, condition, tag) => tx.update(key(parts), update, condition, tag ?? retryTag),
+  };
+}
+
+export { Transaction };
