@@ -173,3 +173,16 @@ describe('inside its own tenant each role gets what it may, and no more', () => 
     expect(outcome(res, 'member')).toBe('FORBIDDEN');
   });
 });
+
+describe('refused attempts are audited where they were aimed', () => {
+  it("the target cooperative's supervisors see other tenants' refused mutations", async () => {
+    const supervisor = await api.token({ userId: 'b-sup', role: 'SUPERVISOR', coopId: B.rawCoopId });
+    const res = await api.gql(
+      `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { auditLog(first: 100) { edges { node { operation outcome actorUserId } } } } } }`,
+      { id: B.coopId },
+      supervisor,
+    );
+    const refused = res.data.cooperative.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.outcome === 'FORBIDDEN');
+    expect(refused.map((n: any) => `${n.actorUserId}:${n.operation}`)).toEqual(expect.arrayContaining(['a-mgr:registerMember', 'a-staff:recordEquityPayment', 'a-city:updateCooperative']));
+  });
+});

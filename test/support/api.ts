@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi, mintToken, LOCAL_DEV_SECRET } from '@kkmp/api';
+import { createApi as createHostApi } from '@kkmp/plugin-sdk/host';
+import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { ManualClock, type Principal } from '@kkmp/core';
 import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { randomUUID } from 'node:crypto';
@@ -17,11 +19,13 @@ export interface TestApi {
 }
 
 /** A fresh table in the run's DynamoDB Local plus the real yoga app behind node:http on a free port. */
-export async function startTestApi(opts: { now?: string } = {}): Promise<TestApi> {
+export async function startTestApi(opts: { now?: string; units?: readonly AnyUnit[] } = {}): Promise<TestApi> {
   const db = createDb({ tableName: `test-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
   await ensureTable(db);
   const clock = new ManualClock(opts.now ?? '2026-03-15T03:00:00Z');
-  const yoga = createApi({ db, clock, auth: { secret: LOCAL_DEV_SECRET, issuer: 'kkmp', audience: 'kkmp-api' } });
+  const auth = { secret: LOCAL_DEV_SECRET, issuer: 'kkmp', audience: 'kkmp-api' };
+  // The deployment's installed units by default; a test of the plugin system brings its own set.
+  const yoga = opts.units ? createHostApi({ db, clock, auth, units: opts.units }) : createApi({ db, clock, auth });
   const server: Server = createServer(yoga);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -18,7 +18,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export function auditItem(ctx: CoreContext, spec: MutationSpec, inputDigest: string, outcome: string, now: Date) {
+export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string, now: Date) {
   const id = newId(now);
   const entry: AuditEntry = {
     id,
@@ -34,7 +34,7 @@ export function auditItem(ctx: CoreContext, spec: MutationSpec, inputDigest: str
 }
 
 /** Failed mutations are audited too (outside the failed transaction, which wrote nothing). */
-export async function recordAudit(ctx: CoreContext, spec: MutationSpec, inputDigest: string, outcome: string) {
+export async function recordAudit(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string) {
   // Anonymous callers leave no trace in a tenant's log: nobody can fill another tenant's table by failing.
   if (!ctx.principal) return;
   await new Transaction(ctx.db).create(auditItem(ctx, spec, inputDigest, outcome, ctx.clock.now())).commit();

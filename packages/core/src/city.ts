@@ -4,7 +4,8 @@ import { authorize } from './authorize';
 import type { CoreContext } from './context';
 import { ConflictError, NotFoundError } from './errors';
 import { newId } from './ids';
-import { runMutation } from './mutation';
+import { audited, platform, runMutation } from './mutation';
+
 import { TIME_ZONES, type IndonesianTimeZone } from './time';
 import { idempotencyKeyField, msg, parseInput, text } from './validation';
 
@@ -33,7 +34,7 @@ const PLATFORM = { kind: 'platform' } as const;
 const cityTenant = (cityId: string) => ({ kind: 'city', cityId }) as const;
 export const cityKey = (cityId: string) => ({ pk: pk(cityTenant(cityId)), sk: sk('PROFILE') });
 
-export async function createCity(ctx: CoreContext, raw: unknown): Promise<City> {
+async function createCityUnaudited(ctx: CoreContext, raw: unknown): Promise<City> {
   await authorize(ctx, 'city:create', {});
   const input = parseInput(createCityInput, raw);
   const spec = {
@@ -87,3 +88,5 @@ export async function listCities(ctx: CoreContext, page: PageRequest) {
   await authorize(ctx, 'city:create', {});
   return queryPage(ctx.db, { index: 'gsi1', partition: pk(PLATFORM, 'CITIES') }, citySchema, page);
 }
+
+export const createCity = audited('createCity', platform(), createCityUnaudited);

@@ -5,9 +5,10 @@ import { getCity } from './city';
 import type { CoreContext } from './context';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
+import { RETRY_TAG, audited, cityOf, coopOf, runMutation } from './mutation';
 import { getKelurahan } from './kelurahan';
 import { rupiah } from './money';
-import { RETRY_TAG, runMutation } from './mutation';
+
 import { TIME_ZONES, type IndonesianTimeZone } from './time';
 import { idempotencyKeyField, msg, parseInput, text } from './validation';
 
@@ -93,7 +94,7 @@ function toItem(coop: Cooperative) {
   return { ...coopKey(coop.id), type: 'Cooperative', ...coop, gsi1pk: cityCoopsIndex(coop.cityId), gsi1sk: `${coop.name.toLowerCase()}#${coop.id}` };
 }
 
-export async function createCooperative(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+async function createCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
   const input = parseInput(createCooperativeInput, raw);
   await authorize(ctx, 'city:write', { cityId: input.cityId });
   const city = await getCity(ctx, input.cityId, 'input.cityId');
@@ -150,7 +151,7 @@ export async function listCooperatives(ctx: CoreContext, cityId: string, page: P
   return queryPage(ctx.db, { index: 'gsi1', partition: cityCoopsIndex(cityId) }, cooperativeSchema, page);
 }
 
-export async function updateCooperative(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
   const input = parseInput(updateCooperativeInput, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   return runMutation(
@@ -174,7 +175,7 @@ export async function updateCooperative(ctx: CoreContext, raw: unknown): Promise
 
 const NEXT: Record<CoopStatus, CoopStatus | undefined> = { FORMED: 'LEGAL_ENTITY', LEGAL_ENTITY: 'OPERATING', OPERATING: undefined };
 
-export async function changeCooperativeStatus(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
+async function changeCooperativeStatusUnaudited(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
   const input = parseInput(changeStatusInput, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   return runMutation(
@@ -199,3 +200,7 @@ export async function changeCooperativeStatus(ctx: CoreContext, raw: unknown): P
     },
   );
 }
+
+export const createCooperative = audited('createCooperative', cityOf(), createCooperativeUnaudited);
+export const updateCooperative = audited('updateCooperative', coopOf(), updateCooperativeUnaudited);
+export const changeCooperativeStatus = audited('changeCooperativeStatus', coopOf(), changeCooperativeStatusUnaudited);

@@ -5,9 +5,10 @@ import type { CoreContext } from './context';
 import { coopTenant, getCooperative } from './cooperative';
 import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
+import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
 import { memberKey, getMember, memberSchema, type Member } from './member';
 import { positiveRupiah, rupiah, type Rupiah } from './money';
-import { RETRY_TAG, runMutation } from './mutation';
+
 import { localDate, periodOf, periodsBetween } from './time';
 import { idempotencyKeyField, isoDate, msg, parseInput } from './validation';
 
@@ -59,7 +60,7 @@ export interface RecordedPayment {
   member: Member;
 }
 
-export async function recordEquityPayment(ctx: CoreContext, raw: unknown): Promise<RecordedPayment> {
+async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Promise<RecordedPayment> {
   const input = parseInput(recordEquityPaymentInput, raw);
   const principal = await authorize(ctx, 'equity:collect', { coopId: input.cooperativeId });
   return runMutation(
@@ -112,7 +113,7 @@ export async function recordEquityPayment(ctx: CoreContext, raw: unknown): Promi
   );
 }
 
-export async function refundEquity(ctx: CoreContext, raw: unknown): Promise<RecordedPayment> {
+async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<RecordedPayment> {
   const input = parseInput(refundEquityInput, raw);
   const principal = await authorize(ctx, 'equity:refund', { coopId: input.cooperativeId });
   return runMutation(
@@ -250,3 +251,6 @@ export async function equityArrears(ctx: CoreContext, coopId: string, asOf?: str
 function owed(l: ArrearsLine): number {
   return l.statement.wajibArrears + (l.statement.pokokDue - l.statement.pokokPaid);
 }
+
+export const recordEquityPayment = audited('recordEquityPayment', coopOf(), recordEquityPaymentUnaudited);
+export const refundEquity = audited('refundEquity', coopOf(), refundEquityUnaudited);

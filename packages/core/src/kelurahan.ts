@@ -5,7 +5,8 @@ import { getCity } from './city';
 import type { CoreContext } from './context';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
-import { runMutation } from './mutation';
+import { audited, cityOf, runMutation } from './mutation';
+
 import { idempotencyKeyField, msg, parseInput, text } from './validation';
 
 /** Kelurahan (urban village): the area one KKMP cooperative serves. Kept in its city's partition. */
@@ -33,7 +34,7 @@ export const createKelurahanInput = z.object({
 const cityTenant = (cityId: string) => ({ kind: 'city', cityId }) as const;
 export const kelurahanKey = (cityId: string, kelurahanId: string) => ({ pk: pk(cityTenant(cityId)), sk: sk('KEL', kelurahanId) });
 
-export async function createKelurahan(ctx: CoreContext, raw: unknown): Promise<Kelurahan> {
+async function createKelurahanUnaudited(ctx: CoreContext, raw: unknown): Promise<Kelurahan> {
   const input = parseInput(createKelurahanInput, raw);
   await authorize(ctx, 'city:write', { cityId: input.cityId });
   const city = await getCity(ctx, input.cityId, 'input.cityId');
@@ -87,3 +88,5 @@ export async function listKelurahan(ctx: CoreContext, cityId: string, page: Page
   await authorize(ctx, 'city:read', { cityId });
   return queryPage(ctx.db, { partition: pk(cityTenant(cityId)), prefix: skPrefix('KEL') }, kelurahanSchema, page);
 }
+
+export const createKelurahan = audited('createKelurahan', cityOf(), createKelurahanUnaudited);

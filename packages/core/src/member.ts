@@ -5,8 +5,9 @@ import type { CoreContext } from './context';
 import { coopTenant, getCooperative } from './cooperative';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
+import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
 import { rupiah } from './money';
-import { RETRY_TAG, runMutation } from './mutation';
+
 import { parseNik } from './nik';
 import { localDate, periodOf } from './time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from './validation';
@@ -87,7 +88,7 @@ export function memberItem(m: Member) {
   return { ...memberKey(m.coopId, m.id), type: 'Member', ...m };
 }
 
-export async function registerMember(ctx: CoreContext, raw: unknown): Promise<Member> {
+async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<Member> {
   const input = parseInput(registerMemberInput, raw);
   await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
@@ -168,7 +169,7 @@ export async function listMembers(ctx: CoreContext, coopId: string, page: PageRe
 }
 
 /** Changes profile fields only: money totals are moved by their own operations and never overwritten here. */
-export async function updateMember(ctx: CoreContext, raw: unknown): Promise<Member> {
+async function updateMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<Member> {
   const input = parseInput(updateMemberInput, raw);
   await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
@@ -208,7 +209,7 @@ export async function updateMember(ctx: CoreContext, raw: unknown): Promise<Memb
   );
 }
 
-export async function endMembership(ctx: CoreContext, raw: unknown): Promise<Member> {
+async function endMembershipUnaudited(ctx: CoreContext, raw: unknown): Promise<Member> {
   const input = parseInput(endMembershipInput, raw);
   await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
@@ -231,3 +232,7 @@ export async function endMembership(ctx: CoreContext, raw: unknown): Promise<Mem
     },
   );
 }
+
+export const registerMember = audited('registerMember', coopOf(), registerMemberUnaudited);
+export const updateMember = audited('updateMember', coopOf(), updateMemberUnaudited);
+export const endMembership = audited('endMembership', coopOf(), endMembershipUnaudited);

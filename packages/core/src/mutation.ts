@@ -79,7 +79,7 @@ export async function runMutation<T>(
         const known = err.failedTags.find((t) => spec.conflicts?.[t]);
         if (known) {
           const domainError = spec.conflicts![known]!();
-          await recordAudit(ctx, spec, inputDigest, domainError.code);
+          await auditFailure(ctx, spec, inputDigest, domainError);
           throw domainError;
         }
         if (err.failedTags.every((t) => t === RETRY_TAG) && attempt < MAX_ATTEMPTS) {
@@ -88,8 +88,54 @@ export async function runMutation<T>(
           continue;
         }
       }
-      if (err instanceof DomainError) await recordAudit(ctx, spec, inputDigest, err.code);
+      if (err instanceof DomainError) await auditFailure(ctx, spec, inputDigest, err);
       throw err;
     }
   }
+}
+
+const AUDITED = Symbol('audited');
+
+async function auditFailure(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, err: DomainError) {
+  if ((err as { [AUDITED]?: boolean })[AUDITED]) return;
+  (err as { [AUDITED]?: boolean })[AUDITED] = true;
+  await recordAudit(ctx, spec, inputDigest, err.code);
+}
+
+/**
+ * Wraps a mutation service so that refusals before its transaction (invalid input, no permission) are
+ * audited too, in the tenant the caller aimed at: supervisors see attempts, not only successes.
+ */
+export function audited<R>(
+  operation: string,
+  tenantOf: (raw: Record<string, unknown>) => Tenant,
+  service: (ctx: CoreContext, raw: unknown) => Promise<R>,
+): (ctx: CoreContext, raw: unknown) => Promise<R> {
+  return async (ctx, raw) => {
+    try {
+      return await service(ctx, raw);
+    } catch (err) {
+      if (err instanceof DomainError && raw && typeof raw === 'object') {
+        let tenant: Tenant | undefined;
+        try {
+          tenant = tenantOf(raw as Record<string, unknown>);
+        } catch {
+          // No usable tenant in the input: nowhere to file the attempt.
+        }
+        if (tenant) await auditFailure(ctx, { operation, tenant }, digest(raw), err);
+      }
+      throw err;
+    }
+  };
+}
+
+/** Tenant helpers for audited(): the id field must be a non-empty string. */
+export const coopOf = (field = 'cooperativeId') => (raw: Record<string, unknown>): Tenant => ({ kind: 'coop', coopId: idField(raw, field) });
+export const cityOf = (field = 'cityId') => (raw: Record<string, unknown>): Tenant => ({ kind: 'city', cityId: idField(raw, field) });
+export const platform = () => (): Tenant => ({ kind: 'platform' });
+
+function idField(raw: Record<string, unknown>, field: string): string {
+  const v = raw[field];
+  if (typeof v !== 'string' || !v) throw new Error(`no ${field}`);
+  return v;
 }

@@ -3,7 +3,9 @@ import {
   NotFoundError,
   RETRY_TAG,
   UnitDependencyError,
+  audited,
   authorize,
+  coopOf,
   getCooperative,
   idempotencyKeyField,
   parseInput,
@@ -35,7 +37,7 @@ function recordItem(coopId: string, r: UnitRecord) {
 }
 
 /** Turn a unit on for a cooperative with validated settings. Its dependencies must be on already. */
-export async function enableUnit(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
+async function enableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
   const input = parseInput(withSettings, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   const unit = unitOf(registry, input.unitId);
@@ -68,7 +70,7 @@ export async function enableUnit(ctx: CoreContext, registry: UnitRegistry, raw: 
   });
 }
 
-export async function updateUnitSettings(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
+async function updateUnitSettingsUnaudited(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
   const input = parseInput(withSettings, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   const unit = unitOf(registry, input.unitId);
@@ -85,7 +87,7 @@ export async function updateUnitSettings(ctx: CoreContext, registry: UnitRegistr
 }
 
 /** Turn a unit off: its operations are refused from now on; its data stays for when it is enabled again. */
-export async function disableUnit(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
+async function disableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw: unknown): Promise<UnitRecord> {
   const input = parseInput(target, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   const unit = unitOf(registry, input.unitId);
@@ -115,3 +117,9 @@ export async function disableUnit(ctx: CoreContext, registry: UnitRegistry, raw:
     return next;
   });
 }
+
+export const enableUnit = (ctx: CoreContext, registry: UnitRegistry, raw: unknown) => audited('enableUnit', coopOf(), (c, r) => enableUnitUnaudited(c, registry, r))(ctx, raw);
+
+export const updateUnitSettings = (ctx: CoreContext, registry: UnitRegistry, raw: unknown) => audited('updateUnitSettings', coopOf(), (c, r) => updateUnitSettingsUnaudited(c, registry, r))(ctx, raw);
+
+export const disableUnit = (ctx: CoreContext, registry: UnitRegistry, raw: unknown) => audited('disableUnit', coopOf(), (c, r) => disableUnitUnaudited(c, registry, r))(ctx, raw);

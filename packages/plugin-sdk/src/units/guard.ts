@@ -1,5 +1,5 @@
-import { ForbiddenError, UnitNotEnabledError, loadMemberByNik, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type Principal } from '@kkmp/core';
-import type { ApiContext } from '../host/context';
+import { ForbiddenError, UnitNotEnabledError, loadMemberByNik, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type CoreContext, type Principal } from '@kkmp/core';
+
 import type { AnyUnit } from '../define';
 import type { UnitContext } from './kit-types';
 import { loadUnitRecord } from './records';
@@ -26,8 +26,7 @@ export function holds(p: Principal, unit: AnyUnit, permission: string, coopId: s
  * first, so an outsider learns nothing, not even whether the unit is on), then the cooperative must
  * have the unit enabled, else the typed UNIT_NOT_ENABLED error names the unit.
  */
-export async function enterUnit<S>(ctx: ApiContext, unit: AnyUnit, coopId: string, permission: string): Promise<UnitContext<S>> {
-  const core = ctx.core;
+export async function enterUnit<S>(core: CoreContext, unit: AnyUnit, coopId: string, permission: string): Promise<UnitContext<S>> {
   const principal = requirePrincipal(core);
   const cityId = await core.lookups.cityOfCoop(coopId);
   if (!holds(principal, unit, permission, coopId, cityId)) throw new ForbiddenError(permission);

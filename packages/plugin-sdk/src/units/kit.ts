@@ -1,4 +1,4 @@
-import { RETRY_TAG, UnitNotEnabledError, runMutation } from '@kkmp/core';
+import { RETRY_TAG, UnitNotEnabledError, audited, coopOf, runMutation } from '@kkmp/core';
 import type { Builder } from '../builder';
 import type { ApiContext } from '../host/context';
 import { typePrefix, type AnyUnit } from '../define';
@@ -38,7 +38,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
           resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
             const { cooperativeId, ...rest } = args;
-            const u = await enterUnit<S>(ctx, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
+            const u = await enterUnit<S>(ctx.core, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
             return options.resolve(rest as never, u);
           },
         } as never),
@@ -55,22 +55,25 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           ...options.input(t),
         }),
       });
+      // Refusals (not permitted, not enabled, invalid) are audited in the cooperative like any mutation.
+      const run = audited(field, coopOf(), async (core, raw) => {
+        const { idempotencyKey, cooperativeId, ...rest } = raw as Record<string, unknown>;
+        const coopId = String(cooperativeId);
+        const u = await enterUnit<S>(core, unit, coopId, options.permission);
+        return runMutation(
+          core,
+          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest },
+          (tx) => options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) }),
+        );
+      });
       builder.mutationField(field, (t) =>
         t.field({
           type: options.type,
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
-          resolve: async (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) => {
-            const { idempotencyKey, cooperativeId, ...rest } = args.input;
-            const coopId = one(String(cooperativeId), 'Cooperative', 'input.cooperativeId');
-            const u = await enterUnit<S>(ctx, unit, coopId, options.permission);
-            return runMutation(
-              ctx.core,
-              { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest },
-              (tx) => options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) }),
-            );
-          },
+          resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>
+            run(ctx.core, { ...args.input, cooperativeId: one(String(args.input.cooperativeId), 'Cooperative', 'input.cooperativeId') }),
         } as never),
       );
     },
