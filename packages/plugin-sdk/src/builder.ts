@@ -50,8 +50,14 @@ export function createBuilder() {
       nodeFieldOptions: { nullable: false },
     },
     errors: {
-      defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
-      defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+      defaultResultOptions: {
+        name: ({ fieldName }) => `${capitalize(fieldName)}Success`,
+        description: 'The operation succeeded; its result is in `data`.',
+      },
+      defaultUnionOptions: {
+        name: ({ fieldName }) => `${capitalize(fieldName)}Result`,
+        description: 'Either the success type or one of the typed errors (all implement `Error`).',
+      },
     },
   });
   builder.queryType({ description: "Read operations. Every field checks the caller's tenant and role." });

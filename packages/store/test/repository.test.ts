@@ -1,3 +1,4 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Db } from '../src/client';
@@ -89,12 +90,18 @@ describe('queryPage over the table', () => {
     expect(byName).toEqual({ QueryCommand: 3 });
   });
 
-  it('a cursor resumes right after its item even if that item was deleted in between (cursor = keys)', async () => {
-    const first = await queryPage(db, { partition: P, prefix: skPrefix('ITEM') }, itemSchema, { first: 10 });
-    // The cursor of item #4 resumes at #5.
-    const next = await queryPage(db, { partition: P, prefix: skPrefix('ITEM') }, itemSchema, { first: 3, after: first.cursors[4]! });
-    expect(next.items.map((i) => i.n)).toEqual([5, 6, 7]);
-    expect(decodeCursor(first.cursors[4]!)).toEqual({ pk: P, sk: 'ITEM#004' });
+  it('a cursor resumes right after its item, even if that item was deleted in between (cursor = keys)', async () => {
+    const part = pk({ kind: 'coop', coopId: 'resume' });
+    await seed(db, Array.from({ length: 10 }, (_, i) => ({ pk: part, sk: sk('ITEM', pad(i)), n: i })));
+    const first = await queryPage(db, { partition: part }, itemSchema, { first: 5 });
+    expect(decodeCursor(first.endCursor!)).toEqual({ pk: part, sk: 'ITEM#004' });
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: { pk: part, sk: 'ITEM#004' } }));
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: { pk: part, sk: 'ITEM#005' } }));
+    const next = await queryPage(db, { partition: part }, itemSchema, { first: 3, after: first.endCursor! });
+    expect(next.items.map((i) => i.n)).toEqual([6, 7, 8]);
+    expect(next.hasNextPage).toBe(true);
+    const mid = await queryPage(db, { partition: part }, itemSchema, { first: 3, after: first.cursors[1]! });
+    expect(mid.items.map((i) => i.n)).toEqual([2, 3, 6]);
   });
 });
 
@@ -132,11 +139,24 @@ describe('cursors cannot cross partitions (tenancy)', () => {
     }
   });
 
-  it('a cursor with the right partition but not a full key is rejected with InvalidCursor (not a DynamoDB error)', async () => {
-    const missingSk = encodeCursor({ pk: P });
-    await expect(queryPage(db, { partition: P }, itemSchema, { after: missingSk })).rejects.toBeInstanceOf(InvalidCursor);
-    const extraAttr = encodeCursor({ pk: P, sk: 'ITEM#001', n: 'x' });
-    await expect(queryPage(db, { partition: P }, itemSchema, { after: extraAttr })).rejects.toBeInstanceOf(InvalidCursor);
+  it('a well-formed cursor of the right partition that is not a valid start key is rejected with InvalidCursor, not a DynamoDB ValidationException', async () => {
+    // Each of these passes the partition check in startKey() and reaches DynamoDB, which answers with a
+    // ValidationException; the GraphQL layer maps only InvalidCursor to a user error on `after`.
+    const cases: [string, QuerySpec, Record<string, unknown>][] = [
+      ['missing sk', { partition: P }, { pk: P }],
+      ['extra attribute', { partition: P }, { pk: P, sk: 'ITEM#001', n: 'x' }],
+      ['outside the prefix', { partition: P, prefix: skPrefix('ITEM') }, { pk: P, sk: 'ZZZ#1' }],
+      ['gsi1 cursor without gsi1sk', { index: 'gsi1', partition: BY_NAME }, { pk: P, sk: 'ITEM#001', gsi1pk: BY_NAME }],
+    ];
+    const wrong: string[] = [];
+    for (const [label, spec, key] of cases) {
+      const err = await queryPage(db, spec, itemSchema, { after: encodeCursor(key) }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (!(err instanceof InvalidCursor)) wrong.push(`${label}: ${err instanceof Error ? `${err.name}: ${err.message}` : 'no error'}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

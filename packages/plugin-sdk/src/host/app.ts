@@ -46,7 +46,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       : false,
     maskedErrors: { maskError },
     // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
-    logging: 'warn',
+    logging: false,
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },

@@ -1,0 +1,6 @@
+import { describeUnitConformance } from '@kkmp/plugin-sdk/testing';
+import type { AnyUnit } from '@kkmp/plugin-sdk';
+import { digest, notes } from './fixture-units';
+
+describeUnitConformance(notes as AnyUnit);
+describeUnitConformance(digest as AnyUnit, { dependencies: [notes as AnyUnit] });
