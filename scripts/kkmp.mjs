@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
-const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token']);
+const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'install']);
 if (!tasks.has(task)) fail(`usage: node scripts/kkmp.mjs ${[...tasks].join('|')} [args...]`);
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -47,8 +47,10 @@ function run(argv, opts = {}) {
   });
 }
 
-const install = await run([...pnpm, 'install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+// A new workspace package (a scaffolded unit) changes the lockfile: only then is a plain install allowed.
+const install = await run([...pnpm, 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only']);
 if (install !== 0) fail('pnpm install failed (see above).');
+if (task === 'install') process.exit(0);
 
 // Tasks run node directly, not through `pnpm run`: every extra shell layer is a place where Ctrl-C or
 // SIGTERM gets lost and DynamoDB Local outlives the command.

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? tsFiles(path) : /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+const importsOf = (source: string) => [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+
+/** Why an import of a plugin file is not allowed, or undefined when it is. */
+export function forbiddenImport(pluginDir: string, file: string, spec: string): string | undefined {
+  if (spec.startsWith('.')) {
+    const target = resolve(file, '..', spec);
+    return target.startsWith(pluginDir + '/') || target === pluginDir ? undefined : `relative import leaves the plugin: ${spec}`;
+  }
+  if (spec.startsWith('@kkmp/')) {
+    return spec === '@kkmp/plugin-sdk' || spec.startsWith('@kkmp/plugin-sdk/') ? undefined : `imports ${spec}: plugins depend on @kkmp/plugin-sdk only`;
+  }
+  return undefined;
+}
+
+describe('plugins depend on the plugin SDK only', () => {
+  const pluginsDir = join(root, 'plugins');
+  const plugins = readdirSync(pluginsDir).filter((d) => statSync(join(pluginsDir, d)).isDirectory() && !d.startsWith('.'));
+
+  it('no file under plugins/ imports another plugin, the API package, or core/store directly', () => {
+    const offences: string[] = [];
+    for (const p of plugins) {
+      const dir = join(pluginsDir, p);
+      for (const file of tsFiles(dir)) {
+        for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+          const why = forbiddenImport(dir, file, spec);
+          if (why) offences.push(`${relative(root, file)}: ${why}`);
+        }
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('no plugin package declares a workspace dependency other than the SDK', () => {
+    for (const p of plugins) {
+      const pkg = JSON.parse(readFileSync(join(pluginsDir, p, 'package.json'), 'utf8'));
+      const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies }).filter((d) => d.startsWith('@kkmp/'));
+      expect(deps.filter((d) => d !== '@kkmp/plugin-sdk'), `${p}/package.json`).toEqual([]);
+      expect(pkg.name).toBe(`@kkmp/unit-${p}`);
+    }
+  });
+
+  it('the rule itself catches what it must', () => {
+    const dir = '/repo/plugins/lpg';
+    const file = `${dir}/src/index.ts`;
+    expect(forbiddenImport(dir, file, '@kkmp/api')).toMatch(/plugin-sdk only/);
+    expect(forbiddenImport(dir, file, '@kkmp/unit-sembako')).toMatch(/plugin-sdk only/);
+    expect(forbiddenImport(dir, file, '@kkmp/core')).toMatch(/plugin-sdk only/);
+    expect(forbiddenImport(dir, file, '../../sembako/src/index')).toMatch(/leaves the plugin/);
+    expect(forbiddenImport(dir, file, '../../../packages/api/src/app')).toMatch(/leaves the plugin/);
+    expect(forbiddenImport(dir, file, './quota')).toBeUndefined();
+    expect(forbiddenImport(dir, file, '@kkmp/plugin-sdk/testing')).toBeUndefined();
+    expect(importsOf(`import x from '@kkmp/api';\nexport { y } from "../z";\nconst m = await import('@kkmp/unit-a');`)).toEqual(['@kkmp/api', '../z', '@kkmp/unit-a']);
+  });
+});
