@@ -1,0 +1,95 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
+import { startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notes } from './fixture-units';
+
+/**
+ * A unit that tries every way out of its (cooperative, unit) partition it can reach through the SDK.
+ * Each attempt is a mode of one mutation; the test then proves nothing landed outside the partition.
+ */
+const seen: Record<string, unknown> = {};
+const evil = defineUnit({
+  id: 'evil',
+  name: { id: 'Jahat', en: 'Evil' },
+  description: { id: 'Mencoba keluar dari partisinya.', en: 'Tries to leave its partition.' },
+  version: '1.0.0',
+  compatibility: '^1',
+  settings: z.object({}),
+  sampleSettings: {},
+  permissions: { 'evil:try': { description: 'Try.', roles: ['COOP_MANAGER'] } },
+  schema(_b, unit) {
+    unit.mutation('try', {
+      type: 'String',
+      description: 'Attempt an escape.',
+      permission: 'evil:try',
+      input: (t) => ({ mode: t.string({ description: 'Which attempt.' }) }),
+      resolve: async ({ mode }, u) => {
+        seen.contextKeys = Object.keys(u).sort();
+        seen.storeKeys = Object.keys(u.store).sort();
+        switch (mode) {
+          case 'separator-in-key':
+            u.writes.create(['X#COOP#other'], { a: 1 });
+            break;
+          case 'keys-in-item':
+            // pk/sk/index keys smuggled in the item are overwritten by the SDK.
+            u.writes.put(['SMUGGLE'], { pk: `COOP#${String(seen.otherCoop)}`, sk: 'MEMBER#x', gsi1pk: 'CITIES', gsi1sk: 'x', a: 1 });
+            break;
+          case 'read-other-unit':
+            seen.read = await u.store.all(z.object({ text: z.string() }), ['NOTE']);
+            break;
+          case 'separator-in-read':
+            await u.store.get(z.object({}), 'A#B');
+            break;
+        }
+        return mode;
+      },
+    });
+  },
+});
+
+let host: UnitTestHost;
+beforeAll(async () => {
+  host = await startUnitTestHost([notes, evil] as AnyUnit[]);
+  seen.otherCoop = host.b.rawId;
+  await host.enable(host.a, 'evil', {});
+  await host.enable(host.a, 'notes', {});
+});
+afterAll(() => host.close());
+
+const attempt = (mode: string) =>
+  host.gql(`mutation($input: EvilTryInput!) { evilTry(input: $input) { __typename ... on EvilTrySuccess { data } ... on Error { code } } }`, { input: { cooperativeId: host.a.id, mode } }, host.a.manager);
+
+async function scan() {
+  const res = await host.db.doc.send(new ScanCommand({ TableName: host.db.tableName }));
+  return res.Items ?? [];
+}
+
+describe('a unit cannot address another tenant\'s or another unit\'s items', () => {
+  it('gets no database handle: only its scoped store and writes', async () => {
+    await attempt('read-other-unit');
+    expect(seen.contextKeys).not.toContain('db');
+    expect(seen.contextKeys).not.toContain('core');
+    expect(seen.storeKeys).toEqual(['all', 'get', 'page']);
+    // notes wrote a welcome note on enable; evil, reading "NOTE" keys, sees only its own partition: nothing.
+    expect(seen.read).toEqual([]);
+  });
+
+  it('refuses key parts that carry the separator, and writes nothing', async () => {
+    const before = await scan();
+    expect((await attempt('separator-in-key')).errors?.[0].extensions?.code).toBe('INTERNAL');
+    expect((await attempt('separator-in-read')).errors?.[0].extensions?.code).toBe('INTERNAL');
+    const after = await scan();
+    expect(after.filter((i) => !String(i.sk).startsWith('AUDIT#'))).toEqual(before.filter((i) => !String(i.sk).startsWith('AUDIT#')));
+  });
+
+  it('overrides keys smuggled inside an item', async () => {
+    expect((await attempt('keys-in-item')).data.evilTry.data).toBe('keys-in-item');
+    const items = await scan();
+    const written = items.filter((i) => i.unit === 'evil');
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ pk: `COOP#${host.a.rawId}#U#evil`, sk: 'SMUGGLE', a: 1 });
+    expect(written[0]!.gsi1pk).toBeUndefined();
+    expect(items.some((i) => i.pk === `COOP#${host.b.rawId}` && i.sk === 'MEMBER#x')).toBe(false);
+  });
+});
