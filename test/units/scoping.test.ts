@@ -77,8 +77,8 @@ describe('a unit cannot address another tenant\'s or another unit\'s items', () 
 
   it('refuses key parts that carry the separator, and writes nothing', async () => {
     const before = await scan();
-    expect((await attempt('separator-in-key')).errors?.[0].extensions?.code).toBe('INTERNAL');
-    expect((await attempt('separator-in-read')).errors?.[0].extensions?.code).toBe('INTERNAL');
+    expect((await attempt('separator-in-key')).errors?.[0]?.extensions?.code).toBe('INTERNAL');
+    expect((await attempt('separator-in-read')).errors?.[0]?.extensions?.code).toBe('INTERNAL');
     const after = await scan();
     expect(after.filter((i) => !String(i.sk).startsWith('AUDIT#'))).toEqual(before.filter((i) => !String(i.sk).startsWith('AUDIT#')));
   });
