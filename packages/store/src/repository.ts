@@ -73,7 +73,7 @@ export async function queryPage<S extends z.ZodType>(
     ScanIndexForward: !page.descending,
     // One extra item tells whether another page exists without a second round trip.
     Limit: limit + 1,
-    ...(page.after ? { ExclusiveStartKey: startKey(page.after, hashKey, spec.partition) } : {}),
+    ...(page.after ? { ExclusiveStartKey: startKey(page.after, spec) } : {}),
   };
   const res = await db.doc.send(new QueryCommand(input));
   const raw = res.Items ?? [];
@@ -100,10 +100,20 @@ export async function queryAll<S extends z.ZodType>(db: Db, spec: QuerySpec, sch
   return out;
 }
 
-/** A cursor is only valid for the partition it came from: a cursor cannot lead into another tenant. */
-function startKey(cursor: string, hashKey: string, partition: string): Record<string, unknown> {
+/**
+ * A cursor is only valid for the query it came from: same partition (a cursor cannot lead into another
+ * tenant), exactly the key attributes of that table or index, and a sort key inside the queried prefix.
+ * Anything else is refused here rather than surfacing as a DynamoDB validation failure.
+ */
+function startKey(cursor: string, spec: QuerySpec): Record<string, unknown> {
   const key = decodeCursor(cursor);
-  if (key[hashKey] !== partition) throw new InvalidCursor();
+  const hashKey = spec.index ? `${spec.index}pk` : 'pk';
+  const rangeKey = spec.index ? `${spec.index}sk` : 'sk';
+  const expected = spec.index ? ['pk', 'sk', hashKey, rangeKey] : ['pk', 'sk'];
+  const names = Object.keys(key);
+  if (names.length !== expected.length || !expected.every((n) => typeof key[n] === 'string')) throw new InvalidCursor();
+  if (key[hashKey] !== spec.partition) throw new InvalidCursor();
+  if (spec.prefix && !String(key[rangeKey]).startsWith(spec.prefix)) throw new InvalidCursor();
   return key;
 }
 
