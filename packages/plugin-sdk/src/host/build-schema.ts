@@ -4,6 +4,7 @@ import type { AnyUnit } from '../define';
 import type { UnitRegistry } from '../units/enablement';
 import { createUnitKit } from '../units/kit';
 import { UnitSetError, checkUnitSet, watchBuilder } from '../units/validate';
+import { describeGenerated } from './describe-generated';
 import { registerCoreSchema } from './schema/index';
 import { registerUnitSchema } from './schema/units';
 
@@ -58,5 +59,5 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
     throw new UnitSetError([...problems, `schema does not build: ${err instanceof Error ? err.message : String(err)}`]);
   }
   if (problems.length) throw new UnitSetError(problems);
-  return { schema: lexicographicSortSchema(schema), registry };
+  return { schema: describeGenerated(lexicographicSortSchema(schema)), registry };
 }
