@@ -47,6 +47,8 @@ export interface QuerySpec {
   partition: string;
   /** begins_with on the sort key. */
   prefix?: string;
+  /** Sort key range, inclusive (instead of a prefix). */
+  between?: [string, string];
 }
 
 export const MAX_PAGE = 100;
@@ -64,12 +66,17 @@ export async function queryPage<S extends z.ZodType>(
   const limit = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE);
   const hashKey = spec.index ? `${spec.index}pk` : 'pk';
   const rangeKey = spec.index ? `${spec.index}sk` : 'sk';
+  const condition: { expr: string; names: Record<string, string>; values: Record<string, unknown> } = spec.between
+    ? { expr: '#h = :h AND #r BETWEEN :a AND :b', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':a': spec.between[0], ':b': spec.between[1] } }
+    : spec.prefix
+      ? { expr: '#h = :h AND begins_with(#r, :p)', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':p': spec.prefix } }
+      : { expr: '#h = :h', names: { '#h': hashKey }, values: { ':h': spec.partition } };
   const input: QueryCommandInput = {
     TableName: db.tableName,
     ...(spec.index ? { IndexName: spec.index } : {}),
-    KeyConditionExpression: spec.prefix ? '#h = :h AND begins_with(#r, :p)' : '#h = :h',
-    ExpressionAttributeNames: spec.prefix ? { '#h': hashKey, '#r': rangeKey } : { '#h': hashKey },
-    ExpressionAttributeValues: spec.prefix ? { ':h': spec.partition, ':p': spec.prefix } : { ':h': spec.partition },
+    KeyConditionExpression: condition.expr,
+    ExpressionAttributeNames: condition.names,
+    ExpressionAttributeValues: condition.values,
     ScanIndexForward: !page.descending,
     // One extra item tells whether another page exists without a second round trip.
     Limit: limit + 1,
@@ -114,6 +121,7 @@ function startKey(cursor: string, spec: QuerySpec): Record<string, unknown> {
   if (names.length !== expected.length || !expected.every((n) => typeof key[n] === 'string')) throw new InvalidCursor();
   if (key[hashKey] !== spec.partition) throw new InvalidCursor();
   if (spec.prefix && !String(key[rangeKey]).startsWith(spec.prefix)) throw new InvalidCursor();
+  if (spec.between && (String(key[rangeKey]) < spec.between[0] || String(key[rangeKey]) > spec.between[1])) throw new InvalidCursor();
   return key;
 }
 
