@@ -17,7 +17,10 @@ export type Action =
   | 'member:write'
   | 'equity:collect'
   | 'equity:refund'
-  | 'audit:read';
+  | 'audit:read'
+  | 'ledger:read'
+  | 'ledger:write'
+  | 'ledger:approve';
 
 export type Target = { cityId?: string; coopId?: string; memberId?: string };
 
@@ -65,6 +68,11 @@ export const matrix: Record<Action, Rule> = {
   'equity:collect': any(isPlatform, ownCoop('COOP_MANAGER', 'COOP_STAFF')),
   'equity:refund': any(isPlatform, ownCoop('COOP_MANAGER')),
   'audit:read': any(isPlatform, ownCoop('COOP_MANAGER', 'SUPERVISOR'), cityAdminOfCity),
+  // Financial statements are the city's progress view too; journal details stay in the cooperative.
+  'ledger:read': any(isPlatform, cityAdminOfTargetCoop, ownCoop('COOP_MANAGER', 'SUPERVISOR')),
+  'ledger:write': any(isPlatform, ownCoop('COOP_MANAGER')),
+  // Maker-checker: another pengurus approves; the service refuses the maker as checker.
+  'ledger:approve': any(isPlatform, ownCoop('COOP_MANAGER')),
 };
 
 export function requirePrincipal(ctx: CoreContext): Principal {

@@ -10,6 +10,8 @@ import { memberKey, getMember, memberSchema, type Member } from './member';
 import { positiveRupiah, rupiah, type Rupiah } from './money';
 
 import { localDate, periodOf, periodsBetween } from './time';
+import { ACCOUNTS, cashAccountFor } from './ledger/accounts';
+import { postEntry } from './ledger/posting';
 import { idempotencyKeyField, isoDate, msg, parseInput } from './validation';
 
 /**
@@ -97,6 +99,15 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
       };
       const total = input.kind === 'POKOK' ? 'pokokPaid' : 'wajibPaid';
       tx.create({ ...paymentKey(payment), type: 'EquityPayment', ...payment });
+      await postEntry(ctx, tx, coop.id, {
+        date: paidOn,
+        memo: `Simpanan ${input.kind.toLowerCase()} ${m.name} (no. ${m.memberNumber})`,
+        source: { kind: 'EQUITY_PAYMENT', documentId: payment.id },
+        lines: [
+          { account: cashAccountFor(input.method), debit: input.amount, credit: 0 },
+          { account: input.kind === 'POKOK' ? ACCOUNTS.simpananPokok : ACCOUNTS.simpananWajib, debit: 0, credit: input.amount },
+        ],
+      });
       // The totals are added to, not overwritten, and only while the member is as we read it.
       tx.update(
         memberKey(coop.id, m.id),
@@ -144,6 +155,16 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
         recordedBy: principal.userId,
       };
       tx.create({ ...paymentKey(payment), type: 'EquityPayment', ...payment });
+      await postEntry(ctx, tx, coop.id, {
+        date: payment.paidOn,
+        memo: `Pengembalian simpanan ${m.name} (no. ${m.memberNumber})`,
+        source: { kind: 'EQUITY_REFUND', documentId: payment.id },
+        lines: [
+          ...(m.pokokPaid ? [{ account: ACCOUNTS.simpananPokok, debit: m.pokokPaid, credit: 0 }] : []),
+          ...(m.wajibPaid ? [{ account: ACCOUNTS.simpananWajib, debit: m.wajibPaid, credit: 0 }] : []),
+          { account: cashAccountFor(input.method), debit: 0, credit: amount },
+        ],
+      });
       tx.update(
         memberKey(coop.id, m.id),
         { expression: 'SET refunded = :amt', values: { ':amt': amount } },

@@ -15,3 +15,4 @@ export * from './kelurahan';
 export * from './cooperative';
 export * from './member';
 export * from './equity';
+export * from './ledger/index';

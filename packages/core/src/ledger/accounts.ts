@@ -1,0 +1,112 @@
+/**
+ * Chart of accounts of a multi-unit cooperative (SAK EP headings, Indonesian names). The core owns the
+ * chart; units add their own accounts (`<unitId>.<code>`) and post to core accounts segmented by unit.
+ */
+export type AccountKind = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
+export type CashFlowClass = 'OPERATING' | 'INVESTING' | 'FINANCING';
+
+export interface Account {
+  code: string;
+  name: { id: string; en: string };
+  kind: AccountKind;
+  /** Contra accounts (accumulated depreciation) carry the opposite normal balance of their kind. */
+  contra?: boolean;
+  /** Cash and bank: the accounts the direct cash-flow statement is built from. */
+  cash?: boolean;
+  /** Where cash moved against this account shows in the cash-flow statement. */
+  cashFlow: CashFlowClass;
+  /** Revenue from members (for SHU jasa usaha) as opposed to non-members. */
+  member?: 'MEMBER' | 'NON_MEMBER';
+  /** Unit that declared the account, if not the core. */
+  unitId?: string;
+}
+
+const a = (code: string, id: string, en: string, kind: AccountKind, cashFlow: CashFlowClass, extra: Partial<Account> = {}): Account => ({
+  code,
+  name: { id, en },
+  kind,
+  cashFlow,
+  ...extra,
+});
+
+export const CORE_ACCOUNTS: readonly Account[] = [
+  a('1100', 'Kas', 'Cash', 'ASSET', 'OPERATING', { cash: true }),
+  a('1110', 'Bank', 'Bank', 'ASSET', 'OPERATING', { cash: true }),
+  a('1120', 'Piutang usaha', 'Trade receivables', 'ASSET', 'OPERATING'),
+  a('1130', 'Piutang anggota', 'Receivables from members', 'ASSET', 'OPERATING'),
+  a('1140', 'Persediaan', 'Inventory', 'ASSET', 'OPERATING'),
+  a('1150', 'Biaya dibayar di muka', 'Prepaid expenses', 'ASSET', 'OPERATING'),
+  a('1210', 'Aset tetap', 'Fixed assets', 'ASSET', 'INVESTING'),
+  a('1219', 'Akumulasi penyusutan', 'Accumulated depreciation', 'ASSET', 'INVESTING', { contra: true }),
+  a('2110', 'Utang usaha', 'Trade payables', 'LIABILITY', 'OPERATING'),
+  a('2120', 'Simpanan sukarela', 'Voluntary savings (simpanan sukarela)', 'LIABILITY', 'FINANCING'),
+  a('2130', 'Utang pajak', 'Taxes payable', 'LIABILITY', 'OPERATING'),
+  a('2140', 'Utang SHU anggota', 'SHU payable to members', 'LIABILITY', 'FINANCING'),
+  a('2150', 'Dana pengurus', 'Board fund', 'LIABILITY', 'OPERATING'),
+  a('2160', 'Dana sosial', 'Social fund', 'LIABILITY', 'OPERATING'),
+  a('2170', 'Dana pendidikan', 'Education fund', 'LIABILITY', 'OPERATING'),
+  a('2210', 'Utang bank', 'Bank loans', 'LIABILITY', 'FINANCING'),
+  a('3110', 'Simpanan pokok', 'Simpanan pokok (member equity, paid once)', 'EQUITY', 'FINANCING'),
+  a('3120', 'Simpanan wajib', 'Simpanan wajib (member equity, periodic)', 'EQUITY', 'FINANCING'),
+  a('3210', 'Cadangan', 'Reserve', 'EQUITY', 'FINANCING'),
+  a('3310', 'SHU tahun berjalan', 'Surplus (SHU) of the current year', 'EQUITY', 'OPERATING'),
+  a('3320', 'SHU belum dibagi', 'Undistributed surplus (SHU)', 'EQUITY', 'FINANCING'),
+  a('4110', 'Pendapatan usaha dari anggota', 'Revenue from members', 'REVENUE', 'OPERATING', { member: 'MEMBER' }),
+  a('4120', 'Pendapatan usaha dari non-anggota', 'Revenue from non-members', 'REVENUE', 'OPERATING', { member: 'NON_MEMBER' }),
+  a('4210', 'Pendapatan lain-lain', 'Other income', 'REVENUE', 'OPERATING'),
+  a('5110', 'Harga pokok penjualan', 'Cost of goods sold', 'EXPENSE', 'OPERATING'),
+  a('6110', 'Beban gaji', 'Salaries', 'EXPENSE', 'OPERATING'),
+  a('6120', 'Beban sewa', 'Rent', 'EXPENSE', 'OPERATING'),
+  a('6130', 'Beban listrik dan air', 'Electricity and water', 'EXPENSE', 'OPERATING'),
+  a('6140', 'Beban penyusutan', 'Depreciation', 'EXPENSE', 'OPERATING'),
+  a('6150', 'Beban administrasi dan umum', 'General and administrative', 'EXPENSE', 'OPERATING'),
+  a('6210', 'Beban pajak penghasilan', 'Income tax (final)', 'EXPENSE', 'OPERATING'),
+];
+
+/** Well-known core accounts by role, so services do not scatter codes. */
+export const ACCOUNTS = {
+  cash: '1100',
+  bank: '1110',
+  inventory: '1140',
+  payables: '2110',
+  taxPayable: '2130',
+  shuPayable: '2140',
+  simpananPokok: '3110',
+  simpananWajib: '3120',
+  reserve: '3210',
+  currentSurplus: '3310',
+  retainedSurplus: '3320',
+  revenueMember: '4110',
+  revenueNonMember: '4120',
+  cogs: '5110',
+  incomeTax: '6210',
+} as const;
+
+export class Chart {
+  private readonly byCode: Map<string, Account>;
+  constructor(readonly accounts: readonly Account[]) {
+    this.byCode = new Map(accounts.map((acc) => [acc.code, acc]));
+  }
+  get(code: string): Account | undefined {
+    return this.byCode.get(code);
+  }
+  /** +1 when a debit increases the account (assets, expenses), -1 otherwise. */
+  sign(code: string): 1 | -1 {
+    const acc = this.byCode.get(code);
+    if (!acc) throw new Error(`unknown account ${code}`);
+    const debitNormal = acc.kind === 'ASSET' || acc.kind === 'EXPENSE';
+    return (debitNormal !== !!acc.contra ? 1 : -1) as 1 | -1;
+  }
+}
+
+/** The core chart plus accounts declared by installed units. */
+export function buildChart(unitAccounts: readonly Account[] = []): Chart {
+  return new Chart([...CORE_ACCOUNTS, ...unitAccounts]);
+}
+
+export const coreChart = buildChart();
+
+/** Cash/bank account a payment method moves. QRIS settles into the bank account. */
+export function cashAccountFor(method: 'CASH' | 'BANK_TRANSFER' | 'QRIS'): string {
+  return method === 'CASH' ? ACCOUNTS.cash : ACCOUNTS.bank;
+}

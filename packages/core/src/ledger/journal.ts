@@ -1,0 +1,225 @@
+import { getItem, queryAll, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
+import { z } from 'zod';
+import { authorize } from '../authorize';
+import type { CoreContext } from '../context';
+import { getCooperative } from '../cooperative';
+import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../errors';
+import { newId } from '../ids';
+import { RETRY_TAG, audited, coopOf, runMutation } from '../mutation';
+import { localDate } from '../time';
+import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
+import { coreChart } from './accounts';
+import { entryKey, ledgerPartition, lockKey, reversalKey } from './keys';
+import { journalEntrySchema, postEntry, validateEntry, type JournalEntry, type JournalLine } from './posting';
+
+/**
+ * Manual journal entries (rent, salaries, depreciation, ...) go through maker-checker: one pengurus
+ * drafts, another approves, and only approval posts. Posted entries are never edited: a mistake is
+ * corrected by a reversing entry.
+ */
+const lineInput = z.object({
+  account: z.string().min(1),
+  unitId: z.string().optional().nullable(),
+  debit: z.number().int().min(0).default(0),
+  credit: z.number().int().min(0).default(0),
+  memo: text(200).optional().nullable(),
+});
+
+export const draftJournalInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  date: isoDate,
+  memo: text(300),
+  lines: z.array(lineInput).min(2, msg('an entry needs at least two lines', 'jurnal perlu minimal dua baris')).max(40),
+});
+
+const draftSchema = z.object({
+  id: z.string(),
+  coopId: z.string(),
+  status: z.enum(['DRAFT', 'POSTED', 'REJECTED']),
+  date: z.string(),
+  memo: z.string(),
+  lines: z.array(z.object({ account: z.string(), unitId: z.string().optional(), debit: z.number(), credit: z.number(), memo: z.string().optional() })),
+  makerId: z.string(),
+  createdAt: z.string(),
+  checkerId: z.string().optional(),
+  decidedAt: z.string().optional(),
+  entryId: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type JournalDraft = z.infer<typeof draftSchema>;
+
+const draftKey = (coopId: string, id: string) => ({ pk: ledgerPartition(coopId), sk: sk('DRAFT', id) });
+const tenant = (coopId: string) => ({ kind: 'coop', coopId }) as const;
+
+const cleanLines = (lines: z.infer<typeof lineInput>[]): JournalLine[] =>
+  lines.map((l) => ({ account: l.account, debit: l.debit, credit: l.credit, ...(l.unitId ? { unitId: l.unitId } : {}), ...(l.memo ? { memo: l.memo } : {}) }));
+
+async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
+  const input = parseInput(draftJournalInput, raw);
+  const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
+  const lines = cleanLines(input.lines);
+  validateEntry({ date: input.date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
+  return runMutation(ctx, { operation: 'draftJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+    await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+    const now = ctx.clock.now();
+    const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date: input.date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
+    tx.create({ ...draftKey(draft.coopId, draft.id), type: 'JournalDraft', ...draft });
+    return draft;
+  });
+}
+
+const decideInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  draftId: z.string().min(1),
+  reason: text(300).optional().nullable(),
+});
+
+async function loadDraft(ctx: CoreContext, coopId: string, id: string) {
+  const draft = await getItem(ctx.db, draftKey(coopId, id), draftSchema);
+  if (!draft) throw new NotFoundError('JournalDraft', id, 'input.draftId');
+  if (draft.status !== 'DRAFT') throw new InvalidStateError(`this draft is already ${draft.status}`, `draf ini sudah ${draft.status}`);
+  return draft;
+}
+
+async function approveJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalEntry> {
+  const input = parseInput(decideInput, raw);
+  const p = await authorize(ctx, 'ledger:approve', { coopId: input.cooperativeId });
+  return runMutation(ctx, { operation: 'approveJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.draftId }, async (tx) => {
+    const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
+    if (draft.makerId === p.userId) throw new ForbiddenError('approve your own journal entry (maker-checker)');
+    const entry = await postEntry(ctx, tx, draft.coopId, { date: draft.date, memo: draft.memo, source: { kind: 'MANUAL', documentId: draft.id }, lines: draft.lines });
+    tx.update(
+      draftKey(draft.coopId, draft.id),
+      { expression: 'SET #s = :posted, checkerId = :c, decidedAt = :t, entryId = :e', names: { '#s': 'status' }, values: { ':posted': 'POSTED', ':c': p.userId, ':t': entry.postedAt, ':e': entry.id } },
+      { expression: '#s = :draft', names: { '#s': 'status' }, values: { ':draft': 'DRAFT' } },
+      RETRY_TAG,
+    );
+    return entry;
+  });
+}
+
+async function rejectJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
+  const input = parseInput(decideInput, raw);
+  const p = await authorize(ctx, 'ledger:approve', { coopId: input.cooperativeId });
+  return runMutation(ctx, { operation: 'rejectJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.draftId }, async (tx) => {
+    const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
+    const next: JournalDraft = { ...draft, status: 'REJECTED', checkerId: p.userId, decidedAt: ctx.clock.now().toISOString(), ...(input.reason ? { reason: input.reason } : {}) };
+    tx.update(
+      draftKey(draft.coopId, draft.id),
+      { expression: 'SET #s = :r, checkerId = :c, decidedAt = :t', names: { '#s': 'status' }, values: { ':r': 'REJECTED', ':c': p.userId, ':t': next.decidedAt } },
+      { expression: '#s = :draft', names: { '#s': 'status' }, values: { ':draft': 'DRAFT' } },
+      RETRY_TAG,
+    );
+    return next;
+  });
+}
+
+const reverseInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  entryDate: isoDate,
+  entryId: z.string().min(1),
+  /** Date of the reversing entry; today when absent. */
+  date: isoDate.optional().nullable(),
+  memo: text(300),
+});
+
+/** Corrects a posted entry the only allowed way: a new entry with debits and credits swapped. */
+async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalEntry> {
+  const input = parseInput(reverseInput, raw);
+  await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
+  return runMutation(
+    ctx,
+    {
+      operation: 'reverseJournalEntry',
+      tenant: tenant(input.cooperativeId),
+      idempotencyKey: input.idempotencyKey,
+      input,
+      targetId: input.entryId,
+      conflicts: { reversed: () => new InvalidStateError('this entry was already reversed', 'jurnal ini sudah dibalik') },
+    },
+    async (tx) => {
+      const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
+      if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
+      if (original.reverses) throw new InvalidStateError('a reversing entry is not reversed; post a new entry', 'jurnal pembalik tidak dibalik lagi; buat jurnal baru');
+      const entry = await postEntry(ctx, tx, coop.id, {
+        date: input.date ?? localDate(ctx.clock.now(), coop.timeZone),
+        memo: input.memo,
+        source: { kind: 'REVERSAL', documentId: original.id, ...(original.source.unitId ? { unitId: original.source.unitId } : {}) },
+        lines: original.lines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })),
+        patronage: original.patronage?.map((p) => ({ ...p, amount: -p.amount })),
+        reverses: original.id,
+      });
+      tx.create({ ...reversalKey(coop.id, original.id), type: 'Reversal', reversedBy: entry.id }, 'reversed');
+      return entry;
+    },
+  );
+}
+
+const lockInput = z.object({
+  idempotencyKey: idempotencyKeyField,
+  cooperativeId: z.string().min(1),
+  through: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg('must be a month YYYY-MM', 'harus bulan TTTT-BB')),
+});
+
+/** Closes the books through a month: no entry can be dated in it any more. Locks only move forward. */
+async function lockPeriodUnaudited(ctx: CoreContext, raw: unknown): Promise<{ lockedThrough: string }> {
+  const input = parseInput(lockInput, raw);
+  await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
+  return runMutation(ctx, { operation: 'lockPeriod', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+    await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+    const current = await getItem(ctx.db, lockKey(input.cooperativeId), z.object({ lockedThrough: z.string() }));
+    if (current && current.lockedThrough >= input.through) {
+      throw ValidationError.field('input.through', `already locked through ${current.lockedThrough}`, `sudah dikunci s.d. ${current.lockedThrough}`);
+    }
+    tx.put(
+      { ...lockKey(input.cooperativeId), type: 'PeriodLock', lockedThrough: input.through },
+      current ? { expression: 'lockedThrough = :prev', values: { ':prev': current.lockedThrough } } : { expression: 'attribute_not_exists(pk)' },
+      RETRY_TAG,
+    );
+    return { lockedThrough: input.through };
+  });
+}
+
+export const draftJournalEntry = audited('draftJournalEntry', coopOf(), draftJournalEntryUnaudited);
+export const approveJournalEntry = audited('approveJournalEntry', coopOf(), approveJournalEntryUnaudited);
+export const rejectJournalEntry = audited('rejectJournalEntry', coopOf(), rejectJournalEntryUnaudited);
+export const reverseJournalEntry = audited('reverseJournalEntry', coopOf(), reverseJournalEntryUnaudited);
+export const lockPeriod = audited('lockPeriod', coopOf(), lockPeriodUnaudited);
+
+export async function lockedThrough(ctx: CoreContext, coopId: string): Promise<string | undefined> {
+  await authorize(ctx, 'ledger:read', { coopId });
+  return (await getItem(ctx.db, lockKey(coopId), z.object({ lockedThrough: z.string() })))?.lockedThrough;
+}
+
+/** Journal entries dated in a range, oldest first. */
+export async function listJournal(ctx: CoreContext, coopId: string, from: string, to: string, page: PageRequest) {
+  await authorize(ctx, 'ledger:read', { coopId });
+  return queryPage(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema, page);
+}
+
+export async function listDrafts(ctx: CoreContext, coopId: string) {
+  await authorize(ctx, 'ledger:read', { coopId });
+  return (await queryAll(ctx.db, { partition: ledgerPartition(coopId), prefix: skPrefix('DRAFT') }, draftSchema)).filter((d) => d.status === 'DRAFT');
+}
+
+/** Buku besar: every line on one account in a range, with the running balance (reads the entries). */
+export async function generalLedger(ctx: CoreContext, coopId: string, account: string, from: string, to: string) {
+  await authorize(ctx, 'ledger:read', { coopId });
+  if (!coreChart.get(account)) throw ValidationError.field('account', `unknown account ${account}`, `akun ${account} tidak dikenal`);
+  const entries = await queryAll(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema);
+  const sign = coreChart.sign(account);
+  let balance = 0;
+  return entries.flatMap((e) =>
+    e.lines
+      .filter((l) => l.account === account)
+      .map((l) => {
+        balance += (l.debit - l.credit) * sign;
+        return { entryId: e.id, date: e.date, memo: l.memo ?? e.memo, source: e.source, debit: l.debit, credit: l.credit, balance };
+      }),
+  );
+}
+

@@ -1,0 +1,156 @@
+import type { CoreContext } from '../context';
+import { coreChart, type AccountKind, type Chart } from './accounts';
+import { movements, movementsUpTo, type Movement } from './balances';
+import { isCashFlowAccount } from './keys';
+
+/** Statements for the whole cooperative (consolidated) or one unit's segment. */
+export interface Scope {
+  coopId: string;
+  /** Unit id for a per-unit statement; absent for consolidated. */
+  unitId?: string;
+}
+
+export interface AccountLine {
+  account: string;
+  name: { id: string; en: string };
+  kind: AccountKind;
+  /** Balance in the account's normal direction (assets/expenses: debit - credit). */
+  amount: number;
+}
+
+function inScope(m: Movement, scope: Scope) {
+  if (isCashFlowAccount(m.account)) return false;
+  return !scope.unitId || m.segment === scope.unitId;
+}
+
+function byAccount(ms: Movement[], chart: Chart, scope: Scope): AccountLine[] {
+  const sums = new Map<string, number>();
+  for (const m of ms.filter((x) => inScope(x, scope))) sums.set(m.account, (sums.get(m.account) ?? 0) + (m.debit - m.credit) * chart.sign(m.account));
+  return [...sums.entries()]
+    .filter(([, amount]) => amount !== 0)
+    .map(([account, amount]) => ({ account, name: chart.get(account)!.name, kind: chart.get(account)!.kind, amount }))
+    .sort((a, b) => a.account.localeCompare(b.account));
+}
+
+const total = (lines: AccountLine[], kind: AccountKind) => lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amount, 0);
+
+export interface TrialBalanceLine {
+  account: string;
+  name: { id: string; en: string };
+  kind: AccountKind;
+  openingDebit: number;
+  openingCredit: number;
+  debit: number;
+  credit: number;
+  closingDebit: number;
+  closingCredit: number;
+}
+
+export async function trialBalance(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [opening, period] = await Promise.all([movementsUpTo(ctx, scope.coopId, dayBefore), movements(ctx, scope.coopId, from, to)]);
+  const lines = new Map<string, TrialBalanceLine>();
+  const line = (account: string) => {
+    let l = lines.get(account);
+    if (!l) {
+      const acc = chart.get(account)!;
+      l = { account, name: acc.name, kind: acc.kind, openingDebit: 0, openingCredit: 0, debit: 0, credit: 0, closingDebit: 0, closingCredit: 0 };
+      lines.set(account, l);
+    }
+    return l;
+  };
+  for (const m of opening.filter((x) => inScope(x, scope))) {
+    const l = line(m.account);
+    const net = l.openingDebit - l.openingCredit + m.debit - m.credit;
+    l.openingDebit = Math.max(net, 0);
+    l.openingCredit = Math.max(-net, 0);
+  }
+  for (const m of period.filter((x) => inScope(x, scope))) {
+    const l = line(m.account);
+    l.debit += m.debit;
+    l.credit += m.credit;
+  }
+  const out = [...lines.values()].sort((a, b) => a.account.localeCompare(b.account));
+  for (const l of out) {
+    const net = l.openingDebit - l.openingCredit + l.debit - l.credit;
+    l.closingDebit = Math.max(net, 0);
+    l.closingCredit = Math.max(-net, 0);
+  }
+  const sum = (k: keyof TrialBalanceLine) => out.reduce((s, l) => s + (l[k] as number), 0);
+  return { from, to, lines: out, totals: { debit: sum('debit'), credit: sum('credit'), closingDebit: sum('closingDebit'), closingCredit: sum('closingCredit') } };
+}
+
+/** Laporan posisi keuangan: assets = liabilities + equity, with this period's surplus inside equity. */
+export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: string, chart: Chart = coreChart) {
+  const lines = byAccount(await movementsUpTo(ctx, scope.coopId, asOf), chart, scope);
+  const surplus = total(lines, 'REVENUE') - total(lines, 'EXPENSE');
+  const assets = lines.filter((l) => l.kind === 'ASSET');
+  const liabilities = lines.filter((l) => l.kind === 'LIABILITY');
+  const equity = lines.filter((l) => l.kind === 'EQUITY');
+  const totalAssets = total(lines, 'ASSET');
+  const totalLiabilities = total(lines, 'LIABILITY');
+  const totalEquity = total(lines, 'EQUITY') + surplus;
+  return { asOf, assets, liabilities, equity, unclosedSurplus: surplus, totalAssets, totalLiabilities, totalEquity, balanced: totalAssets === totalLiabilities + totalEquity };
+}
+
+/** Laporan hasil usaha: revenue (member and non-member apart), costs, and the surplus (SHU). */
+export async function results(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+  const lines = byAccount(await movements(ctx, scope.coopId, from, to), chart, scope);
+  const revenue = lines.filter((l) => l.kind === 'REVENUE');
+  const expenses = lines.filter((l) => l.kind === 'EXPENSE');
+  const memberRevenue = revenue.filter((l) => chart.get(l.account)?.member === 'MEMBER').reduce((s, l) => s + l.amount, 0);
+  const nonMemberRevenue = revenue.filter((l) => chart.get(l.account)?.member === 'NON_MEMBER').reduce((s, l) => s + l.amount, 0);
+  const totalRevenue = total(lines, 'REVENUE');
+  const totalExpenses = total(lines, 'EXPENSE');
+  return { from, to, revenue, expenses, memberRevenue, nonMemberRevenue, totalRevenue, totalExpenses, surplus: totalRevenue - totalExpenses };
+}
+
+/** Arus kas, direct method: receipts and payments by the account they were received for or paid to. */
+export async function cashFlow(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+  const [period, opening] = await Promise.all([
+    movements(ctx, scope.coopId, from, to),
+    movementsUpTo(ctx, scope.coopId, new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)),
+  ]);
+  const cashOf = (ms: Movement[]) =>
+    ms.filter((m) => chart.get(m.account)?.cash && (!scope.unitId || m.segment === scope.unitId)).reduce((s, m) => s + m.debit - m.credit, 0);
+  const lines = period
+    .filter((m) => isCashFlowAccount(m.account) && (!scope.unitId || m.segment === scope.unitId))
+    .map((m) => {
+      const [, cls, account] = m.account.split('~') as [string, 'OPERATING' | 'INVESTING' | 'FINANCING', string];
+      return { class: cls, account, name: chart.get(account)?.name ?? { id: account, en: account }, receipts: m.debit, payments: m.credit };
+    });
+  const merged = new Map<string, (typeof lines)[number]>();
+  for (const l of lines) {
+    const k = `${l.class}|${l.account}`;
+    const cur = merged.get(k);
+    if (cur) {
+      cur.receipts += l.receipts;
+      cur.payments += l.payments;
+    } else merged.set(k, { ...l });
+  }
+  const all = [...merged.values()].sort((a, b) => `${a.class}${a.account}`.localeCompare(`${b.class}${b.account}`));
+  const net = (cls: string) => all.filter((l) => l.class === cls).reduce((s, l) => s + l.receipts - l.payments, 0);
+  const openingCash = cashOf(opening);
+  const netChange = net('OPERATING') + net('INVESTING') + net('FINANCING');
+  return { from, to, lines: all, operating: net('OPERATING'), investing: net('INVESTING'), financing: net('FINANCING'), openingCash, netChange, closingCash: openingCash + cashOf(period) };
+}
+
+/** Changes in equity over a period: opening, movements per equity account, surplus, closing. */
+export async function changesInEquity(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [openingPos, closingPos, period] = await Promise.all([
+    financialPosition(ctx, scope, dayBefore, chart),
+    financialPosition(ctx, scope, to, chart),
+    results(ctx, scope, from, to, chart),
+  ]);
+  const accounts = new Set([...openingPos.equity, ...closingPos.equity].map((l) => l.account));
+  const amountIn = (lines: AccountLine[], account: string) => lines.find((l) => l.account === account)?.amount ?? 0;
+  const rows = [...accounts].sort().map((account) => ({
+    account,
+    name: chart.get(account)!.name,
+    opening: amountIn(openingPos.equity, account),
+    closing: amountIn(closingPos.equity, account),
+    change: amountIn(closingPos.equity, account) - amountIn(openingPos.equity, account),
+  }));
+  return { from, to, rows, surplus: period.surplus, openingTotal: openingPos.totalEquity, closingTotal: closingPos.totalEquity };
+}
