@@ -1,6 +1,7 @@
 import type { Builder } from '../../builder';
 import { registerCitySchema } from './city';
 import { registerCooperativeSchema } from './cooperative';
+import { registerLedgerSchema } from './ledger';
 import { registerErrorTypes } from './errors';
 import { registerMeSchema } from './me';
 import { registerMemberSchema } from './member';
@@ -16,6 +17,7 @@ export function registerCoreSchema(builder: Builder) {
   registerCitySchema(builder, refs);
   registerCooperativeSchema(builder, refs);
   registerMemberSchema(builder, refs);
+  registerLedgerSchema(builder, refs);
   return { ...refs, ...errors };
 }
 
