@@ -64,19 +64,8 @@ export async function queryPage<S extends z.ZodType>(
   page: PageRequest = {},
 ): Promise<Page<z.output<S>>> {
   const limit = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE);
-  const hashKey = spec.index ? `${spec.index}pk` : 'pk';
-  const rangeKey = spec.index ? `${spec.index}sk` : 'sk';
-  const condition: { expr: string; names: Record<string, string>; values: Record<string, unknown> } = spec.between
-    ? { expr: '#h = :h AND #r BETWEEN :a AND :b', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':a': spec.between[0], ':b': spec.between[1] } }
-    : spec.prefix
-      ? { expr: '#h = :h AND begins_with(#r, :p)', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':p': spec.prefix } }
-      : { expr: '#h = :h', names: { '#h': hashKey }, values: { ':h': spec.partition } };
   const input: QueryCommandInput = {
-    TableName: db.tableName,
-    ...(spec.index ? { IndexName: spec.index } : {}),
-    KeyConditionExpression: condition.expr,
-    ExpressionAttributeNames: condition.names,
-    ExpressionAttributeValues: condition.values,
+    ...queryInput(db, spec),
     ScanIndexForward: !page.descending,
     // One extra item tells whether another page exists without a second round trip.
     Limit: limit + 1,
@@ -95,15 +84,36 @@ export async function queryPage<S extends z.ZodType>(
   };
 }
 
-/** Every item of a partition prefix (for bounded sets such as a member's payments). */
+/** Key condition of a query spec. Base-table reads are strongly consistent: decisions are made on them. */
+function queryInput(db: Db, spec: QuerySpec): QueryCommandInput {
+  const hashKey = spec.index ? `${spec.index}pk` : 'pk';
+  const rangeKey = spec.index ? `${spec.index}sk` : 'sk';
+  const condition: { expr: string; names: Record<string, string>; values: Record<string, unknown> } = spec.between
+    ? { expr: '#h = :h AND #r BETWEEN :a AND :b', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':a': spec.between[0], ':b': spec.between[1] } }
+    : spec.prefix
+      ? { expr: '#h = :h AND begins_with(#r, :p)', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':p': spec.prefix } }
+      : { expr: '#h = :h', names: { '#h': hashKey }, values: { ':h': spec.partition } };
+  return {
+    TableName: db.tableName,
+    ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
+    KeyConditionExpression: condition.expr,
+    ExpressionAttributeNames: condition.names,
+    ExpressionAttributeValues: condition.values,
+  };
+}
+
+/**
+ * Every item of a partition prefix or range (for bounded sets: a member's payments, a year of monthly
+ * balances). Pages are DynamoDB's own (up to 1 MB), so small items cost one call per megabyte.
+ */
 export async function queryAll<S extends z.ZodType>(db: Db, spec: QuerySpec, schema: S): Promise<z.output<S>[]> {
   const out: z.output<S>[] = [];
-  let after: string | undefined;
+  let start: Record<string, unknown> | undefined;
   do {
-    const page = await queryPage(db, spec, schema, { first: MAX_PAGE, ...(after ? { after } : {}) });
-    out.push(...page.items);
-    after = page.hasNextPage ? page.endCursor : undefined;
-  } while (after);
+    const res = await db.doc.send(new QueryCommand({ ...queryInput(db, spec), ...(start ? { ExclusiveStartKey: start } : {}) }));
+    for (const item of res.Items ?? []) out.push(parseItem(schema, item));
+    start = res.LastEvaluatedKey;
+  } while (start);
   return out;
 }
 

@@ -14,8 +14,10 @@ export interface AccountLine {
   account: string;
   name: { id: string; en: string };
   kind: AccountKind;
-  /** Balance in the account's normal direction (assets/expenses: debit - credit). */
+  /** Balance in the account's normal direction (assets/expenses: debit - credit; contra accounts reversed). */
   amount: number;
+  /** Contra account (accumulated depreciation): shown positive, subtracted in totals. */
+  contra: boolean;
 }
 
 function inScope(m: Movement, scope: Scope) {
@@ -28,11 +30,11 @@ function byAccount(ms: Movement[], chart: Chart, scope: Scope): AccountLine[] {
   for (const m of ms.filter((x) => inScope(x, scope))) sums.set(m.account, (sums.get(m.account) ?? 0) + (m.debit - m.credit) * chart.sign(m.account));
   return [...sums.entries()]
     .filter(([, amount]) => amount !== 0)
-    .map(([account, amount]) => ({ account, name: chart.get(account)!.name, kind: chart.get(account)!.kind, amount }))
+    .map(([account, amount]) => ({ account, name: chart.get(account)!.name, kind: chart.get(account)!.kind, amount, contra: !!chart.get(account)!.contra }))
     .sort((a, b) => a.account.localeCompare(b.account));
 }
 
-const total = (lines: AccountLine[], kind: AccountKind) => lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amount, 0);
+const total = (lines: AccountLine[], kind: AccountKind) => lines.filter((l) => l.kind === kind).reduce((s, l) => s + (l.contra ? -l.amount : l.amount), 0);
 
 export interface TrialBalanceLine {
   account: string;
