@@ -1,4 +1,6 @@
 import type { Principal } from '@kkmp/core';
+import { LOCAL_DEV_SECRET } from '@kkmp/api';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { cityWithCoop, nextNik, ops, rawIds } from '../support/fixtures';
@@ -135,6 +137,11 @@ describe('every role is denied every other tenant\'s data', () => {
     const res = await api.gql(operations[0]!.query, operations[0]!.vars(), forged);
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    // Signed with the right secret but never expiring: refused too.
+    const forever = await new SignJWT({ role: 'PLATFORM_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('kkmp').setAudience('kkmp-api').setIssuedAt().sign(new TextEncoder().encode(LOCAL_DEV_SECRET));
+    expect((await api.gql(operations[0]!.query, operations[0]!.vars(), forever)).status).toBe(401);
+    const expired = await new SignJWT({ role: 'PLATFORM_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('kkmp').setAudience('kkmp-api').setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(new TextEncoder().encode(LOCAL_DEV_SECRET));
+    expect((await api.gql(operations[0]!.query, operations[0]!.vars(), expired)).status).toBe(401);
   });
 });
 
@@ -174,15 +181,21 @@ describe('inside its own tenant each role gets what it may, and no more', () => 
   });
 });
 
-describe('refused attempts are audited where they were aimed', () => {
-  it("the target cooperative's supervisors see other tenants' refused mutations", async () => {
-    const supervisor = await api.token({ userId: 'b-sup', role: 'SUPERVISOR', coopId: B.rawCoopId });
+describe('refused attempts are audited in the refused caller\'s own tenant', () => {
+  const audit = async (coopId: string, rawCoopId: string) => {
+    const supervisor = await api.token({ userId: 'sup', role: 'SUPERVISOR', coopId: rawCoopId });
     const res = await api.gql(
       `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { auditLog(first: 100) { edges { node { operation outcome actorUserId } } } } } }`,
-      { id: B.coopId },
+      { id: coopId },
       supervisor,
     );
-    const refused = res.data.cooperative.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.outcome === 'FORBIDDEN');
-    expect(refused.map((n: any) => `${n.actorUserId}:${n.operation}`)).toEqual(expect.arrayContaining(['a-mgr:registerMember', 'a-staff:recordEquityPayment', 'a-city:updateCooperative']));
+    return res.data.cooperative.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.outcome === 'FORBIDDEN');
+  };
+
+  it("an outsider's attempts show in its own cooperative's log, and cannot flood the target's", async () => {
+    const home = await audit(A.coopId, A.rawCoopId);
+    expect(home.map((n: any) => `${n.actorUserId}:${n.operation}`)).toEqual(expect.arrayContaining(['a-mgr:registerMember', 'a-staff:recordEquityPayment', 'a-member:refundEquity']));
+    const target = await audit(B.coopId, B.rawCoopId);
+    expect(target.filter((n: any) => n.actorUserId.startsWith('a-'))).toEqual([]);
   });
 });

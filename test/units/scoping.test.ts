@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
+import { ConflictError, defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
 import { startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notes } from './fixture-units';
@@ -24,6 +24,7 @@ const evil = defineUnit({
       description: 'Attempt an escape.',
       permission: 'evil:try',
       input: (t) => ({ mode: t.string({ description: 'Which attempt.' }) }),
+      conflicts: { once: () => new ConflictError('input.mode', 'already done once', 'sudah pernah') },
       resolve: async ({ mode }, u) => {
         seen.contextKeys = Object.keys(u).sort();
         seen.storeKeys = Object.keys(u.store).sort();
@@ -40,6 +41,19 @@ const evil = defineUnit({
             break;
           case 'separator-in-read':
             await u.store.get(z.object({}), 'A#B');
+            break;
+          case 'index-key-in-update':
+            // An update expression naming the index keys would list this item in another tenant's index.
+            u.writes.update(['X'], { expression: 'SET gsi1pk = :p, gsi1sk = :s', values: { ':p': 'CITY#x#COOPS', ':s': 'a' } });
+            break;
+          case 'index-key-via-names':
+            u.writes.update(['X'], { expression: 'SET #g = :p', names: { '#g': 'gsi1pk' }, values: { ':p': 'CITY#x#COOPS' } });
+            break;
+          case 'counter':
+            u.writes.update(['COUNTER'], { expression: 'ADD n :one', values: { ':one': 1 } });
+            break;
+          case 'tagged-twice':
+            u.writes.create(['ONCE'], { a: 1 }, 'once');
             break;
         }
         return mode;
@@ -91,5 +105,21 @@ describe('a unit cannot address another tenant\'s or another unit\'s items', () 
     expect(written[0]).toMatchObject({ pk: `COOP#${host.a.rawId}#U#evil`, sk: 'SMUGGLE', a: 1 });
     expect(written[0]!.gsi1pk).toBeUndefined();
     expect(items.some((i) => i.pk === `COOP#${host.b.rawId}` && i.sk === 'MEMBER#x')).toBe(false);
+  });
+
+  it('refuses update expressions that name keys or index keys, and marks items updates create', async () => {
+    const before = await scan();
+    for (const mode of ['index-key-in-update', 'index-key-via-names']) {
+      expect((await attempt(mode)).errors?.[0]?.extensions?.code, mode).toBe('INTERNAL');
+    }
+    expect((await scan()).filter((i) => !String(i.sk).startsWith('AUDIT#'))).toEqual(before.filter((i) => !String(i.sk).startsWith('AUDIT#')));
+    expect((await attempt('counter')).data.evilTry.data).toBe('counter');
+    const counter = (await scan()).find((i) => i.sk === 'COUNTER');
+    expect(counter).toMatchObject({ pk: `COOP#${host.a.rawId}#U#evil`, unit: 'evil', n: 1 });
+  });
+
+  it('a tagged condition becomes the typed error the unit declared', async () => {
+    expect((await attempt('tagged-twice')).data.evilTry.data).toBe('tagged-twice');
+    expect((await attempt('tagged-twice')).data.evilTry).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
   });
 });

@@ -66,6 +66,21 @@ describe('the host validates the installed plugin set at start-up and fails fast
       message: /notes: field Member\.balance2 must start with "notes"/,
     },
     {
+      name: "names of another unit whose id starts the same ('notes' taking 'Notesmall...')",
+      units: () => [broken({ schema: (b) => void b.objectRef<{ a: string }>('NotesmallItem').implement({ description: 'x', fields: (t) => ({ a: t.exposeString('a', { description: 'a' }) }) }) })],
+      message: /notes: type "NotesmallItem" must start with "Notes" followed by a capital/,
+    },
+    {
+      name: 'a mutation whose permission supervisors hold',
+      units: () => [
+        broken({
+          permissions: { 'notes:edit': { description: 'x', roles: ['COOP_MANAGER', 'SUPERVISOR'] } },
+          schema: (_b, unit) => unit.mutation('edit', { type: 'String', description: 'x', permission: 'notes:edit', input: (t) => ({ a: t.string({ description: 'a' }) }), resolve: async () => 'x' }),
+        }),
+      ],
+      message: /notes: notesEdit writes, but its permission "notes:edit" is held by SUPERVISOR/,
+    },
+    {
       name: 'an operation using an undeclared permission',
       units: () => [broken({ schema: (_b, unit) => unit.query('count', { type: 'Int', description: 'x', permission: 'notes:count', resolve: () => 1 }) })],
       message: /notes: notesCount uses undeclared permission "notes:count"/,

@@ -16,6 +16,7 @@ export type Action =
   | 'member:read'
   | 'member:write'
   | 'equity:collect'
+  | 'equity:read'
   | 'equity:refund'
   | 'audit:read'
   | 'ledger:read'
@@ -66,6 +67,7 @@ export const matrix: Record<Action, Rule> = {
   'member:read': any(isPlatform, ownCoop('COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'), ownMember),
   'member:write': any(isPlatform, ownCoop('COOP_MANAGER')),
   'equity:collect': any(isPlatform, ownCoop('COOP_MANAGER', 'COOP_STAFF')),
+  'equity:read': any(isPlatform, ownCoop('COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR')),
   'equity:refund': any(isPlatform, ownCoop('COOP_MANAGER')),
   'audit:read': any(isPlatform, ownCoop('COOP_MANAGER', 'SUPERVISOR'), cityAdminOfCity),
   // Financial statements are the city's progress view too; journal details stay in the cooperative.

@@ -35,6 +35,9 @@ export const equitySettingsSchema = z.object({
 });
 export type EquitySettings = z.infer<typeof equitySettingsSchema>;
 
+/** Minimum age to join, from the AD/ART; 17 (the age of a KTP) unless the cooperative sets otherwise. */
+export const DEFAULT_MINIMUM_MEMBER_AGE = 17;
+
 export const cooperativeSchema = z.object({
   id: z.string(),
   cityId: z.string(),
@@ -47,6 +50,7 @@ export const cooperativeSchema = z.object({
   board: z.array(officer),
   supervisors: z.array(officer),
   equity: equitySettingsSchema,
+  minimumMemberAge: z.number().int().min(15).max(25).optional(),
   timeZone: z.enum(Object.keys(TIME_ZONES) as [IndonesianTimeZone, ...IndonesianTimeZone[]]),
   createdAt: z.string(),
   version: z.number().int(),
@@ -77,6 +81,7 @@ export const updateCooperativeInput = z.object({
   board: z.array(officer).max(15).optional().nullable(),
   supervisors: z.array(officer).max(7).optional().nullable(),
   equity: equitySettingsSchema.optional().nullable(),
+  minimumMemberAge: z.number().int().min(15, msg('must be 15 to 25', 'harus 15 sampai 25')).max(25, msg('must be 15 to 25', 'harus 15 sampai 25')).optional().nullable(),
 });
 
 export const changeStatusInput = z.object({
@@ -154,6 +159,8 @@ export async function listCooperatives(ctx: CoreContext, cityId: string, page: P
 async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promise<Cooperative> {
   const input = parseInput(updateCooperativeInput, raw);
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
+  // Membership rules (equity amounts, minimum age) are the members' own business, set by their board.
+  if (input.equity || input.minimumMemberAge) await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
     { operation: 'updateCooperative', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.cooperativeId },
@@ -166,6 +173,7 @@ async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
         ...(input.board ? { board: input.board } : {}),
         ...(input.supervisors ? { supervisors: input.supervisors } : {}),
         ...(input.equity ? { equity: input.equity } : {}),
+        ...(input.minimumMemberAge ? { minimumMemberAge: input.minimumMemberAge } : {}),
       };
       tx.replace(toItem(next), current.version, RETRY_TAG);
       return { ...next, version: current.version + 1 };

@@ -7,7 +7,7 @@ import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
 import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
 import { memberKey, getMember, memberSchema, type Member } from './member';
-import { positiveRupiah, rupiah, type Rupiah } from './money';
+import { formatRupiah, positiveRupiah, rupiah, type Rupiah } from './money';
 
 import { localDate, periodOf, periodsBetween } from './time';
 import { ACCOUNTS, cashAccountFor } from './ledger/accounts';
@@ -78,12 +78,9 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
       }
       if (input.kind === 'POKOK') {
         if (m.pokokPaid > 0) throw new InvalidStateError('simpanan pokok is already paid', 'simpanan pokok sudah lunas');
-        if (input.amount !== coop.equity.simpananPokok) {
-          throw ValidationError.field(
-            'input.amount',
-            `simpanan pokok is ${coop.equity.simpananPokok} rupiah`,
-            `simpanan pokok sebesar Rp${coop.equity.simpananPokok.toLocaleString('id-ID')}`,
-          );
+        const due = m.pokokDue ?? coop.equity.simpananPokok;
+        if (input.amount !== due) {
+          throw ValidationError.field('input.amount', `simpanan pokok is ${formatRupiah(due)}`, `simpanan pokok sebesar ${formatRupiah(due)}`);
         }
       }
       const payment: EquityPayment = {
@@ -246,9 +243,8 @@ export function equityStatement(member: Member, pokokDue: Rupiah, asOf: string):
 export async function getEquityStatement(ctx: CoreContext, coopId: string, memberId: string, asOf?: string | null): Promise<EquityStatement> {
   const coop = await getCooperative(ctx, coopId);
   const member = await getMember(ctx, coopId, memberId);
-  const date = asOf ?? localDate(ctx.clock.now(), coop.timeZone);
-  if (!isoDate.safeParse(date).success) throw ValidationError.field('asOf', 'must be a date YYYY-MM-DD', 'harus tanggal TTTT-BB-HH');
-  return equityStatement(member, coop.equity.simpananPokok, date);
+  const date = checkedAsOf(asOf, localDate(ctx.clock.now(), coop.timeZone));
+  return equityStatement(member, member.pokokDue ?? coop.equity.simpananPokok, date);
 }
 
 export interface ArrearsLine {
@@ -258,15 +254,24 @@ export interface ArrearsLine {
 
 /** Active members owing simpanan pokok or wajib as of a date, biggest debt first. */
 export async function equityArrears(ctx: CoreContext, coopId: string, asOf?: string | null): Promise<ArrearsLine[]> {
-  await authorize(ctx, 'equity:collect', { coopId });
+  await authorize(ctx, 'equity:read', { coopId });
   const coop = await getCooperative(ctx, coopId);
-  const date = asOf ?? localDate(ctx.clock.now(), coop.timeZone);
+  const date = checkedAsOf(asOf, localDate(ctx.clock.now(), coop.timeZone));
   const members = await queryAll(ctx.db, { partition: pk(coopTenant(coopId)), prefix: skPrefix('MEMBER') }, memberSchema);
   return members
     .filter((m) => m.status === 'ACTIVE' && m.joinDate <= date)
-    .map((member) => ({ member, statement: equityStatement(member, coop.equity.simpananPokok, date) }))
+    .map((member) => ({ member, statement: equityStatement(member, member.pokokDue ?? coop.equity.simpananPokok, date) }))
     .filter((l) => l.statement.wajibArrears > 0 || l.statement.pokokPaid < l.statement.pokokDue)
     .sort((a, b) => owed(b) - owed(a));
+}
+
+/** An as-of date: a real date, at most a year ahead (billing months are computed, so bound them). */
+function checkedAsOf(asOf: string | null | undefined, today: string): string {
+  const date = asOf ?? today;
+  if (!isoDate.safeParse(date).success) throw ValidationError.field('asOf', 'must be a real date YYYY-MM-DD', 'harus tanggal TTTT-BB-HH yang ada');
+  const limit = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (date > limit) throw ValidationError.field('asOf', `must not be after ${limit}`, `tidak boleh setelah ${limit}`);
+  return date;
 }
 
 function owed(l: ArrearsLine): number {

@@ -1,4 +1,4 @@
-import { getItem, pk, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
+import { nextNumber, pk, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from './authorize';
 import type { CoreContext } from './context';
@@ -11,6 +11,7 @@ import { rupiah } from './money';
 import { parseNik } from './nik';
 import { localDate, periodOf } from './time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from './validation';
+import { DEFAULT_MINIMUM_MEMBER_AGE } from './cooperative';
 
 export const MEMBER_STATUSES = ['ACTIVE', 'RESIGNED', 'DECEASED'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -21,7 +22,7 @@ const wajibStep = z.object({ from: z.string(), amount: rupiah });
 export const memberSchema = z.object({
   id: z.string(),
   coopId: z.string(),
-  /** Sequential within the cooperative, from 1, never reused. */
+  /** Sequential within the cooperative, from 1, never reused (a registration that fails may leave a gap). */
   memberNumber: z.number().int(),
   nik: z.string(),
   name: z.string(),
@@ -34,6 +35,8 @@ export const memberSchema = z.object({
   exitDate: z.string().optional(),
   /** Simpanan wajib schedule, oldest first; the last step is the amount billed now. */
   wajibSchedule: z.array(wajibStep).min(1),
+  /** Simpanan pokok this member owes: the cooperative's amount when they joined (later changes do not re-bill). */
+  pokokDue: rupiah.optional(),
   /** Totals paid in; they only grow. Refunds are recorded separately. */
   pokokPaid: rupiah,
   wajibPaid: rupiah,
@@ -82,7 +85,6 @@ export const endMembershipInput = z.object({
 export const memberKey = (coopId: string, memberId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('MEMBER', memberId) });
 const nikKey = (coopId: string, nik: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('NIK', nik) });
 const counterKey = (coopId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('COUNTER', 'MEMBER') });
-const counterSchema = z.object({ value: z.number().int() });
 
 export function memberItem(m: Member) {
   return { ...memberKey(m.coopId, m.id), type: 'Member', ...m };
@@ -98,6 +100,11 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
   const today = localDate(now, coop.timeZone);
   const joinDate = input.joinDate ?? today;
   if (joinDate > today) throw ValidationError.field('input.joinDate', 'must not be in the future', 'tidak boleh di masa depan');
+  const minAge = coop.minimumMemberAge ?? DEFAULT_MINIMUM_MEMBER_AGE;
+  const adultOn = `${Number(nik.value.birthDate.slice(0, 4)) + minAge}${nik.value.birthDate.slice(4)}`;
+  if (joinDate < adultOn) {
+    throw ValidationError.field('input.joinDate', `a member must be at least ${minAge} years old on joining (from ${adultOn})`, `anggota minimal berusia ${minAge} tahun saat bergabung (mulai ${adultOn})`);
+  }
   const spec = {
     operation: 'registerMember',
     tenant: coopTenant(coop.id),
@@ -108,11 +115,13 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
     },
   };
   return runMutation(ctx, spec, async (tx) => {
-    const last = (await getItem(ctx.db, counterKey(coop.id), counterSchema))?.value ?? 0;
+    // Checked first so a duplicate NIK does not use up a member number; the marker below still
+    // guards the race between two registrations of one NIK.
+    if (await loadMemberByNik(ctx, coop.id, nik.value.nik)) throw spec.conflicts.nik();
     const member: Member = {
       id: newId(now),
       coopId: coop.id,
-      memberNumber: last + 1,
+      memberNumber: await nextNumber(ctx.db, counterKey(coop.id)),
       nik: nik.value.nik,
       name: input.name,
       sex: nik.value.sex,
@@ -122,17 +131,12 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
       joinDate,
       status: 'ACTIVE',
       wajibSchedule: [{ from: periodOf(joinDate), amount: input.simpananWajib ?? coop.equity.simpananWajib }],
+      pokokDue: coop.equity.simpananPokok,
       pokokPaid: 0,
       wajibPaid: 0,
       refunded: 0,
       version: 1,
     };
-    // Gapless member numbers: the counter moves only if nobody else moved it since we read it.
-    tx.put(
-      { ...counterKey(coop.id), type: 'Counter', value: member.memberNumber },
-      last === 0 ? { expression: 'attribute_not_exists(pk)' } : { expression: '#v = :last', names: { '#v': 'value' }, values: { ':last': last } },
-      RETRY_TAG,
-    );
     tx.create({ ...nikKey(coop.id, member.nik), type: 'Unique', memberId: member.id }, 'nik');
     tx.create(memberItem(member));
     return member;
@@ -180,10 +184,11 @@ async function updateMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<Me
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
       let wajibSchedule = m.wajibSchedule;
       if (input.simpananWajib != null) {
-        const from = input.simpananWajibFrom ?? localDate(ctx.clock.now(), coop.timeZone).slice(0, 7);
-        if (from < m.wajibSchedule[0]!.from) {
-          throw ValidationError.field('input.simpananWajibFrom', 'must not be before the member joined', 'tidak boleh sebelum anggota bergabung');
-        }
+        const thisMonth = localDate(ctx.clock.now(), coop.timeZone).slice(0, 7);
+        const from = input.simpananWajibFrom ?? thisMonth;
+        // Months already billed (and perhaps settled) keep their amount: changes apply from now on.
+        if (from < thisMonth) throw ValidationError.field('input.simpananWajibFrom', `must not be before this month (${thisMonth})`, `tidak boleh sebelum bulan ini (${thisMonth})`);
+        if (m.status !== 'ACTIVE') throw new InvalidStateError('the membership has ended', 'keanggotaan sudah berakhir');
         wajibSchedule = [...m.wajibSchedule.filter((s) => s.from < from), { from, amount: input.simpananWajib }];
       }
       const next: Member = {

@@ -1,6 +1,5 @@
 import {
   ConditionFailed,
-  IDEMPOTENCY_TAG,
   Transaction,
   addIdempotencyRecord,
   digest,
@@ -10,11 +9,11 @@ import {
 } from '@kkmp/store';
 import { recordAudit, auditItem } from './audit';
 import type { CoreContext } from './context';
-import { DomainError, IdempotencyKeyReusedError } from './errors';
+import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError } from './errors';
 
 /** Tag for optimistic-concurrency conditions: a failure re-runs the mutation body from fresh reads. */
 export const RETRY_TAG = 'retry';
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 10;
 
 export interface MutationSpec {
   /** Operation name as the client sees it (e.g. "registerMember"). */
@@ -70,22 +69,29 @@ export async function runMutation<T>(
       ctx.items.clearAll();
       return result;
     } catch (err) {
+      // A twin request with the same key may have committed while this one ran: whatever this attempt
+      // concluded (a refusal it would not have met first, or a conflict), the twin's answer is the answer.
+      if (idemKey && (err instanceof DomainError || err instanceof ConditionFailed)) {
+        const twin = await replay();
+        if (twin !== undefined) return twin;
+      }
       if (err instanceof ConditionFailed) {
-        if (err.failedTags.includes(IDEMPOTENCY_TAG)) {
-          // A concurrent twin with the same key won the race: answer with its result.
-          const twin = await replay();
-          if (twin !== undefined) return twin;
-        }
         const known = err.failedTags.find((t) => spec.conflicts?.[t]);
         if (known) {
           const domainError = spec.conflicts![known]!();
           await auditFailure(ctx, spec, inputDigest, domainError);
           throw domainError;
         }
-        if (err.failedTags.every((t) => t === RETRY_TAG) && attempt < MAX_ATTEMPTS) {
-          ctx.items.clearAll();
-          await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
-          continue;
+        if (err.failedTags.every((t) => t === RETRY_TAG)) {
+          if (attempt < MAX_ATTEMPTS) {
+            ctx.items.clearAll();
+            // Exponential backoff with full jitter spreads competing writers apart.
+            await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
+            continue;
+          }
+          const busy = new ConflictError('input', 'too many people are changing this at the same moment; try again', 'terlalu banyak perubahan bersamaan; coba lagi');
+          await auditFailure(ctx, spec, inputDigest, busy);
+          throw busy;
         }
       }
       if (err instanceof DomainError) await auditFailure(ctx, spec, inputDigest, err);
@@ -118,7 +124,9 @@ export function audited<R>(
       if (err instanceof DomainError && raw && typeof raw === 'object') {
         let tenant: Tenant | undefined;
         try {
-          tenant = tenantOf(raw as Record<string, unknown>);
+          // A refused outsider's attempt is filed in the caller's own tenant: nobody can fill another
+          // tenant's log (or make up partitions) by failing at it.
+          tenant = err instanceof ForbiddenError ? homeTenant(ctx) : tenantOf(raw as Record<string, unknown>);
         } catch {
           // No usable tenant in the input: nowhere to file the attempt.
         }
@@ -127,6 +135,14 @@ export function audited<R>(
       throw err;
     }
   };
+}
+
+function homeTenant(ctx: CoreContext): Tenant | undefined {
+  const p = ctx.principal;
+  if (!p) return undefined;
+  if (p.coopId) return { kind: 'coop', coopId: p.coopId };
+  if (p.cityId) return { kind: 'city', cityId: p.cityId };
+  return { kind: 'platform' };
 }
 
 /** Tenant helpers for audited(): the id field must be a non-empty string. */

@@ -20,6 +20,7 @@ export {
   msg,
   text,
   isoDate,
+  parseInput,
   type Rupiah,
   type Cooperative,
   type Member,

@@ -28,3 +28,4 @@ export {
   type IdempotencyRecord,
 } from './idempotency';
 export { createTableInput, ensureTable } from './bootstrap';
+export { nextNumber } from './counter';

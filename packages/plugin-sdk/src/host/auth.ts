@@ -44,6 +44,7 @@ export function createVerifier(config: AuthConfig) {
       ? new TextEncoder().encode(config.secret)
       : undefined;
   if (!key) throw new Error('auth needs a JWT secret or a JWKS URL');
+  if (config.secret && !config.jwksUrl && config.secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
   return async function verify(token: string): Promise<Principal> {
     let payload: unknown;
     try {
@@ -51,6 +52,10 @@ export function createVerifier(config: AuthConfig) {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: config.jwksUrl ? ['RS256', 'ES256'] : ['HS256'],
+        // A token that never expires is a key that can never be taken back.
+        requiredClaims: ['exp', 'sub'],
+        maxTokenAge: '31d',
+        clockTolerance: 30,
       });
       payload = result.payload;
     } catch (err) {

@@ -5,6 +5,7 @@ import { getNamedType, isLeafType, type GraphQLField } from 'graphql';
 import { typePrefix, type AnyUnit } from '../define';
 import { buildHostSchema } from '../host/build-schema';
 import { unitPartition } from '../units/store';
+import { ownsName } from '../units/validate';
 import { sampleArgs } from './sample-args';
 import { startUnitTestHost, type GqlResult, type UnitTestCooperative, type UnitTestHost } from './host';
 
@@ -56,12 +57,12 @@ export function describeUnitConformance(unit: AnyUnit, options: ConformanceOptio
       const prefix = typePrefix(unit.id);
       const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((t) => Object.values(t?.getFields() ?? {}));
       operations = [
-        ...Object.values(schema.getQueryType()!.getFields()).filter((f) => f.name.startsWith(unit.id)).map((field) => ({ kind: 'query' as const, field })),
-        ...Object.values(schema.getMutationType()!.getFields()).filter((f) => f.name.startsWith(unit.id)).map((field) => ({ kind: 'mutation' as const, field })),
+        ...Object.values(schema.getQueryType()!.getFields()).filter((f) => ownsName(f.name, unit.id)).map((field) => ({ kind: 'query' as const, field })),
+        ...Object.values(schema.getMutationType()!.getFields()).filter((f) => ownsName(f.name, unit.id)).map((field) => ({ kind: 'mutation' as const, field })),
       ];
       expect(operations.length, `${unit.id} adds at least one operation`).toBeGreaterThan(0);
-      for (const f of roots.filter((r) => r.name.startsWith(unit.id))) expect(f.description, `${f.name} has a description`).toBeTruthy();
-      const ownTypes = Object.keys(schema.getTypeMap()).filter((n) => n.startsWith(prefix));
+      for (const f of roots.filter((r) => ownsName(r.name, unit.id))) expect(f.description, `${f.name} has a description`).toBeTruthy();
+      const ownTypes = Object.keys(schema.getTypeMap()).filter((n) => ownsName(n, prefix));
       for (const name of ownTypes) expect(schema.getType(name)!.description, `type ${name} has a description`).toBeTruthy();
     });
 

@@ -109,7 +109,8 @@ async function disableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, ra
     await unit.onDisable?.({
       unitId: unit.id,
       cooperative,
-      settings: unit.settings.parse(current.settings),
+      // Settings from an older version of the unit must not stop anyone from switching it off.
+      settings: (unit.settings.safeParse(current.settings).data ?? current.settings) as never,
       now: () => ctx.clock.now(),
       store: createUnitStore(ctx.db, coopId, unit.id),
       writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),

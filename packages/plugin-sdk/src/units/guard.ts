@@ -1,4 +1,4 @@
-import { ForbiddenError, UnitNotEnabledError, loadMemberByNik, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type CoreContext, type Principal } from '@kkmp/core';
+import { ForbiddenError, InvalidStateError, UnitNotEnabledError, can, loadMemberByNik, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type CoreContext, type Principal } from '@kkmp/core';
 
 import type { AnyUnit } from '../define';
 import type { UnitContext } from './kit-types';
@@ -27,14 +27,30 @@ export function holds(p: Principal, unit: AnyUnit, permission: string, coopId: s
  * have the unit enabled, else the typed UNIT_NOT_ENABLED error names the unit.
  */
 export async function enterUnit<S>(core: CoreContext, unit: AnyUnit, coopId: string, permission: string): Promise<UnitContext<S>> {
+  return (await gate<S>(core, unit, coopId, permission)).context;
+}
+
+/** The gate, also returning the version of the unit record it let the caller in on. */
+export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, permission: string): Promise<{ context: UnitContext<S>; recordVersion: number }> {
   const principal = requirePrincipal(core);
   const cityId = await core.lookups.cityOfCoop(coopId);
   if (!holds(principal, unit, permission, coopId, cityId)) throw new ForbiddenError(permission);
   const [record, cooperative] = await Promise.all([loadUnitRecord(core, coopId, unit.id), loadCooperative(core, coopId)]);
   if (!cooperative) throw new NotFoundError('Cooperative', coopId, 'cooperativeId');
   if (!record?.enabled) throw new UnitNotEnabledError(unit.id, unit.name.en, unit.name.id);
-  const settings = unit.settings.parse(record.settings) as S;
-  return {
+  const parsed = unit.settings.safeParse(record.settings);
+  if (!parsed.success) {
+    throw new InvalidStateError(
+      `the ${unit.name.en} settings no longer fit this version of the unit; a manager must update them`,
+      `pengaturan ${unit.name.id} tidak cocok dengan versi unit ini; pengurus perlu memperbaruinya`,
+    );
+  }
+  const settings = parsed.data as S;
+  const readMembers = async () => {
+    // A unit's permission opens the unit, not member records: those follow the core's member:read rule.
+    if (!(await can(core, 'member:read', { coopId }))) throw new ForbiddenError('member:read');
+  };
+  const context: UnitContext<S> = {
     unitId: unit.id,
     cooperative,
     settings,
@@ -43,11 +59,11 @@ export async function enterUnit<S>(core: CoreContext, unit: AnyUnit, coopId: str
     today: () => localDate(core.clock.now(), cooperative.timeZone),
     store: createUnitStore(core.db, coopId, unit.id),
     members: {
-      get: (memberId) => loadMember(core, coopId, memberId),
-      // The unit permission admitted the caller to this cooperative already.
-      findByNik: (nik) => loadMemberByNik(core, coopId, nik),
+      get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),
+      findByNik: async (nik) => (await readMembers(), loadMemberByNik(core, coopId, nik)),
     },
     newId: () => newId(core.clock.now()),
     can: (perm) => holds(principal, unit, perm, coopId, cityId),
   };
+  return { context, recordVersion: record.version };
 }

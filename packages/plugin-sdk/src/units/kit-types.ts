@@ -1,4 +1,4 @@
-import type { Cooperative, Member, Principal } from '@kkmp/core';
+import type { Cooperative, DomainError, Member, Principal } from '@kkmp/core';
 import type { InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
 import type { BuilderTypes, Builder } from '../builder';
 import type { CoreSchemaRefs } from '../host/schema/index';
@@ -59,6 +59,11 @@ export interface UnitMutationOptions<Settings, Type extends TypeParam<Types>, Fi
   input: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Fields;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
   resolve: (input: InputShapeFromFields<Fields>, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
+  /**
+   * Typed errors for conditions your writes tag: `u.writes.create(key, item, 'plate')` failing becomes
+   * `conflicts.plate()`, e.g. a ConflictError naming the input field. Untagged conditions re-run the mutation.
+   */
+  conflicts?: Record<string, () => DomainError>;
 }
 
 /** Second argument of a unit's `schema(builder, unit)`. */

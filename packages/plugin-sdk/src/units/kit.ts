@@ -5,11 +5,11 @@ import { typePrefix, type AnyUnit } from '../define';
 import { one } from '../ids';
 import type { CoreSchemaRefs } from '../host/schema/index';
 import { MUTATION_ERRORS } from '../host/schema/index';
-import { enterUnit } from './guard';
+import { enterUnit, gate } from './guard';
+import { unitRecordKey } from './records';
 import type { UnitSchemaKit } from './kit-types';
 import { createUnitWrites } from './store';
 
-const capitalize = (s: string) => s.slice(0, 1).toUpperCase() + s.slice(1);
 
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError];
 
@@ -27,7 +27,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
     typePrefix: typePrefix(unit.id),
     core,
     query(name, options) {
-      const field = `${unit.id}${capitalize(name)}`;
+      const field = `${unit.id}${typePrefix(name)}`;
       declared(options.permission, field);
       // Pothos infers field types from literal options; the helper's generics already did that for the caller.
       builder.queryField(field, (t) =>
@@ -45,9 +45,12 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       );
     },
     mutation(name, options) {
-      const field = `${unit.id}${capitalize(name)}`;
+      const field = `${unit.id}${typePrefix(name)}`;
       declared(options.permission, field);
-      const Input = builder.inputType(`${typePrefix(unit.id)}${capitalize(name)}Input`, {
+      if (unit.permissions[options.permission]?.roles.includes('SUPERVISOR')) {
+        problems.push(`${unit.id}: ${field} writes, but its permission "${options.permission}" is held by SUPERVISOR (supervisors write nothing)`);
+      }
+      const Input = builder.inputType(`${typePrefix(unit.id)}${typePrefix(name)}Input`, {
         description: `Input of ${field}.`,
         fields: (t) => ({
           idempotencyKey: t.string({ required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' }),
@@ -59,11 +62,15 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       const run = audited(field, coopOf(), async (core, raw) => {
         const { idempotencyKey, cooperativeId, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
-        const u = await enterUnit<S>(core, unit, coopId, options.permission);
+        const { context: u, recordVersion } = await gate<S>(core, unit, coopId, options.permission);
         return runMutation(
           core,
-          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest },
-          (tx) => options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) }),
+          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
+          (tx) => {
+            // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
+            tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
+            return options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) });
+          },
         );
       });
       builder.mutationField(field, (t) =>

@@ -44,6 +44,17 @@ export function createUnitStore(db: Db, coopId: string, unitId: string): UnitSto
   };
 }
 
+/** Attributes the SDK owns on every item; a unit's expressions may not name them. */
+const RESERVED = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'unit', 'type', 'expiresAt'];
+
+function checkExpression(parts: { expression: string; names?: Record<string, string> } | undefined) {
+  if (!parts) return;
+  const named = Object.values(parts.names ?? {});
+  const bare = parts.expression.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  const hit = [...named, ...bare].find((n) => RESERVED.includes(n));
+  if (hit) throw new Error(`a unit may not touch the attribute "${hit}" (keys and bookkeeping are the SDK's)`);
+}
+
 export function createUnitWrites(tx: Transaction, coopId: string, unitId: string, retryTag: string): UnitWrites {
   const partition = unitPartition(coopId, unitId);
   const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
@@ -56,7 +67,20 @@ export function createUnitWrites(tx: Transaction, coopId: string, unitId: string
     create: (parts, item, tag) => tx.create({ ...clean(item), ...key(parts), unit: unitId }, tag),
     put: (parts, item) => tx.put({ ...clean(item), ...key(parts), unit: unitId }),
     replace: (parts, item, version) => tx.replace({ ...clean(item), ...key(parts), unit: unitId }, version, retryTag),
-    update: (parts, update, condition, tag) => tx.update(key(parts), update, condition, tag ?? retryTag),
+    update: (parts, update, condition, tag) => {
+      checkExpression(update);
+      checkExpression(condition);
+      // Items an update creates carry the unit mark too, like every other write of the unit.
+      const expression = /\bSET\b/i.test(update.expression)
+        ? update.expression.replace(/\bSET\b/i, 'SET #kkmpUnit = :kkmpUnit,')
+        : `${update.expression} SET #kkmpUnit = :kkmpUnit`;
+      tx.update(
+        key(parts),
+        { expression, names: { ...update.names, '#kkmpUnit': 'unit' }, values: { ...update.values, ':kkmpUnit': unitId } },
+        condition,
+        tag ?? retryTag,
+      );
+    },
   };
 }
 

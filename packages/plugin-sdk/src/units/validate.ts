@@ -60,6 +60,14 @@ function findCycles(units: readonly AnyUnit[]): string[][] {
   return cycles;
 }
 
+/**
+ * Whether a name belongs to a unit: its prefix, then a capital or digit (or nothing). "Lp" does not own
+ * "LpgSale": the capital rule keeps units whose ids share a beginning out of each other's names.
+ */
+export function ownsName(name: string, prefix: string): boolean {
+  return name === prefix || (name.startsWith(prefix) && /[A-Z0-9]/.test(name.charAt(prefix.length)));
+}
+
 const TYPE_METHODS = new Set([
   'objectType',
   'objectRef',
@@ -90,19 +98,19 @@ export function watchBuilder(
   const prefix = typePrefix(unit.id);
   const checkType = (name: unknown) => {
     if (typeof name !== 'string') return;
-    if (!name.startsWith(prefix)) problems.push(`${unit.id}: type "${name}" must start with "${prefix}"`);
+    if (!ownsName(name, prefix)) problems.push(`${unit.id}: type "${name}" must start with "${prefix}" followed by a capital (e.g. ${prefix}Item)`);
     const owner = claimed.get(`type:${name}`);
     if (owner && owner !== unit.id) problems.push(`${unit.id}: type "${name}" is already defined by ${owner}`);
     claimed.set(`type:${name}`, unit.id);
   };
   const checkField = (typeName: string, field: string) => {
-    const own = typeName.startsWith(prefix) && claimed.get(`type:${typeName}`) === unit.id;
+    const own = ownsName(typeName, prefix) && claimed.get(`type:${typeName}`) === unit.id;
     if (own) return;
     if (existingFields.get(typeName)?.has(field)) {
       problems.push(`${unit.id}: field ${typeName}.${field} shadows a core field`);
       return;
     }
-    if (!field.startsWith(unit.id)) problems.push(`${unit.id}: field ${typeName}.${field} must start with "${unit.id}"`);
+    if (!ownsName(field, unit.id)) problems.push(`${unit.id}: field ${typeName}.${field} must start with "${unit.id}" followed by a capital`);
     const owner = claimed.get(`field:${typeName}.${field}`);
     if (owner && owner !== unit.id) problems.push(`${unit.id}: field ${typeName}.${field} is already defined by ${owner}`);
     claimed.set(`field:${typeName}.${field}`, unit.id);

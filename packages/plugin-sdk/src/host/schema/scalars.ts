@@ -23,7 +23,10 @@ export function registerScalars(builder: Builder) {
 
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
   function toDate(value: unknown): string {
-    if (typeof value !== 'string' || !DATE.test(value)) throw new GraphQLError('Date must be YYYY-MM-DD / Tanggal harus TTTT-BB-HH');
+    // Shape and calendar: 2026-02-31 is refused here, before any resolver sees it.
+    if (typeof value !== 'string' || !DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      throw new GraphQLError('Date must be a real date YYYY-MM-DD / Tanggal harus tanggal yang ada TTTT-BB-HH');
+    }
     return value;
   }
 
