@@ -69,3 +69,25 @@ describe('equity rules', () => {
     expect((await api.gql(q, { id: f.coopId, asOf: '9999-12-31' }, supervisor)).errors?.[0].extensions.code).toBe('VALIDATION');
   });
 });
+
+describe('the cashier desk', () => {
+  it('accepts NIK and phone as printed (spaces, dashes), finds members by NIK, and lets a former member rejoin', async () => {
+    const nik = nextNik('FEMALE');
+    const spaced = `${nik.slice(0, 4)} ${nik.slice(4, 8)} ${nik.slice(8, 12)} ${nik.slice(12)}`;
+    const res = await api.gql(ops.registerMember, { input: { cooperativeId: f.coopId, nik: spaced, name: 'Rina', address: 'Jl. Uji 2', phone: '0812-3456 7890', joinDate: '2026-01-05' } }, f.manager);
+    expect(res.data.registerMember.data.nik).toBe(nik);
+    const find = `query($id: ID!, $nik: String!) { cooperative(id: $id) { ... on Cooperative { memberByNik(nik: $nik) { name memberNumber phone } } } }`;
+    const found = (await api.gql(find, { id: f.coopId, nik: spaced }, f.manager)).data.cooperative.memberByNik;
+    expect(found).toMatchObject({ name: 'Rina', phone: '081234567890' });
+
+    await api.gql(
+      `mutation($input: EndMembershipInput!) { endMembership(input: $input) { __typename } }`,
+      { input: { memberId: res.data.registerMember.data.id, status: 'RESIGNED' } },
+      f.manager,
+    );
+    expect((await api.gql(find, { id: f.coopId, nik }, f.manager)).data.cooperative.memberByNik).toBeNull();
+    const again = await api.gql(ops.registerMember, { input: { cooperativeId: f.coopId, nik, name: 'Rina', address: 'Jl. Uji 2', joinDate: '2026-03-01' } }, f.manager);
+    expect(again.data.registerMember.__typename).toBe('RegisterMemberSuccess');
+    expect(again.data.registerMember.data.memberNumber).toBeGreaterThan(found.memberNumber);
+  });
+});

@@ -106,6 +106,30 @@ const operations: { name: string; field: string; query: string; vars: () => Reco
   },
   { name: 'record equity payment', field: 'recordEquityPayment', query: ops.recordEquityPayment, vars: () => ({ input: { memberId: B.memberId, kind: 'WAJIB', amount: 20000 } }) },
   {
+    name: 'read arrears list',
+    field: 'cooperative',
+    query: `query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { equityArrears { wajibArrears } } ... on Error { code } } }`,
+    vars: () => ({ id: B.coopId }),
+  },
+  {
+    name: 'enable a unit',
+    field: 'enableUnit',
+    query: `mutation($input: UnitSettingsInput!) { enableUnit(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, unitId: 'sembako', settings: {} } }),
+  },
+  {
+    name: 'draft a journal entry',
+    field: 'draftJournalEntry',
+    query: `mutation($input: DraftJournalEntryInput!) { draftJournalEntry(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, date: '2026-03-01', memo: 'x', lines: [{ account: '6120', debit: 1000 }, { account: '1100', credit: 1000 }] } }),
+  },
+  {
+    name: 'lock the books',
+    field: 'lockPeriod',
+    query: `mutation($input: LockPeriodInput!) { lockPeriod(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, through: '2026-01' } }),
+  },
+  {
     name: 'refund equity',
     field: 'refundEquity',
     query: `mutation($input: RefundEquityInput!) { refundEquity(input: $input) { __typename ... on Error { code } } }`,
@@ -122,6 +146,13 @@ describe('every role is denied every other tenant\'s data', () => {
     // Nothing of B leaks into the answer, and nothing changed.
     expect(JSON.stringify(res)).not.toMatch(/Kota Beta|nik"\s*:\s*"\d{16}/);
     expect(await businessItems(api.db)).toEqual(before);
+  });
+
+  it('lists of cities: a city admin sees only its own; cooperative roles none', async () => {
+    const q = `{ cities { edges { node { name } } } }`;
+    const own = await api.gql(q, {}, await api.token(roles[0]!.principal()));
+    expect(own.data.cities.edges).toEqual([{ node: { name: 'Kota Alpha' } }]);
+    for (const r of roles.slice(1)) expect(outcome(await api.gql(q, {}, await api.token(r.principal())), 'cities'), r.role).toBe('FORBIDDEN');
   });
 
   it('without a token every operation is refused as unauthenticated', async () => {

@@ -6,7 +6,7 @@ import { coopTenant, getCooperative } from './cooperative';
 import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
 import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
-import { memberKey, getMember, memberSchema, type Member } from './member';
+import { STATUS_ID, memberKey, getMember, memberSchema, type Member } from './member';
 import { formatRupiah, positiveRupiah, rupiah, type Rupiah } from './money';
 
 import { localDate, periodOf, periodsBetween } from './time';
@@ -74,7 +74,7 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
       const now = ctx.clock.now();
       const paidOn = checkedPaidOn(input.paidOn, localDate(now, coop.timeZone), m.joinDate);
       if (m.status !== 'ACTIVE') {
-        throw new InvalidStateError(`member is ${m.status}: no more equity payments`, `anggota berstatus ${m.status}: tidak menerima simpanan lagi`);
+        throw new InvalidStateError(`the membership ended (${m.status.toLowerCase()}): no more equity payments`, `keanggotaan sudah berakhir (${STATUS_ID[m.status]}): tidak menerima simpanan lagi`);
       }
       if (input.kind === 'POKOK') {
         if (m.pokokPaid > 0) throw new InvalidStateError('simpanan pokok is already paid', 'simpanan pokok sudah lunas');

@@ -15,6 +15,7 @@ import { DEFAULT_MINIMUM_MEMBER_AGE } from './cooperative';
 
 export const MEMBER_STATUSES = ['ACTIVE', 'RESIGNED', 'DECEASED'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const STATUS_ID: Record<MemberStatus, string> = { ACTIVE: 'aktif', RESIGNED: 'keluar', DECEASED: 'meninggal dunia' };
 
 /** Simpanan wajib amount in force from a billing period (YYYY-MM) on. */
 const wajibStep = z.object({ from: z.string(), amount: rupiah });
@@ -47,13 +48,15 @@ export type Member = z.infer<typeof memberSchema>;
 
 const phone = z
   .string()
-  .trim()
-  .regex(/^(\+62|0)8\d{7,12}$/, msg('must be an Indonesian mobile number, e.g. 081234567890', 'harus nomor HP Indonesia, mis. 081234567890'));
+  // Cashiers type numbers as they are written: "0812-3456 7890" is 081234567890.
+  .transform((v) => v.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^(\+62|0)8\d{7,12}$/, msg('must be an Indonesian mobile number, e.g. 081234567890', 'harus nomor HP Indonesia, mis. 081234567890')));
 
 export const registerMemberInput = z.object({
   idempotencyKey: idempotencyKeyField,
   cooperativeId: z.string().min(1),
-  nik: z.string(),
+  // Spaces and dots as printed on a KTP are fine; the NIK itself is checked below.
+  nik: z.string().transform((v) => v.replace(/[\s.-]/g, '')),
   name: text(100),
   address: text(300),
   phone: phone.optional().nullable(),
@@ -223,10 +226,12 @@ async function endMembershipUnaudited(ctx: CoreContext, raw: unknown): Promise<M
     async (tx) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
-      if (m.status !== 'ACTIVE') throw new InvalidStateError(`member already ${m.status}`, `anggota sudah berstatus ${m.status}`);
+      if (m.status !== 'ACTIVE') throw new InvalidStateError(`the membership already ended (${m.status.toLowerCase()})`, `keanggotaan sudah berakhir (${STATUS_ID[m.status]})`);
       const exitDate = input.exitDate ?? localDate(ctx.clock.now(), coop.timeZone);
       if (exitDate < m.joinDate) throw ValidationError.field('input.exitDate', 'must not be before the join date', 'tidak boleh sebelum tanggal bergabung');
       const next: Member = { ...m, status: input.status, exitDate, version: m.version + 1 };
+      // The NIK is free again: a former member may rejoin later, as a new membership with a new number.
+      tx.delete(nikKey(m.coopId, m.nik), { expression: 'memberId = :id', values: { ':id': m.id } });
       tx.update(
         memberKey(m.coopId, m.id),
         { expression: 'SET #s = :s, exitDate = :d, version = :next', names: { '#s': 'status' }, values: { ':s': input.status, ':d': exitDate, ':next': next.version } },

@@ -102,6 +102,10 @@ export class Transaction {
     );
   }
 
+  delete(key: Key, condition?: Condition, tag?: string): this {
+    return this.add({ Delete: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...conditionParams(condition) } }, key, tag);
+  }
+
   check(key: Key, condition: Condition, tag?: string): this {
     return this.add(
       {

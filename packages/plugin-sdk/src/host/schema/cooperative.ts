@@ -2,6 +2,7 @@ import {
   changeCooperativeStatus,
   createCooperative,
   equityArrears,
+  findMemberByNik,
   getCity,
   getCooperative,
   getKelurahan,
@@ -58,7 +59,14 @@ export function registerCooperativeSchema(builder: Builder, refs: CoreRefs) {
         description: 'Members in joining order. Cooperative managers, staff and supervisors.',
         resolve: async (c, args, ctx) => toConnection(await listMembers(ctx.core, c.id, pageRequest(args))),
       }),
-      equityArrears: t.field({
+      memberByNik: t.field({
+      type: MemberRef,
+      nullable: true,
+      description: 'Find a member by NIK (16 digits; spaces allowed), e.g. at the cashier. Null when the NIK is not a current member.',
+      args: { nik: t.arg.string({ description: 'NIK from the KTP.' }) },
+      resolve: (c, args, ctx) => findMemberByNik(ctx.core, c.id, args.nik.replace(/[\s.-]/g, '')).then((m) => m ?? null),
+    }),
+    equityArrears: t.field({
         type: [EquityStatementRef],
         description: 'Active members owing simpanan pokok or wajib as of a date (default today), largest debt first.',
         args: { asOf: t.arg({ type: 'Date', required: false, description: 'As-of date; today when absent.' }) },

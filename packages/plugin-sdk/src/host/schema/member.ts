@@ -19,6 +19,11 @@ import type { CoreRefs } from './refs';
 
 export function registerMemberSchema(builder: Builder, refs: CoreRefs) {
   const { CooperativeRef, MemberRef, EquityPaymentRef, EquityStatementRef, MemberStatusEnum, EndStatusEnum, EquityKindEnum, PayableEquityKindEnum, PaymentMethodEnum, PeriodStatusEnum } = refs;
+  const SexEnum = builder.enumType('Sex', {
+    description: 'Sex as encoded in the NIK.',
+    values: { MALE: { description: 'Laki-laki.' }, FEMALE: { description: 'Perempuan.' } } as const,
+  });
+
   const WajibStepRef = builder.objectRef<{ from: string; amount: number }>('SimpananWajibStep').implement({
     description: 'Simpanan wajib amount in force from a month on.',
     fields: (t) => ({
@@ -34,7 +39,7 @@ export function registerMemberSchema(builder: Builder, refs: CoreRefs) {
       memberNumber: t.exposeInt('memberNumber', { description: 'Member number, sequential from 1 in the cooperative, never reused.' }),
       nik: t.exposeString('nik', { description: 'NIK (16-digit national identity number), unique within the cooperative.' }),
       name: t.exposeString('name', { description: 'Full name as on the KTP.' }),
-      sex: t.exposeString('sex', { description: 'MALE or FEMALE, as encoded in the NIK.' }),
+      sex: t.expose('sex', { type: SexEnum, description: 'As encoded in the NIK (women: birth day + 40).' }),
       birthDate: t.expose('birthDate', { type: 'Date', description: 'Birth date, as encoded in the NIK.' }),
       address: t.exposeString('address', { description: 'Address as on the KTP (proves residence in the kelurahan).' }),
       phone: t.exposeString('phone', { nullable: true, description: 'Mobile number.' }),
