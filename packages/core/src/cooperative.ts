@@ -51,6 +51,8 @@ export const cooperativeSchema = z.object({
   supervisors: z.array(officer),
   equity: equitySettingsSchema,
   minimumMemberAge: z.number().int().min(15).max(25).optional(),
+  /** Share of members needed for a valid RAT decision, in basis points (AD/ART; default 1/5). */
+  ratQuorumBasisPoints: z.number().int().min(1).max(10_000).optional(),
   timeZone: z.enum(Object.keys(TIME_ZONES) as [IndonesianTimeZone, ...IndonesianTimeZone[]]),
   createdAt: z.string(),
   version: z.number().int(),

@@ -29,3 +29,4 @@ export {
 } from './idempotency';
 export { createTableInput, ensureTable } from './bootstrap';
 export { nextNumber } from './counter';
+export { putAll } from './batch';

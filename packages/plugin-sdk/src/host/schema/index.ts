@@ -7,6 +7,7 @@ import { registerMeSchema } from './me';
 import { registerMemberSchema } from './member';
 import { createCoreRefs } from './refs';
 import { registerScalars } from './scalars';
+import { registerShuSchema } from './shu';
 
 /** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
 export function registerCoreSchema(builder: Builder) {
@@ -18,6 +19,7 @@ export function registerCoreSchema(builder: Builder) {
   registerCooperativeSchema(builder, refs);
   registerMemberSchema(builder, refs);
   registerLedgerSchema(builder, refs);
+  registerShuSchema(builder, refs);
   return { ...refs, ...errors };
 }
 
