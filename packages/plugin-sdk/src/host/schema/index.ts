@@ -1,5 +1,6 @@
 import type { Builder } from '../../builder';
 import { registerCitySchema } from './city';
+import { registerBudgetSchema } from './budget';
 import { registerCooperativeSchema } from './cooperative';
 import { registerLedgerSchema } from './ledger';
 import { registerErrorTypes } from './errors';
@@ -18,7 +19,8 @@ export function registerCoreSchema(builder: Builder) {
   registerCitySchema(builder, refs);
   registerCooperativeSchema(builder, refs);
   registerMemberSchema(builder, refs);
-  registerLedgerSchema(builder, refs);
+  const ledger = registerLedgerSchema(builder, refs);
+  registerBudgetSchema(builder, { ...refs, ...ledger });
   registerShuSchema(builder, refs);
   return { ...refs, ...errors };
 }

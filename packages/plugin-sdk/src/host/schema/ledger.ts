@@ -363,4 +363,6 @@ export function registerLedgerSchema(builder: Builder, refs: CoreRefs) {
       resolve: (_r, { input }, ctx) => lockPeriod(ctx.core, { ...input, cooperativeId: one(input.cooperativeId, 'Cooperative', 'input.cooperativeId') }),
     }),
   }));
+
+  return { LedgerRef };
 }
