@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@kkmp/store/local';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alive, dynamoDbLocalPids, startAndWait, waitUntil } from '../support/processes';
+import { alive, dynamoDbLocalPids, killStarted, startAndWait, waitUntil } from '../support/processes';
 
 const root = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'kkmp-dev-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  killStarted();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function startDev() {
   const port = await freePort();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@kkmp/store/local';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dynamoDbLocalPids, startAndWait, waitUntil, alive } from '../support/processes';
+import { alive, dynamoDbLocalPids, killStarted, startAndWait, waitUntil } from '../support/processes';
 
 const root = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -19,7 +19,10 @@ function quickstart(): { dev: string; test: string } {
 }
 
 const clone = mkdtempSync(join(tmpdir(), 'kkmp-quickstart-'));
-afterAll(() => rmSync(clone, { recursive: true, force: true }));
+afterAll(() => {
+  killStarted();
+  rmSync(clone, { recursive: true, force: true });
+});
 
 describe('README quick start, verbatim, in a fresh clone', () => {
   it('CI runs exactly the README test command', () => {

@@ -39,9 +39,27 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills whatever a test started and left running (a failed assertion must not orphan a server). */
+export function killStarted(): void {
+  for (const child of started) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    try {
+      // Detached children lead their own process group: take the whole group.
+      process.kill((child as { detachedGroup?: boolean }).detachedGroup ? -child.pid! : child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  started.clear();
+}
+
 /** Spawns a command and resolves once its output matches `ready` (or rejects if it exits first). */
 export async function startAndWait(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number; shell?: boolean; detached?: boolean }): Promise<Started> {
   const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], shell: opts.shell ?? false, detached: opts.detached ?? false });
+  (child as { detachedGroup?: boolean }).detachedGroup = opts.detached ?? false;
+  started.add(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
