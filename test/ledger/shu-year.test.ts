@@ -136,8 +136,10 @@ describe('year close, SHU and the RAT', () => {
 
   it('a member reads their own SHU statement, not another member\'s', async () => {
     const ani = await api.token({ userId: 'ani', role: 'MEMBER', coopId: f.rawCoopId, memberId: rawIds(ids.Ani!)[1]! });
-    const q = `query($id: ID!) { member(id: $id) { __typename ... on Member { shuStatement(year: 2026) { total } } ... on Error { code } } }`;
-    expect((await api.gql(q, { id: ids.Ani }, ani)).data.member.shuStatement.total).toBe(117_310);
+    const q = `query($id: ID!) { member(id: $id) { __typename ... on Member { shuStatement(year: 2026) { total } patronage(year: 2026) { unitId amount } } ... on Error { code } } }`;
+    const own = (await api.gql(q, { id: ids.Ani }, ani)).data.member;
+    expect(own.shuStatement.total).toBe(117_310);
+    expect(own.patronage).toEqual([{ unitId: 'sembako', amount: 1_000_000 }]);
     expect((await api.gql(q, { id: ids.Budi }, ani)).data.member.code).toBe('FORBIDDEN');
   });
 });

@@ -112,6 +112,12 @@ describe('settings are validated per field on enable and update', () => {
     expect(n.settingsSchema.properties.maxLength).toMatchObject({ type: 'integer', minimum: 10, maximum: 1000, default: 200 });
     expect(res.data.unitCatalog.find((u: { id: string }) => u.id === 'digest').dependsOn).toEqual(['notes']);
   });
+
+  it("a unit's declared accounts join the cooperative's chart, named by the unit", async () => {
+    const res = await api.gql(`query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { accounts { code kind name { en } } } } } }`, { id: f.coopId }, f.manager);
+    expect(res.data.cooperative.ledger.accounts).toContainEqual({ code: 'digest.deposit', kind: 'LIABILITY', name: { en: 'Digest deposits' } });
+    expect(res.data.cooperative.ledger.accounts).toContainEqual({ code: '4110', kind: 'REVENUE', name: { en: 'Revenue from members' } });
+  });
 });
 
 describe('who may switch and use units', () => {

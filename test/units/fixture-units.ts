@@ -63,6 +63,7 @@ export const digest = defineUnit({
   version: '1.0.0',
   compatibility: '^1',
   dependsOn: ['notes'],
+  accounts: [{ code: 'deposit', name: { id: 'Titipan ringkasan', en: 'Digest deposits' }, kind: 'LIABILITY' }],
   settings: z.object({ hour: z.number().int().min(0).max(23).default(17) }),
   sampleSettings: { hour: 17 },
   permissions: { 'digest:read': { description: 'Read the digest settings.', roles: ['COOP_MANAGER'] } },

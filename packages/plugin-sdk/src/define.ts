@@ -26,8 +26,8 @@ export interface UnitAccount {
   code: string;
   name: Bilingual;
   kind: AccountKind;
-  /** Revenue that the books split into member and non-member (for SHU jasa usaha). */
-  memberSplit?: boolean;
+  /** Where cash moved against it shows in the cash-flow statement (OPERATING by default). */
+  cashFlow?: 'OPERATING' | 'INVESTING' | 'FINANCING';
 }
 
 export interface UnitDefinition<S extends z.ZodType = z.ZodType> {

@@ -84,8 +84,22 @@ export const ACCOUNTS = {
 
 export class Chart {
   private readonly byCode: Map<string, Account>;
-  constructor(readonly accounts: readonly Account[]) {
+  constructor(accounts: readonly Account[]) {
     this.byCode = new Map(accounts.map((acc) => [acc.code, acc]));
+  }
+  get accounts(): Account[] {
+    return [...this.byCode.values()];
+  }
+  /**
+   * Adds accounts declared by installed units (codes "<unitId>.<code>"). Installing is process-wide and
+   * additive; the same code declared twice must mean the same account.
+   */
+  extend(accounts: readonly Account[]): void {
+    for (const acc of accounts) {
+      const existing = this.byCode.get(acc.code);
+      if (existing && (existing.kind !== acc.kind || existing.unitId !== acc.unitId)) throw new Error(`account ${acc.code} is declared twice, differently`);
+      this.byCode.set(acc.code, acc);
+    }
   }
   get(code: string): Account | undefined {
     return this.byCode.get(code);
@@ -104,6 +118,7 @@ export function buildChart(unitAccounts: readonly Account[] = []): Chart {
   return new Chart([...CORE_ACCOUNTS, ...unitAccounts]);
 }
 
+/** The chart in force: the core accounts plus those of every installed unit (see Chart.extend). */
 export const coreChart = buildChart();
 
 /** Cash/bank account a payment method moves. QRIS settles into the bank account. */

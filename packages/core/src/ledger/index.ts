@@ -27,6 +27,7 @@ export {
   getShuShare,
   recordRat,
   listRats,
+  getPatronage,
   DEFAULT_RAT_QUORUM_BP,
   type YearClose,
   type ShuShare,

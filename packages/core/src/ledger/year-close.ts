@@ -312,3 +312,10 @@ export async function listRats(ctx: CoreContext, coopId: string): Promise<RatRec
 export const setShuSplit = audited('setShuSplit', coopOf(), setShuSplitUnaudited);
 export const closeYear = audited('closeYear', coopOf(), closeYearUnaudited);
 export const recordRat = audited('recordRat', coopOf(), recordRatUnaudited);
+
+/** A member's transactions with the cooperative in a year, per unit (the basis of jasa usaha). */
+export async function getPatronage(ctx: CoreContext, coopId: string, memberId: string, year: number): Promise<{ unitId: string; amount: number }[]> {
+  await authorize(ctx, 'member:read', { coopId, memberId });
+  const items = await queryAll(ctx.db, { partition: ledgerPartition(coopId), prefix: skPrefix('PATRON', String(year), memberId) }, z.object({ sk: z.string(), amount: z.number().int() }));
+  return items.map((i) => ({ unitId: i.sk.split('#')[3]!, amount: i.amount })).filter((p) => p.amount !== 0);
+}

@@ -1,3 +1,4 @@
+import { coreChart } from '@kkmp/core';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { createBuilder } from '../builder';
 import type { AnyUnit } from '../define';
@@ -38,6 +39,12 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   const problems = checkUnitSet(units, hostVersion);
   if (problems.length) throw new UnitSetError(problems);
   const registry: UnitRegistry = new Map(units.map((u) => [u.id, u]));
+  // Units declare the accounts they post to; the core owns the chart, extended with them here.
+  coreChart.extend(
+    units.flatMap((u) =>
+      (u.accounts ?? []).map((a) => ({ code: `${u.id}.${a.code}`, name: a.name, kind: a.kind, unitId: u.id, cashFlow: a.cashFlow ?? ('OPERATING' as const) })),
+    ),
+  );
   const builder = createBuilder();
   const refs = registerCoreSchema(builder);
   registerUnitSchema(builder, refs, registry);

@@ -1,5 +1,6 @@
 import {
   closeYear,
+  getPatronage,
   getShuShare,
   getShuSplit,
   getYearClose,
@@ -104,6 +105,21 @@ export function registerShuSchema(builder: Builder, refs: CoreRefs) {
     }),
     rats: t.field({ type: [RatRef], description: "Members' meetings, oldest first.", resolve: (coop, _a, ctx) => listRats(ctx.core, coop.id) }),
   }));
+  const PatronageRef = builder.objectRef<{ unitId: string; amount: number }>('Patronage').implement({
+    description: "A member's purchases from one unit in a year, counted as units post member sales.",
+    fields: (t) => ({
+      unitId: t.exposeString('unitId', { description: 'Business unit.' }),
+      amount: t.expose('amount', { type: 'Rupiah', description: 'Amount (net of reversals).' }),
+    }),
+  });
+  builder.objectField(MemberRef, 'patronage', (t) =>
+    t.field({
+      type: [PatronageRef],
+      description: 'Transactions with the cooperative in a year, per unit: the basis of SHU jasa usaha.',
+      args: { year: t.arg.int({ description: 'Financial year.' }) },
+      resolve: (m, args, ctx) => getPatronage(ctx.core, m.coopId, m.id, args.year),
+    }),
+  );
   builder.objectField(MemberRef, 'shuStatement', (t) =>
     t.field({
       type: ShareRef,
