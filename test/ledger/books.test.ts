@@ -112,15 +112,18 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
       changesInEquity(from: "2026-01-01", to: "2026-12-31") { openingTotal closingTotal surplus rows { account change } }
       generalLedger(account: "1100", from: "2026-01-01", to: "2026-12-31") { debit credit balance } } } } }`;
     for (const token of [supervisor, f.cityAdmin]) {
-      const r = await api.gql(q, { id: f.coopId }, token);
+      // The city reads statements; journal lines (which name members) stay inside the cooperative.
+      const r = await api.gql(token === f.cityAdmin ? q.replace(/generalLedger[^}]*\}/, '') : q, { id: f.coopId }, token);
       expect(r.errors).toBeUndefined();
       const l = r.data.cooperative.ledger;
       // Rent 1,500,000 (May 1) + 1,500,000 (May 10); the 250,000 entry was reversed.
       expect(l.results).toEqual({ totalRevenue: 0, totalExpenses: 3_000_000, surplus: -3_000_000, memberRevenue: 0, nonMemberRevenue: 0 });
       expect(l.cashFlow).toMatchObject({ financing: 70_000, operating: -3_000_000, netChange: -2_930_000, openingCash: 0, closingCash: -2_930_000 });
       expect(l.changesInEquity).toMatchObject({ openingTotal: 0, closingTotal: -2_930_000, surplus: -3_000_000 });
-      expect(l.generalLedger.at(-1).balance).toBe(50_000 - 3_000_000);
+      if (token === supervisor) expect(l.generalLedger.at(-1).balance).toBe(50_000 - 3_000_000);
     }
+    const cityJournal = await api.gql(`query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { generalLedger(account: "1100", from: "2026-01-01", to: "2026-12-31") { memo } } } } }`, { id: f.coopId }, f.cityAdmin);
+    expect(cityJournal.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const member = await api.token({ userId: 'anggota', role: 'COOP_STAFF', coopId: f.rawCoopId });
     const denied = await api.gql(q, { id: f.coopId }, member);
     expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');

@@ -20,6 +20,7 @@ export type Action =
   | 'equity:refund'
   | 'audit:read'
   | 'ledger:read'
+  | 'ledger:detail'
   | 'ledger:write'
   | 'ledger:approve';
 
@@ -72,6 +73,8 @@ export const matrix: Record<Action, Rule> = {
   'audit:read': any(isPlatform, ownCoop('COOP_MANAGER', 'SUPERVISOR'), cityAdminOfCity),
   // Financial statements are the city's progress view too; journal details stay in the cooperative.
   'ledger:read': any(isPlatform, cityAdminOfTargetCoop, ownCoop('COOP_MANAGER', 'SUPERVISOR')),
+  // Journal lines name members (memos, payments): the cooperative's own people only.
+  'ledger:detail': any(isPlatform, ownCoop('COOP_MANAGER', 'SUPERVISOR')),
   'ledger:write': any(isPlatform, ownCoop('COOP_MANAGER')),
   // Maker-checker: another pengurus approves; the service refuses the maker as checker.
   'ledger:approve': any(isPlatform, ownCoop('COOP_MANAGER')),

@@ -197,18 +197,18 @@ export async function lockedThrough(ctx: CoreContext, coopId: string): Promise<s
 
 /** Journal entries dated in a range, oldest first. */
 export async function listJournal(ctx: CoreContext, coopId: string, from: string, to: string, page: PageRequest) {
-  await authorize(ctx, 'ledger:read', { coopId });
+  await authorize(ctx, 'ledger:detail', { coopId });
   return queryPage(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema, page);
 }
 
 export async function listDrafts(ctx: CoreContext, coopId: string) {
-  await authorize(ctx, 'ledger:read', { coopId });
+  await authorize(ctx, 'ledger:detail', { coopId });
   return (await queryAll(ctx.db, { partition: ledgerPartition(coopId), prefix: skPrefix('DRAFT') }, draftSchema)).filter((d) => d.status === 'DRAFT');
 }
 
 /** Buku besar: every line on one account in a range, with the running balance (reads the entries). */
 export async function generalLedger(ctx: CoreContext, coopId: string, account: string, from: string, to: string) {
-  await authorize(ctx, 'ledger:read', { coopId });
+  await authorize(ctx, 'ledger:detail', { coopId });
   if (!coreChart.get(account)) throw ValidationError.field('account', `unknown account ${account}`, `akun ${account} tidak dikenal`);
   const entries = await queryAll(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema);
   const sign = coreChart.sign(account);
