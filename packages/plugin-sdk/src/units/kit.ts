@@ -9,6 +9,7 @@ import { enterUnit, gate } from './guard';
 import { unitRecordKey } from './records';
 import type { UnitSchemaKit } from './kit-types';
 import { createUnitWrites } from './store';
+import { IDEMPOTENCY_KEY_FIELD as idem } from '../host/schema/idempotency';
 
 
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError];
@@ -53,7 +54,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       const Input = builder.inputType(`${typePrefix(unit.id)}${typePrefix(name)}Input`, {
         description: `Input of ${field}.`,
         fields: (t) => ({
-          idempotencyKey: t.string({ required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' }),
+          idempotencyKey: t.string(idem),
           cooperativeId: t.id({ description: 'Cooperative id.' }),
           ...options.input(t),
         }),

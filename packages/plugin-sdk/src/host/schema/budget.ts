@@ -25,6 +25,7 @@ import { encodeId, one } from '../../ids';
 import { MUTATION_ERRORS } from './errors';
 import type { registerLedgerSchema } from './ledger';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 /** RAPBK (budget), budget against actual, and the final income tax estimate, on the `Ledger` type. */
 export function registerBudgetSchema(builder: Builder, refs: CoreRefs & ReturnType<typeof registerLedgerSchema>) {
@@ -212,7 +213,6 @@ export function registerBudgetSchema(builder: Builder, refs: CoreRefs & ReturnTy
     }),
   }));
 
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
   const LineInput = builder.inputType('BudgetLineInput', {
     description: 'The budget of one account (and unit) for the year.',
     fields: (t) => ({

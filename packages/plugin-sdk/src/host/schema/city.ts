@@ -4,6 +4,7 @@ import { encodeId, one } from '../../ids';
 import { pageRequest, toConnection } from './connection';
 import { MUTATION_ERRORS, READ_ERRORS } from './errors';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 
 export function registerCitySchema(builder: Builder, refs: CoreRefs) {
@@ -60,7 +61,7 @@ export function registerCitySchema(builder: Builder, refs: CoreRefs) {
   const CreateCityInput = builder.inputType('CreateCityInput', {
     description: 'A new city or regency (platform admin).',
     fields: (t) => ({
-      idempotencyKey: t.string({ required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' }),
+      idempotencyKey: t.string(idem),
       name: t.string({ description: 'Name, e.g. "Kota Bandung".' }),
       kind: t.field({ type: CityKindEnum, description: 'KOTA or KABUPATEN.' }),
       regionCode: t.string({ description: '4-digit Kemendagri code, e.g. 3273.' }),
@@ -72,7 +73,7 @@ export function registerCitySchema(builder: Builder, refs: CoreRefs) {
   const CreateKelurahanInput = builder.inputType('CreateKelurahanInput', {
     description: 'A kelurahan of a city (city admin).',
     fields: (t) => ({
-      idempotencyKey: t.string({ required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' }),
+      idempotencyKey: t.string(idem),
       cityId: t.id({ description: 'City id.' }),
       name: t.string({ description: 'Kelurahan name.' }),
       kecamatan: t.string({ description: 'District name.' }),

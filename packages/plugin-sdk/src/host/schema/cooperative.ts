@@ -16,6 +16,7 @@ import { encodeId, one, two } from '../../ids';
 import { pageRequest, toConnection } from './connection';
 import { MUTATION_ERRORS, READ_ERRORS } from './errors';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 
 export function registerCooperativeSchema(builder: Builder, refs: CoreRefs) {
@@ -124,7 +125,6 @@ export function registerCooperativeSchema(builder: Builder, refs: CoreRefs) {
     }),
   });
 
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
 
   const CreateCooperativeInput = builder.inputType('CreateCooperativeInput', {
     description: 'A newly formed cooperative of a kelurahan (city admin).',

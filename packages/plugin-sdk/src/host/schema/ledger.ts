@@ -26,6 +26,7 @@ import { encodeId, one, two } from '../../ids';
 import { pageRequest, toConnection } from './connection';
 import { MUTATION_ERRORS } from './errors';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 type Ledger = { coop: Cooperative };
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
@@ -260,7 +261,6 @@ export function registerLedgerSchema(builder: Builder, refs: CoreRefs) {
     t.field({ type: LedgerRef, description: 'The books: managers, supervisors, and the city admin for statements.', resolve: (coop) => ({ coop }) }),
   );
 
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
   const LineInput = builder.inputType('JournalLineInput', {
     description: 'A debit or a credit (one of them more than zero).',
     fields: (t) => ({

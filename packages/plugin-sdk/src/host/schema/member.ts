@@ -15,6 +15,7 @@ import { encodeId, one, two } from '../../ids';
 import { pageRequest, toConnection } from './connection';
 import { MUTATION_ERRORS, READ_ERRORS } from './errors';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 
 export function registerMemberSchema(builder: Builder, refs: CoreRefs) {
@@ -124,7 +125,6 @@ export function registerMemberSchema(builder: Builder, refs: CoreRefs) {
     }),
   }));
 
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
 
   const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
     description: 'A new member.',

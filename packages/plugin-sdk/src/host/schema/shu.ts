@@ -17,6 +17,7 @@ import type { Builder } from '../../builder';
 import { one } from '../../ids';
 import { MUTATION_ERRORS } from './errors';
 import type { CoreRefs } from './refs';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 /** SHU (sisa hasil usaha), year close and the members' meeting (RAT) in GraphQL. */
 export function registerShuSchema(builder: Builder, refs: CoreRefs) {
@@ -130,7 +131,6 @@ export function registerShuSchema(builder: Builder, refs: CoreRefs) {
     }),
   );
 
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
   const LabelInput = builder.inputType('ShuLabelInput', {
     description: 'Line name.',
     fields: (t) => ({ id: t.string({ description: 'Bahasa Indonesia.' }), en: t.string({ description: 'English.' }) }),

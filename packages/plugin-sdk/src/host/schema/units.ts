@@ -8,6 +8,7 @@ import { disableUnit, enableUnit, updateUnitSettings, type UnitRegistry } from '
 import { listUnitRecords, type UnitRecord } from '../../units/records';
 import type { CoreRefs } from './refs';
 import { MUTATION_ERRORS } from './errors';
+import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
 /** GraphQL for the unit catalog and for enabling units per cooperative. */
 export function registerUnitSchema(builder: Builder, refs: CoreRefs & { ErrorInterface: unknown }, registry: UnitRegistry) {
@@ -94,7 +95,6 @@ export function registerUnitSchema(builder: Builder, refs: CoreRefs & { ErrorInt
   );
 
   const errors = [...MUTATION_ERRORS, UnitDependencyError];
-  const idem = { required: false, description: 'Client-chosen key (8-200 chars); a retry with the same key returns the first result.' } as const;
   const UnitSettingsInput = builder.inputType('UnitSettingsInput', {
     description: 'A unit and its settings for one cooperative.',
     fields: (t) => ({
