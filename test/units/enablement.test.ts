@@ -78,6 +78,14 @@ describe('dependency rules', () => {
     const blocked = await api.gql(disable, { input: { cooperativeId: other.coopId, unitId: 'notes' } }, other.manager);
     expect(blocked.data.disableUnit).toMatchObject({ code: 'UNIT_DEPENDENCY', unitId: 'notes', units: ['digest'] });
 
+    // A unit's own rule refuses with a typed BusinessRuleError carrying its rule code and figures.
+    const cashier = await api.token({ userId: 'kasir', role: 'COOP_STAFF', coopId: other.rawCoopId, units: ['digest'] });
+    const send = `mutation($input: DigestSendInput!) { digestSend(input: $input) { __typename ... on DigestSendSuccess { data }
+      ... on BusinessRuleError { code rule field details messageId } } }`;
+    const tooEarly = await api.gql(send, { input: { cooperativeId: other.coopId, hour: 6 } }, cashier);
+    expect(tooEarly.data.digestSend).toEqual({ __typename: 'BusinessRuleError', code: 'BUSINESS_RULE', rule: 'TOO_EARLY', field: 'input.hour', details: { from: 7 }, messageId: 'ringkasan dikirim mulai pukul 7.00' });
+    expect((await api.gql(send, { input: { cooperativeId: other.coopId, hour: 8 } }, cashier)).data.digestSend.data).toBe('sent');
+
     expect((await api.gql(disable, { input: { cooperativeId: other.coopId, unitId: 'digest' } }, other.manager)).data.disableUnit.data.enabled).toBe(false);
     expect((await api.gql(disable, { input: { cooperativeId: other.coopId, unitId: 'notes' } }, other.manager)).data.disableUnit.data.enabled).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { ValidationError, defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, ValidationError, defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
 
 /** Small units used to test the plugin system itself (real units live under plugins/). */
 const noteSchema = z.object({ id: z.string(), text: z.string(), createdAt: z.string(), createdBy: z.string() });
@@ -66,9 +66,25 @@ export const digest = defineUnit({
   accounts: [{ code: 'deposit', name: { id: 'Titipan ringkasan', en: 'Digest deposits' }, kind: 'LIABILITY' }],
   settings: z.object({ hour: z.number().int().min(0).max(23).default(17) }),
   sampleSettings: { hour: 17 },
-  permissions: { 'digest:read': { description: 'Read the digest settings.', roles: ['COOP_MANAGER'] } },
+  permissions: {
+    'digest:read': { description: 'Read the digest settings.', roles: ['COOP_MANAGER'] },
+    // Only cashiers send it: the conformance suite must call it as one.
+    'digest:send': { description: 'Send the digest now.', roles: ['COOP_STAFF'] },
+  },
   schema(_b, unit) {
     unit.query('hour', { type: 'Int', description: 'Hour the digest goes out.', permission: 'digest:read', resolve: (_a, u) => u.settings.hour });
+    unit.mutation('send', {
+      type: 'String',
+      description: 'Send the digest now (not before the configured hour).',
+      permission: 'digest:send',
+      input: (t) => ({ hour: t.int({ description: 'Current hour.' }) }),
+      resolve: async (input, u) => {
+        if (input.hour < u.settings.hour) {
+          throw new BusinessRuleError('TOO_EARLY', `the digest goes out from ${u.settings.hour}:00`, `ringkasan dikirim mulai pukul ${u.settings.hour}.00`, { field: 'input.hour', details: { from: u.settings.hour } });
+        }
+        return 'sent';
+      },
+    });
   },
 });
 

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_STATE'
   | 'UNIT_NOT_ENABLED'
-  | 'UNIT_DEPENDENCY';
+  | 'UNIT_DEPENDENCY'
+  | 'BUSINESS_RULE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -132,5 +133,28 @@ export class UnitDependencyError extends DomainError {
         ? `aktifkan ${units.join(', ')} sebelum ${unitId}`
         : `${units.join(', ')} bergantung pada ${unitId}; nonaktifkan dulu`,
     );
+  }
+}
+
+/**
+ * A unit's own rule refused the operation: stock too low, quota or allocation used up, price above the
+ * HET, a compliance gate closed (water depot without a valid hygiene certificate), a loan over its limit.
+ * `rule` is the unit's stable code for it (e.g. OUT_OF_STOCK), `details` any figures a client shows.
+ */
+export class BusinessRuleError extends DomainError {
+  readonly code = 'BUSINESS_RULE' as const;
+  constructor(
+    readonly rule: string,
+    messageEn: string,
+    messageId: string,
+    readonly options: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(messageEn, messageId);
+  }
+  get field(): string | undefined {
+    return this.options.field;
+  }
+  get details(): Record<string, unknown> | undefined {
+    return this.options.details;
   }
 }

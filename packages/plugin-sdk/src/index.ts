@@ -15,6 +15,7 @@ export {
   ConflictError,
   InvalidStateError,
   UnitNotEnabledError,
+  BusinessRuleError,
   rupiah,
   positiveRupiah,
   msg,

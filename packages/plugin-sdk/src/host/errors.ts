@@ -1,4 +1,4 @@
-import { DomainError, ValidationError } from '@kkmp/core';
+import { BusinessRuleError, DomainError, ValidationError } from '@kkmp/core';
 import { InvalidCursor } from '@kkmp/store';
 import { GraphQLError } from 'graphql';
 
@@ -22,6 +22,8 @@ export function maskError(error: unknown, message: string): Error {
         messageId: domain.messageId,
         ...('field' in domain && domain.field ? { field: domain.field } : {}),
         ...(domain instanceof ValidationError ? { fields: domain.issues } : {}),
+        ...('unitId' in domain ? { unitId: domain.unitId } : {}),
+        ...(domain instanceof BusinessRuleError ? { rule: domain.rule, ...(domain.details ? { details: domain.details } : {}) } : {}),
         http: { status: 200 },
       },
     });

@@ -1,4 +1,4 @@
-import { RETRY_TAG, UnitNotEnabledError, audited, coopOf, runMutation } from '@kkmp/core';
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, runMutation } from '@kkmp/core';
 import type { Builder } from '../builder';
 import type { ApiContext } from '../host/context';
 import { typePrefix, type AnyUnit } from '../define';
@@ -12,7 +12,7 @@ import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../host/schema/idempotency';
 
 
-export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError];
+export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
 
 /**
  * The helpers a unit uses to add operations. They generate the field name from the unit id, take the
@@ -36,6 +36,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           type: options.type,
           nullable: options.nullable,
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          extensions: { kkmpPermission: options.permission },
           args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
           resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
             const { cooperativeId, ...rest } = args;
@@ -78,6 +79,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         t.field({
           type: options.type,
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          extensions: { kkmpPermission: options.permission },
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
           resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>

@@ -6,6 +6,7 @@ import {
   InvalidStateError,
   NotFoundError,
   UnauthenticatedError,
+  BusinessRuleError,
   UnitDependencyError,
   UnitNotEnabledError,
   ValidationError,
@@ -110,6 +111,18 @@ export function registerErrorTypes(builder: Builder) {
     fields: (t) => ({
       unitId: t.exposeString('unitId', { description: 'The unit being enabled or disabled.' }),
       units: t.exposeStringList('units', { description: 'Units in the way: missing dependencies, or enabled dependants.' }),
+    }),
+  });
+
+  builder.objectType(BusinessRuleError, {
+    name: 'BusinessRuleError',
+    description: "A business unit's rule refused the operation (out of stock, quota used up, price above HET, compliance gate closed, ...). Nothing was written.",
+    interfaces: [ErrorInterface],
+    isTypeOf: (e) => e instanceof BusinessRuleError,
+    fields: (t) => ({
+      rule: t.exposeString('rule', { description: "The unit's code for the rule, e.g. OUT_OF_STOCK or QUOTA_EXCEEDED." }),
+      field: t.string({ nullable: true, description: 'Input field concerned, if one.', resolve: (e) => e.field ?? null }),
+      details: t.field({ type: 'JSON', nullable: true, description: 'Figures behind the refusal (e.g. { "available": 2 }).', resolve: (e) => e.details ?? null }),
     }),
   });
 
