@@ -1,30 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { forbiddenImport, importsOf, tsFiles } from './support/imports';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    if (name === 'node_modules' || name.startsWith('.')) return [];
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? tsFiles(path) : /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
-  });
-}
-
-const importsOf = (source: string) => [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-
-/** Why an import of a plugin file is not allowed, or undefined when it is. */
-export function forbiddenImport(pluginDir: string, file: string, spec: string): string | undefined {
-  if (spec.startsWith('.')) {
-    const target = resolve(file, '..', spec);
-    return target.startsWith(pluginDir + '/') || target === pluginDir ? undefined : `relative import leaves the plugin: ${spec}`;
-  }
-  if (spec.startsWith('@kkmp/')) {
-    return spec === '@kkmp/plugin-sdk' || spec.startsWith('@kkmp/plugin-sdk/') ? undefined : `imports ${spec}: plugins depend on @kkmp/plugin-sdk only`;
-  }
-  return undefined;
-}
 
 describe('plugins depend on the plugin SDK only', () => {
   const pluginsDir = join(root, 'plugins');

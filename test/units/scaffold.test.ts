@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { forbiddenImport, importsOf, tsFiles } from '../support/imports';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -16,6 +17,10 @@ describe('pnpm create-unit <id>', () => {
     for (const f of ['package.json', 'src/index.ts', `test/${id}.test.ts`, 'README.md']) expect(existsSync(join(dir, f)), f).toBe(true);
 
     execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit'], { cwd: root, encoding: 'utf8' });
+    // The generated unit obeys the plugin import rule (it depends on the SDK only).
+    const offences = tsFiles(dir).flatMap((file) => importsOf(readFileSync(file, 'utf8')).flatMap((spec) => forbiddenImport(dir, file, spec) ?? []));
+    expect(offences).toEqual([]);
+    expect(importsOf(readFileSync(join(dir, 'src/index.ts'), 'utf8'))).toEqual(['@kkmp/plugin-sdk']);
 
     const out = execFileSync(join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=verbose', `plugins/${id}`], {
       cwd: root,
