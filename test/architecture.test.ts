@@ -42,6 +42,6 @@ describe('plugins depend on the plugin SDK only', () => {
     expect(forbiddenImport(dir, file, '../../../packages/api/src/app')).toMatch(/leaves the plugin/);
     expect(forbiddenImport(dir, file, './quota')).toBeUndefined();
     expect(forbiddenImport(dir, file, '@kkmp/plugin-sdk/testing')).toBeUndefined();
-    expect(importsOf(`import x from '@kkmp/api';\nexport { y } from "../z";\nconst m = await import('@kkmp/unit-a');`)).toEqual(['@kkmp/api', '../z', '@kkmp/unit-a']);
+    expect(importsOf(`import x from '@kkmp/api';\nexport { y } from "../z";\nconst m = await import('@kkmp/unit-a');\nimport '@kkmp/unit-b';`)).toEqual(['@kkmp/api', '../z', '@kkmp/unit-a', '@kkmp/unit-b']);
   });
 });

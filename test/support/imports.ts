@@ -10,7 +10,7 @@ export function tsFiles(dir: string): string[] {
   });
 }
 
-export const importsOf = (source: string) => [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+export const importsOf = (source: string) => [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
 
 /** Why an import of a plugin file is not allowed, or undefined when it is. */
 export function forbiddenImport(pluginDir: string, file: string, spec: string): string | undefined {
