@@ -131,7 +131,27 @@ describe('year close, SHU and the RAT', () => {
     expect(amount(p.equity, '3210')).toBe(97_501);
     expect(amount(p.liabilities, '2140')).toBe(175_500);
     expect(amount(p.liabilities, '2150')).toBe(39_000);
-    expect(amount(p.equity, '3310')).toBe(-390_001);
+    // 2026's surplus was undistributed SHU (3320) until the RAT; now it sits in the reserve and the payables.
+    expect(amount(p.equity, '3320')).toBeUndefined();
+    expect(amount(p.equity, '3310')).toBeUndefined();
+    const before = await api.gql(
+      `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { financialPosition(asOf: "2027-01-29") { equity { account amount } } } } } }`,
+      { id: f.coopId },
+      f.manager,
+    );
+    expect(amount(before.data.cooperative.ledger.financialPosition.equity, '3320')).toBe(390_001);
+    // The 2027 trial balance opens revenue and expenses at zero; 2026's result opens in 3320.
+    const tb = await api.gql(
+      `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { trialBalance(from: "2027-01-01", to: "2027-01-31") { totalDebit totalCredit lines { account openingDebit openingCredit debit credit closingCredit } } } } } }`,
+      { id: f.coopId },
+      f.manager,
+    );
+    const lines = tb.data.cooperative.ledger.trialBalance.lines;
+    const line = (a: string) => lines.find((l: { account: string }) => l.account === a);
+    expect(line('4110')).toBeUndefined();
+    expect(line('6110')).toBeUndefined();
+    expect(line('3320')).toMatchObject({ openingCredit: 390_001, debit: 390_001, closingCredit: 0 });
+    expect(tb.data.cooperative.ledger.trialBalance.totalDebit).toBe(tb.data.cooperative.ledger.trialBalance.totalCredit);
   });
 
   it('a member reads their own SHU statement, not another member\'s', async () => {

@@ -61,9 +61,22 @@ export async function trialBalance(ctx: CoreContext, scope: Scope, from: string,
     }
     return l;
   };
-  for (const m of opening.filter((x) => inScope(x, scope))) {
-    const l = line(m.account);
-    const net = l.openingDebit - l.openingCredit + m.debit - m.credit;
+  // Revenue and expenses open each financial year at zero: earlier years' net sits in 3320 (SHU belum dibagi).
+  const yearStart = `${from.slice(0, 4)}-01-01`;
+  const thisYearBefore = from > yearStart ? await movements(ctx, scope.coopId, yearStart, dayBefore) : [];
+  const resultAccount = (code: string) => ['REVENUE', 'EXPENSE'].includes(chart.get(code)?.kind ?? '');
+  const openingNet = new Map<string, number>();
+  for (const m of opening.filter((x) => inScope(x, scope) && !resultAccount(x.account))) openingNet.set(m.account, (openingNet.get(m.account) ?? 0) + m.debit - m.credit);
+  let priorResult = 0;
+  for (const m of opening.filter((x) => inScope(x, scope) && resultAccount(x.account))) priorResult += m.debit - m.credit;
+  for (const m of thisYearBefore.filter((x) => inScope(x, scope) && resultAccount(x.account))) {
+    openingNet.set(m.account, (openingNet.get(m.account) ?? 0) + m.debit - m.credit);
+    priorResult -= m.debit - m.credit;
+  }
+  if (priorResult !== 0) openingNet.set('3320', (openingNet.get('3320') ?? 0) + priorResult);
+  for (const [account, net] of openingNet) {
+    if (net === 0) continue;
+    const l = line(account);
     l.openingDebit = Math.max(net, 0);
     l.openingCredit = Math.max(-net, 0);
   }
@@ -82,17 +95,38 @@ export async function trialBalance(ctx: CoreContext, scope: Scope, from: string,
   return { from, to, lines: out, totals: { debit: sum('debit'), credit: sum('credit'), closingDebit: sum('closingDebit'), closingCredit: sum('closingCredit') } };
 }
 
-/** Laporan posisi keuangan: assets = liabilities + equity, with this period's surplus inside equity. */
+/**
+ * Laporan posisi keuangan. The books close by computation, not by closing entries: the surplus of the
+ * financial year so far is "SHU tahun berjalan" (3310), the surplus of earlier years not yet distributed
+ * is "SHU belum dibagi" (3320, which the RAT's distribution entry debits). Revenue and expense accounts
+ * therefore never need zeroing, and statements of a closed year still show its results.
+ */
 export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: string, chart: Chart = coreChart) {
-  const lines = byAccount(await movementsUpTo(ctx, scope.coopId, asOf), chart, scope);
-  const surplus = total(lines, 'REVENUE') - total(lines, 'EXPENSE');
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const [all, thisYear] = await Promise.all([movementsUpTo(ctx, scope.coopId, asOf), movements(ctx, scope.coopId, yearStart, asOf)]);
+  const lines = byAccount(all, chart, scope);
+  const yearLines = byAccount(thisYear, chart, scope);
+  const currentSurplus = total(yearLines, 'REVENUE') - total(yearLines, 'EXPENSE');
+  const priorSurplus = total(lines, 'REVENUE') - total(lines, 'EXPENSE') - currentSurplus;
+  const equity = withComputed(lines.filter((l) => l.kind === 'EQUITY'), chart, { '3310': currentSurplus, '3320': priorSurplus });
   const assets = lines.filter((l) => l.kind === 'ASSET');
   const liabilities = lines.filter((l) => l.kind === 'LIABILITY');
-  const equity = lines.filter((l) => l.kind === 'EQUITY');
   const totalAssets = total(lines, 'ASSET');
   const totalLiabilities = total(lines, 'LIABILITY');
-  const totalEquity = total(lines, 'EQUITY') + surplus;
-  return { asOf, assets, liabilities, equity, unclosedSurplus: surplus, totalAssets, totalLiabilities, totalEquity, balanced: totalAssets === totalLiabilities + totalEquity };
+  const totalEquity = total(equity, 'EQUITY');
+  return { asOf, assets, liabilities, equity, currentSurplus, totalAssets, totalLiabilities, totalEquity, balanced: totalAssets === totalLiabilities + totalEquity };
+}
+
+/** Adds computed amounts to equity lines (creating them when absent), dropping lines that end at zero. */
+function withComputed(lines: AccountLine[], chart: Chart, add: Record<string, number>): AccountLine[] {
+  const out = new Map(lines.map((l) => [l.account, { ...l }]));
+  for (const [account, amount] of Object.entries(add)) {
+    const acc = chart.get(account)!;
+    const line = out.get(account) ?? { account, name: acc.name, kind: acc.kind, amount: 0, contra: false };
+    line.amount += amount;
+    out.set(account, line);
+  }
+  return [...out.values()].filter((l) => l.amount !== 0).sort((a, b) => a.account.localeCompare(b.account));
 }
 
 /** Laporan hasil usaha: revenue (member and non-member apart), costs, and the surplus (SHU). */

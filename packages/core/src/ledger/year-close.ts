@@ -8,6 +8,7 @@ import { InvalidStateError, ValidationError } from '../errors';
 import { memberSchema } from '../member';
 import { RETRY_TAG, audited, coopOf, runMutation } from '../mutation';
 import { localDate } from '../time';
+import { newId } from '../ids';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
 import { ACCOUNTS, coreChart } from './accounts';
 import { ledgerPartition, lockKey } from './keys';
@@ -125,7 +126,8 @@ async function shuBases(ctx: CoreContext, coopId: string, year: number) {
     used.set(memberId, (used.get(memberId) ?? 0) + p.amount);
   }
   return members
-    .filter((m) => m.joinDate <= yearEnd)
+    // Members at year end share the SHU; those who left during the year had their equity returned.
+    .filter((m) => m.joinDate <= yearEnd && (!m.exitDate || m.exitDate > yearEnd))
     .map((m) => ({ memberId: m.id, memberNumber: m.memberNumber, name: m.name, equityBalance: Math.max(0, equity.get(m.id) ?? 0), patronage: Math.max(0, used.get(m.id) ?? 0) }));
 }
 
@@ -260,7 +262,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
     }
     const now = ctx.clock.now();
     const rat: RatRecord = {
-      id: `${input.date}-${input.financialYear}`,
+      id: newId(now),
       coopId,
       date: input.date,
       financialYear: input.financialYear,
@@ -287,7 +289,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
         memo: `Pembagian SHU tahun ${input.financialYear} (RAT ${input.date})`,
         source: { kind: 'SHU_DISTRIBUTION', documentId: rat.id },
         lines: [
-          { account: ACCOUNTS.currentSurplus, debit: close.shu, credit: 0 },
+          { account: ACCOUNTS.retainedSurplus, debit: close.shu, credit: 0 },
           ...[...credits.entries()].map(([account, amount]) => ({ account, debit: 0, credit: amount })),
         ],
       }, coreChart);
@@ -299,7 +301,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
         RETRY_TAG,
       );
     }
-    tx.put({ ...ratKey(coopId, rat.date, rat.id), type: 'RatRecord', ...rat });
+    tx.create({ ...ratKey(coopId, rat.date, rat.id), type: 'RatRecord', ...rat });
     return rat;
   });
 }
