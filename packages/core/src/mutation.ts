@@ -1,6 +1,8 @@
 import {
   ConditionFailed,
   Transaction,
+  TransactionContention,
+  TransactionTooLarge,
   addIdempotencyRecord,
   digest,
   idempotencyKey,
@@ -9,7 +11,7 @@ import {
 } from '@kkmp/store';
 import { recordAudit, auditItem } from './audit';
 import type { CoreContext } from './context';
-import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError } from './errors';
+import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError, ValidationError } from './errors';
 
 /** Tag for optimistic-concurrency conditions: a failure re-runs the mutation body from fresh reads. */
 export const RETRY_TAG = 'retry';
@@ -93,6 +95,16 @@ export async function runMutation<T>(
           await auditFailure(ctx, spec, inputDigest, busy);
           throw busy;
         }
+      }
+      if (err instanceof TransactionContention) {
+        const busy = new ConflictError('input', 'too many people are changing this at the same moment; try again', 'terlalu banyak perubahan bersamaan; coba lagi');
+        await auditFailure(ctx, spec, inputDigest, busy);
+        throw busy;
+      }
+      if (err instanceof TransactionTooLarge) {
+        const tooLarge = ValidationError.field('input', `this changes too many records at once (${err.actions}, at most 100); split it`, `terlalu banyak catatan sekaligus (${err.actions}, maks. 100); pecah menjadi beberapa`);
+        await auditFailure(ctx, spec, inputDigest, tooLarge);
+        throw tooLarge;
       }
       if (err instanceof DomainError) await auditFailure(ctx, spec, inputDigest, err);
       throw err;

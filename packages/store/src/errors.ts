@@ -24,3 +24,11 @@ export class VersionConflict extends Error {
     this.name = 'VersionConflict';
   }
 }
+
+/** Other writers kept winning the same items; nothing was written. Safe to try again. */
+export class TransactionContention extends Error {
+  constructor() {
+    super('the transaction kept conflicting with concurrent writes');
+    this.name = 'TransactionContention';
+  }
+}

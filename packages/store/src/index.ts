@@ -1,7 +1,7 @@
 export { table, type TableDefinition, type GlobalIndexName } from './table';
 export { createDb, totalCalls, type Db, type StoreConfig } from './client';
 export { pk, sk, skPrefix, part, tenantPrefix, type Key, type Tenant } from './keys';
-export { ConditionFailed, TransactionTooLarge, VersionConflict } from './errors';
+export { ConditionFailed, TransactionContention, TransactionTooLarge, VersionConflict } from './errors';
 export { Transaction, MAX_TRANSACTION_ACTIONS, type StoredItem } from './transaction';
 export {
   getItem,

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
-import { ConditionFailed, TransactionTooLarge } from './errors';
+import { ConditionFailed, TransactionContention, TransactionTooLarge } from './errors';
 import type { Key } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -161,6 +161,7 @@ export class Transaction {
           await sleep(10 * 2 ** attempt * (0.5 + Math.random()));
           continue;
         }
+        if (onlyConflicts) throw new TransactionContention();
         throw err;
       }
     }

@@ -10,6 +10,7 @@ import { localDate } from '../time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
 import { coreChart } from './accounts';
 import { entryKey, ledgerPartition, lockKey, reversalKey } from './keys';
+import { movementsUpTo } from './balances';
 import { journalEntrySchema, postEntry, validateEntry, type JournalEntry, type JournalLine } from './posting';
 
 /**
@@ -145,12 +146,18 @@ async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Pro
       const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
       if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
       if (original.reverses) throw new InvalidStateError('a reversing entry is not reversed; post a new entry', 'jurnal pembalik tidak dibalik lagi; buat jurnal baru');
+      // Entries behind a business record (a payment, a sale, an SHU distribution) are corrected through that
+      // record's own operation, so the record and the books never disagree.
+      if (original.source.kind !== 'MANUAL') {
+        throw new InvalidStateError(`a ${original.source.kind} entry is corrected through its own record, not reversed here`, `jurnal ${original.source.kind} dikoreksi melalui transaksinya sendiri, bukan dibalik di sini`);
+      }
       const entry = await postEntry(ctx, tx, coop.id, {
         date: input.date ?? localDate(ctx.clock.now(), coop.timeZone),
         memo: input.memo,
         source: { kind: 'REVERSAL', documentId: original.id, ...(original.source.unitId ? { unitId: original.source.unitId } : {}) },
         lines: original.lines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })),
         patronage: original.patronage?.map((p) => ({ ...p, amount: -p.amount })),
+        patronageYear: original.date.slice(0, 4),
         reverses: original.id,
       });
       tx.create({ ...reversalKey(coop.id, original.id), type: 'Reversal', reversedBy: entry.id }, 'reversed');
@@ -210,9 +217,14 @@ export async function listDrafts(ctx: CoreContext, coopId: string) {
 export async function generalLedger(ctx: CoreContext, coopId: string, account: string, from: string, to: string) {
   await authorize(ctx, 'ledger:detail', { coopId });
   if (!coreChart.get(account)) throw ValidationError.field('account', `unknown account ${account}`, `akun ${account} tidak dikenal`);
-  const entries = await queryAll(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema);
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [entries, opening] = await Promise.all([
+    queryAll(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema),
+    movementsUpTo(ctx, coopId, dayBefore),
+  ]);
   const sign = coreChart.sign(account);
-  let balance = 0;
+  // The running balance starts from the maintained balance before the range, not from zero.
+  let balance = opening.filter((m) => m.account === account).reduce((s, m) => s + (m.debit - m.credit) * sign, 0);
   return entries.flatMap((e) =>
     e.lines
       .filter((l) => l.account === account)

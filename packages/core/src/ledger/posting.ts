@@ -35,7 +35,12 @@ export interface JournalEntryInput {
   patronage?: { memberId: string; unitId: string; amount: Rupiah }[];
   /** Id of the entry this one reverses. */
   reverses?: string;
+  /** Year the patronage counts for, when not the entry's own (a reversal corrects the original year). */
+  patronageYear?: string;
 }
+
+/** DynamoDB actions one entry may use, leaving room in the transaction for the business record. */
+export const MAX_ENTRY_ACTIONS = 60;
 
 export const journalEntrySchema = z.object({
   id: z.string(),
@@ -120,13 +125,22 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   for (const l of input.lines) move(l.account, l.unitId ?? NO_SEGMENT, l.debit, l.credit);
   for (const cf of cashFlows(input.lines, chart)) move(cashFlowAccount(cf.cls, cf.account), cf.segment, cf.inflow, cf.outflow);
 
+  const actions = 2 + 2 * moves.size + (input.patronage?.length ?? 0);
+  if (actions > MAX_ENTRY_ACTIONS) {
+    throw ValidationError.field(
+      'input.lines',
+      `this entry touches ${moves.size} account balances (${actions} writes, at most ${MAX_ENTRY_ACTIONS}); split it into smaller entries`,
+      `jurnal ini menyentuh ${moves.size} saldo akun (${actions} penulisan, maks. ${MAX_ENTRY_ACTIONS}); pecah menjadi beberapa jurnal`,
+    );
+  }
   for (const m of moves.values()) {
     const update = { expression: 'ADD debit :d, credit :c', values: { ':d': m.debit, ':c': m.credit } };
     tx.update(monthBalanceKey(coopId, month, m.account, m.segment), update);
     tx.update(dayBalanceKey(coopId, input.date, m.account, m.segment), update);
   }
   for (const p of input.patronage ?? []) {
-    if (p.amount > 0) tx.update(patronageKey(coopId, input.date.slice(0, 4), p.memberId, p.unitId), { expression: 'ADD amount :a', values: { ':a': p.amount } });
+    // Negative amounts are reversals: they take the patronage back.
+    if (p.amount !== 0) tx.update(patronageKey(coopId, input.patronageYear ?? input.date.slice(0, 4), p.memberId, p.unitId), { expression: 'ADD amount :a', values: { ':a': p.amount } });
   }
   return entry;
 }

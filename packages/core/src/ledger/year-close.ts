@@ -1,4 +1,4 @@
-import { getItem, pk, putAll, queryAll, sk, skPrefix } from '@kkmp/store';
+import { ConditionFailed, Transaction, getItem, pk, putAll, queryAll, sk, skPrefix } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from '../authorize';
 import type { CoreContext } from '../context';
@@ -135,6 +135,13 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
   const input = parseInput(closeInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const coopId = input.cooperativeId;
+  const coopForDate = await getCooperative(ctx, coopId, 'input.cooperativeId');
+  if (localDate(ctx.clock.now(), coopForDate.timeZone) <= `${input.year}-12-31`) {
+    throw ValidationError.field('input.year', `the year ${input.year} has not ended`, `tahun ${input.year} belum berakhir`);
+  }
+  // The year's months are locked and that lock committed BEFORE the results are read: no posting can
+  // land in the year between the SHU computation and the close.
+  await lockThrough(ctx, coopId, `${input.year}-12`);
   return runMutation(
     ctx,
     {
@@ -168,19 +175,29 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
         members: allocation.members.length,
       };
       tx.create({ ...closeKey(coopId, input.year), type: 'YearClose', ...close }, 'closed');
-      // Closing locks the year's months: nothing can be posted into a year whose SHU has been computed.
-      const lock = await getItem(ctx.db, lockKey(coopId), z.object({ lockedThrough: z.string() }));
-      const through = `${input.year}-12`;
-      if (!lock || lock.lockedThrough < through) {
-        tx.put(
-          { ...lockKey(coopId), type: 'PeriodLock', lockedThrough: through },
-          lock ? { expression: 'lockedThrough = :prev', values: { ':prev': lock.lockedThrough } } : { expression: 'attribute_not_exists(pk)' },
-          RETRY_TAG,
-        );
-      }
       return close;
     },
   );
+}
+
+/** Moves the period lock forward to `through` (never back), in a transaction of its own. */
+async function lockThrough(ctx: CoreContext, coopId: string, through: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const lock = await getItem(ctx.db, lockKey(coopId), z.object({ lockedThrough: z.string() }));
+    if (lock && lock.lockedThrough >= through) return;
+    try {
+      await new Transaction(ctx.db)
+        .put(
+          { ...lockKey(coopId), type: 'PeriodLock', lockedThrough: through },
+          lock ? { expression: 'lockedThrough = :prev', values: { ':prev': lock.lockedThrough } } : { expression: 'attribute_not_exists(pk)' },
+        )
+        .commit();
+      return;
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+    }
+  }
+  throw new Error('could not move the period lock');
 }
 
 async function writeShares(ctx: CoreContext, coopId: string, year: number, allocation: ShuAllocation) {
@@ -194,6 +211,8 @@ export async function getYearClose(ctx: CoreContext, coopId: string, year: numbe
 
 export async function listShuShares(ctx: CoreContext, coopId: string, year: number): Promise<ShuShare[]> {
   await authorize(ctx, 'ledger:read', { coopId });
+  // Shares are written just before the close record; until it exists they are not final.
+  if (!(await getItem(ctx.db, closeKey(coopId, year), closeSchema))) return [];
   return (await queryAll(ctx.db, { partition: ledgerPartition(coopId), prefix: skPrefix('SHUMEMBER', String(year)) }, shareSchema)).sort(
     (a, b) => a.memberNumber - b.memberNumber,
   );
@@ -202,6 +221,7 @@ export async function listShuShares(ctx: CoreContext, coopId: string, year: numb
 /** One member's SHU statement: the member reads their own. */
 export async function getShuShare(ctx: CoreContext, coopId: string, memberId: string, year: number): Promise<ShuShare | undefined> {
   await authorize(ctx, 'member:read', { coopId, memberId });
+  if (!(await getItem(ctx.db, closeKey(coopId, year), closeSchema))) return undefined;
   return getItem(ctx.db, shareKey(coopId, year, memberId), shareSchema);
 }
 

@@ -27,9 +27,26 @@ export interface UnitContext<Settings> {
   can(permission: string): boolean;
 }
 
+/** A journal entry a unit posts: balanced, in whole rupiah, on core accounts or its own ("<unitId>.<code>"). */
+export interface UnitJournalEntry {
+  /** Business date; today in the cooperative's time zone when absent. */
+  date?: string;
+  memo: string;
+  /** Id of the unit's record behind the entry (a sale, a purchase, a ticket). */
+  documentId: string;
+  lines: { account: string; debit?: number; credit?: number; memo?: string }[];
+  /** Member purchases to count for SHU jasa usaha (sales to members). */
+  patronage?: { memberId: string; amount: number }[];
+}
+
 /** A mutation resolver also writes, into the mutation's one transaction. */
 export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
   writes: UnitWrites;
+  /**
+   * Posts the entry in the same DynamoDB transaction as the unit's writes: the business record and the
+   * books land together or not at all. Every line is segmented to this unit.
+   */
+  post(entry: UnitJournalEntry): Promise<{ entryId: string }>;
 }
 
 export interface UnitHookContext<Settings> {

@@ -1,4 +1,5 @@
-import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, runMutation } from '@kkmp/core';
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, postEntry, runMutation, type CoreContext } from '@kkmp/core';
+import type { Transaction } from '@kkmp/store';
 import type { Builder } from '../builder';
 import type { ApiContext } from '../host/context';
 import { typePrefix, type AnyUnit } from '../define';
@@ -7,10 +8,28 @@ import type { CoreSchemaRefs } from '../host/schema/index';
 import { MUTATION_ERRORS } from '../host/schema/index';
 import { enterUnit, gate } from './guard';
 import { unitRecordKey } from './records';
-import type { UnitSchemaKit } from './kit-types';
+import type { UnitJournalEntry, UnitSchemaKit } from './kit-types';
 import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../host/schema/idempotency';
 
+
+/** A unit posts on core accounts or its own, never another unit's; every line carries its segment. */
+async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, coopId: string, today: string, e: UnitJournalEntry) {
+  e.lines.forEach((l, i) => {
+    const own = l.account.startsWith(`${unit.id}.`);
+    if (l.account.includes('.') && !own) {
+      throw new Error(`${unit.id} may not post to ${l.account} (line ${i}): another unit's account`);
+    }
+  });
+  const entry = await postEntry(core, tx, coopId, {
+    date: e.date ?? today,
+    memo: e.memo,
+    source: { kind: 'UNIT', unitId: unit.id, documentId: e.documentId },
+    lines: e.lines.map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, unitId: unit.id, ...(l.memo ? { memo: l.memo } : {}) })),
+    ...(e.patronage?.length ? { patronage: e.patronage.map((p) => ({ ...p, unitId: unit.id })) } : {}),
+  });
+  return { entryId: entry.id };
+}
 
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
 
@@ -71,7 +90,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           (tx) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
-            return options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG) });
+            return options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG), post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e) });
           },
         );
       });
