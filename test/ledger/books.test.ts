@@ -18,7 +18,7 @@ const draft = `mutation($input: DraftJournalEntryInput!) { draftJournalEntry(inp
 const approve = `mutation($input: DecideJournalEntryInput!) { approveJournalEntry(input: $input) { __typename
   ... on ApproveJournalEntrySuccess { data { id date total lines { account debit credit } } } ... on Error { code messageEn } } }`;
 const reverse = `mutation($input: ReverseJournalEntryInput!) { reverseJournalEntry(input: $input) { __typename
-  ... on ReverseJournalEntrySuccess { data { id reverses total lines { account debit credit } } } ... on Error { code messageEn } } }`;
+  ... on ReverseJournalEntrySuccess { data { id reverses status lines { account debit credit } } } ... on Error { code messageEn } } }`;
 const position = `query($id: ID!, $asOf: Date!) { cooperative(id: $id) { ... on Cooperative { ledger {
   financialPosition(asOf: $asOf) { balanced totalAssets totalLiabilities totalEquity }
   trialBalance(from: "2026-01-01", to: "2026-12-31") { totalDebit totalCredit lines { account debit credit } } } } } }`;
@@ -76,8 +76,14 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
 
     const posted = await postManual('2026-05-03', 250_000);
     const entryId = posted.data.approveJournalEntry.data.id;
+    // A reversal is itself maker-checker: drafted by one manager, posted by another, and only once.
     const rev = await api.gql(reverse, { input: { entryId, memo: 'salah catat' } }, f.manager);
-    expect(rev.data.reverseJournalEntry.data).toMatchObject({ total: 250_000, lines: [{ account: '6120', debit: 0, credit: 250_000 }, { account: '1100', debit: 250_000, credit: 0 }] });
+    expect(rev.data.reverseJournalEntry.data).toMatchObject({ status: 'DRAFT', lines: [{ account: '6120', debit: 0, credit: 250_000 }, { account: '1100', debit: 250_000, credit: 0 }] });
+    const twin = await api.gql(reverse, { input: { entryId, memo: 'dobel' } }, f.manager);
+    expect((await api.gql(approve, { input: { draftId: rev.data.reverseJournalEntry.data.id } }, f.manager)).data.approveJournalEntry.code).toBe('FORBIDDEN');
+    const posted2 = await api.gql(approve, { input: { draftId: rev.data.reverseJournalEntry.data.id } }, second);
+    expect(posted2.data.approveJournalEntry.data).toMatchObject({ total: 250_000 });
+    expect((await api.gql(approve, { input: { draftId: twin.data.reverseJournalEntry.data.id } }, second)).data.approveJournalEntry.code).toBe('INVALID_STATE');
     expect((await api.gql(reverse, { input: { entryId, memo: 'lagi' } }, f.manager)).data.reverseJournalEntry.code).toBe('INVALID_STATE');
     const journal = await api.gql(
       `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { journal(from: "2026-05-03", to: "2026-05-20") { edges { node { id total reverses sourceKind } } } } } } }`,
@@ -93,8 +99,8 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
     expect((await api.gql(lock, { input: { cooperativeId: f.coopId, through: '2026-04' } }, f.manager)).data.lockPeriod.data.lockedThrough).toBe('2026-04');
     expect((await api.gql(lock, { input: { cooperativeId: f.coopId, through: '2026-03' } }, f.manager)).data.lockPeriod.fields[0].field).toBe('input.through');
     const before = await businessItems(api.db);
-    const late = await postManual('2026-04-30');
-    expect(late.data.approveJournalEntry).toMatchObject({ code: 'INVALID_STATE', messageEn: expect.stringMatching(/locked through 2026-04/) });
+    const late = await api.gql(draft, { input: rent('2026-04-30') }, f.manager);
+    expect(late.data.draftJournalEntry.code).toBe('INVALID_STATE');
     const m = await api.gql(ops.registerMember, { input: { cooperativeId: f.coopId, nik: nextNik(), name: 'Eka', address: 'Jl. Buku 2', joinDate: '2026-04-01' } }, f.manager);
     const afterMember = await businessItems(api.db);
     const pay = await api.gql(ops.recordEquityPayment, { input: { memberId: m.data.registerMember.data.id, kind: 'POKOK', amount: 50_000, paidOn: '2026-04-15' } }, f.manager);

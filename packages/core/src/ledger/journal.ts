@@ -47,8 +47,19 @@ const draftSchema = z.object({
   decidedAt: z.string().optional(),
   entryId: z.string().optional(),
   reason: z.string().optional(),
+  /** For a reversal: the entry it reverses, and that entry's patronage to take back. */
+  reverses: z.object({ id: z.string(), date: z.string(), unitId: z.string().optional() }).optional(),
+  patronage: z.array(z.object({ memberId: z.string(), unitId: z.string(), amount: z.number().int() })).optional(),
 });
 export type JournalDraft = z.infer<typeof draftSchema>;
+
+/** A draft dated in a locked month could never be approved: refuse it when it is made. */
+async function assertOpen(ctx: CoreContext, coopId: string, date: string) {
+  const lock = await getItem(ctx.db, lockKey(coopId), z.object({ lockedThrough: z.string() }));
+  if (lock && lock.lockedThrough >= date.slice(0, 7)) {
+    throw new InvalidStateError(`the books are locked through ${lock.lockedThrough}; date the entry later`, `pembukuan dikunci s.d. ${lock.lockedThrough}; gunakan tanggal setelahnya`);
+  }
+}
 
 const draftKey = (coopId: string, id: string) => ({ pk: ledgerPartition(coopId), sk: sk('DRAFT', id) });
 const tenant = (coopId: string) => ({ kind: 'coop', coopId }) as const;
@@ -63,6 +74,7 @@ async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promi
   validateEntry({ date: input.date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
   return runMutation(ctx, { operation: 'draftJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+    await assertOpen(ctx, input.cooperativeId, input.date);
     const now = ctx.clock.now();
     const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date: input.date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
     tx.create({ ...draftKey(draft.coopId, draft.id), type: 'JournalDraft', ...draft });
@@ -87,10 +99,29 @@ async function loadDraft(ctx: CoreContext, coopId: string, id: string) {
 async function approveJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalEntry> {
   const input = parseInput(decideInput, raw);
   const p = await authorize(ctx, 'ledger:approve', { coopId: input.cooperativeId });
-  return runMutation(ctx, { operation: 'approveJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.draftId }, async (tx) => {
+  const spec = {
+    operation: 'approveJournalEntry',
+    tenant: tenant(input.cooperativeId),
+    idempotencyKey: input.idempotencyKey,
+    input,
+    targetId: input.draftId,
+    conflicts: { reversed: () => new InvalidStateError('that entry was already reversed', 'jurnal itu sudah dibalik') },
+  };
+  return runMutation(ctx, spec, async (tx) => {
     const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
     if (draft.makerId === p.userId) throw new ForbiddenError('approve your own journal entry (maker-checker)');
-    const entry = await postEntry(ctx, tx, draft.coopId, { date: draft.date, memo: draft.memo, source: { kind: 'MANUAL', documentId: draft.id }, lines: draft.lines });
+    const entry = await postEntry(ctx, tx, draft.coopId, {
+      date: draft.date,
+      memo: draft.memo,
+      source: draft.reverses
+        ? { kind: 'REVERSAL', documentId: draft.reverses.id, ...(draft.reverses.unitId ? { unitId: draft.reverses.unitId } : {}) }
+        : { kind: 'MANUAL', documentId: draft.id },
+      lines: draft.lines,
+      ...(draft.reverses ? { reverses: draft.reverses.id, patronageYear: draft.reverses.date.slice(0, 4) } : {}),
+      ...(draft.patronage?.length ? { patronage: draft.patronage } : {}),
+    });
+    // One reversal per entry, even if two reversal drafts were approved.
+    if (draft.reverses) tx.create({ ...reversalKey(draft.coopId, draft.reverses.id), type: 'Reversal', reversedBy: entry.id }, 'reversed');
     tx.update(
       draftKey(draft.coopId, draft.id),
       { expression: 'SET #s = :posted, checkerId = :c, decidedAt = :t, entryId = :e', names: { '#s': 'status' }, values: { ':posted': 'POSTED', ':c': p.userId, ':t': entry.postedAt, ':e': entry.id } },
@@ -127,43 +158,44 @@ const reverseInput = z.object({
   memo: text(300),
 });
 
-/** Corrects a posted entry the only allowed way: a new entry with debits and credits swapped. */
-async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalEntry> {
+/**
+ * Corrects a posted entry the only allowed way: a new entry with debits and credits swapped. Like any
+ * manual entry it is drafted here and posted when another manager approves it (maker-checker).
+ */
+async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
   const input = parseInput(reverseInput, raw);
-  await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
-  return runMutation(
-    ctx,
-    {
-      operation: 'reverseJournalEntry',
-      tenant: tenant(input.cooperativeId),
-      idempotencyKey: input.idempotencyKey,
-      input,
-      targetId: input.entryId,
-      conflicts: { reversed: () => new InvalidStateError('this entry was already reversed', 'jurnal ini sudah dibalik') },
-    },
-    async (tx) => {
-      const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
-      const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
-      if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
-      if (original.reverses) throw new InvalidStateError('a reversing entry is not reversed; post a new entry', 'jurnal pembalik tidak dibalik lagi; buat jurnal baru');
-      // Entries behind a business record (a payment, a sale, an SHU distribution) are corrected through that
-      // record's own operation, so the record and the books never disagree.
-      if (original.source.kind !== 'MANUAL') {
-        throw new InvalidStateError(`a ${original.source.kind} entry is corrected through its own record, not reversed here`, `jurnal ${original.source.kind} dikoreksi melalui transaksinya sendiri, bukan dibalik di sini`);
-      }
-      const entry = await postEntry(ctx, tx, coop.id, {
-        date: input.date ?? localDate(ctx.clock.now(), coop.timeZone),
-        memo: input.memo,
-        source: { kind: 'REVERSAL', documentId: original.id, ...(original.source.unitId ? { unitId: original.source.unitId } : {}) },
-        lines: original.lines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })),
-        patronage: original.patronage?.map((p) => ({ ...p, amount: -p.amount })),
-        patronageYear: original.date.slice(0, 4),
-        reverses: original.id,
-      });
-      tx.create({ ...reversalKey(coop.id, original.id), type: 'Reversal', reversedBy: entry.id }, 'reversed');
-      return entry;
-    },
-  );
+  const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
+  return runMutation(ctx, { operation: 'reverseJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.entryId }, async (tx) => {
+    const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+    const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
+    if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
+    if (original.reverses) throw new InvalidStateError('a reversing entry is not reversed; post a new entry', 'jurnal pembalik tidak dibalik lagi; buat jurnal baru');
+    // Entries behind a business record (a payment, a sale, an SHU distribution) are corrected through that
+    // record's own operation, so the record and the books never disagree.
+    if (original.source.kind !== 'MANUAL') {
+      throw new InvalidStateError(`a ${original.source.kind} entry is corrected through its own record, not reversed here`, `jurnal ${original.source.kind} dikoreksi melalui transaksinya sendiri, bukan dibalik di sini`);
+    }
+    if (await getItem(ctx.db, reversalKey(coop.id, original.id), z.object({ reversedBy: z.string() }))) {
+      throw new InvalidStateError('this entry was already reversed', 'jurnal ini sudah dibalik');
+    }
+    const date = input.date ?? localDate(ctx.clock.now(), coop.timeZone);
+    await assertOpen(ctx, coop.id, date);
+    const now = ctx.clock.now();
+    const draft: JournalDraft = {
+      id: newId(now),
+      coopId: coop.id,
+      status: 'DRAFT',
+      date,
+      memo: input.memo,
+      lines: original.lines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })),
+      makerId: p.userId,
+      createdAt: now.toISOString(),
+      reverses: { id: original.id, date: original.date, ...(original.source.unitId ? { unitId: original.source.unitId } : {}) },
+      ...(original.patronage?.length ? { patronage: original.patronage.map((x) => ({ ...x, amount: -x.amount })) } : {}),
+    };
+    tx.create({ ...draftKey(coop.id, draft.id), type: 'JournalDraft', ...draft });
+    return draft;
+  });
 }
 
 const lockInput = z.object({

@@ -84,6 +84,7 @@ export function registerLedgerSchema(builder: Builder, refs: CoreRefs) {
       makerId: t.exposeString('makerId', { description: 'Who drafted it.' }),
       checkerId: t.exposeString('checkerId', { nullable: true, description: 'Who approved or rejected it.' }),
       reason: t.exposeString('reason', { nullable: true, description: 'Why it was rejected.' }),
+      reverses: t.string({ nullable: true, description: 'For a reversal: id of the entry it reverses.', resolve: (d) => d.reverses?.id ?? null }),
     }),
   });
   const AccountLineRef = builder.objectRef<AccountLine>('StatementLine').implement({
@@ -345,8 +346,8 @@ export function registerLedgerSchema(builder: Builder, refs: CoreRefs) {
       },
     }),
     reverseJournalEntry: t.field({
-      type: EntryRef,
-      description: 'Post the reversing entry of a posted entry (once).',
+      type: DraftRef,
+      description: 'Draft the reversing entry of a posted manual entry; another manager approves it (approveJournalEntry). Once per entry.',
       errors: { types: MUTATION_ERRORS },
       args: { input: t.arg({ type: ReverseInput }) },
       resolve: (_r, { input }, ctx) => {
