@@ -135,8 +135,8 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
   const input = parseInput(closeInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const coopId = input.cooperativeId;
-  const coopForDate = await getCooperative(ctx, coopId, 'input.cooperativeId');
-  if (localDate(ctx.clock.now(), coopForDate.timeZone) <= `${input.year}-12-31`) {
+  const coop = await getCooperative(ctx, coopId, 'input.cooperativeId');
+  if (localDate(ctx.clock.now(), coop.timeZone) <= `${input.year}-12-31`) {
     throw ValidationError.field('input.year', `the year ${input.year} has not ended`, `tahun ${input.year} belum berakhir`);
   }
   // The year's months are locked and that lock committed BEFORE the results are read: no posting can
@@ -152,9 +152,6 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
       conflicts: { closed: () => new InvalidStateError(`the year ${input.year} is already closed`, `tahun ${input.year} sudah ditutup`) },
     },
     async (tx) => {
-      const coop = await getCooperative(ctx, coopId, 'input.cooperativeId');
-      const today = localDate(ctx.clock.now(), coop.timeZone);
-      if (today <= `${input.year}-12-31`) throw ValidationError.field('input.year', `the year ${input.year} has not ended`, `tahun ${input.year} belum berakhir`);
       if (await getItem(ctx.db, closeKey(coopId, input.year), closeSchema)) throw new InvalidStateError(`the year ${input.year} is already closed`, `tahun ${input.year} sudah ditutup`);
       const statement = await results(ctx, { coopId }, `${input.year}-01-01`, `${input.year}-12-31`);
       const split = await getShuSplit(ctx, coopId, input.year);
