@@ -20,7 +20,7 @@ const approve = `mutation($input: DecideJournalEntryInput!) { approveJournalEntr
 const reverse = `mutation($input: ReverseJournalEntryInput!) { reverseJournalEntry(input: $input) { __typename
   ... on ReverseJournalEntrySuccess { data { id reverses status lines { account debit credit } } } ... on Error { code messageEn } } }`;
 const position = `query($id: ID!, $asOf: Date!) { cooperative(id: $id) { ... on Cooperative { ledger {
-  financialPosition(asOf: $asOf) { balanced totalAssets totalLiabilities totalEquity }
+  financialPosition(asOf: $asOf) { balanced totalAssets totalLiabilities totalEquity currentAssets nonCurrentAssets }
   trialBalance(from: "2026-01-01", to: "2026-12-31") { totalDebit totalCredit lines { account debit credit } } } } } }`;
 const rent = (date: string, amount = 1_500_000) => ({ cooperativeId: f.coopId, date, memo: 'Sewa kios', lines: [{ account: '6120', debit: amount }, { account: '1100', credit: amount }] });
 
@@ -36,7 +36,7 @@ describe('equity payments post to the books by themselves', () => {
     await api.gql(ops.recordEquityPayment, { input: { memberId: m.data.registerMember.data.id, kind: 'WAJIB', amount: 20_000, method: 'QRIS', paidOn: '2026-04-03' } }, f.manager);
     const res = await api.gql(position, { id: f.coopId, asOf: '2026-04-30' }, f.manager);
     const l = res.data.cooperative.ledger;
-    expect(l.financialPosition).toEqual({ balanced: true, totalAssets: 70_000, totalLiabilities: 0, totalEquity: 70_000 });
+    expect(l.financialPosition).toEqual({ balanced: true, totalAssets: 70_000, totalLiabilities: 0, totalEquity: 70_000, currentAssets: 70_000, nonCurrentAssets: 0 });
     expect(l.trialBalance.lines).toEqual(
       expect.arrayContaining([
         { account: '1100', debit: 50_000, credit: 0 },
@@ -113,7 +113,7 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
   it('statements: consolidated and per unit, member and non-member revenue apart, cash flow, supervisors and the city read them', async () => {
     const supervisor = await api.token({ userId: 'pengawas', role: 'SUPERVISOR', coopId: f.rawCoopId });
     const q = `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger {
-      results(from: "2026-01-01", to: "2026-12-31") { totalRevenue totalExpenses surplus memberRevenue nonMemberRevenue }
+      results(from: "2026-01-01", to: "2026-12-31") { totalRevenue totalExpenses surplus memberRevenue nonMemberRevenue costOfGoods grossSurplus operatingExpenses surplusBeforeTax incomeTax }
       cashFlow(from: "2026-01-01", to: "2026-12-31") { operating financing netChange closingCash openingCash }
       changesInEquity(from: "2026-01-01", to: "2026-12-31") { openingTotal closingTotal surplus rows { account change } }
       generalLedger(account: "1100", from: "2026-01-01", to: "2026-12-31") { debit credit balance } } } } }`;
@@ -123,7 +123,18 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
       expect(r.errors).toBeUndefined();
       const l = r.data.cooperative.ledger;
       // Rent 1,500,000 (May 1) + 1,500,000 (May 10); the 250,000 entry was reversed.
-      expect(l.results).toEqual({ totalRevenue: 0, totalExpenses: 3_000_000, surplus: -3_000_000, memberRevenue: 0, nonMemberRevenue: 0 });
+      expect(l.results).toEqual({
+        totalRevenue: 0,
+        totalExpenses: 3_000_000,
+        surplus: -3_000_000,
+        memberRevenue: 0,
+        nonMemberRevenue: 0,
+        costOfGoods: 0,
+        grossSurplus: 0,
+        operatingExpenses: 3_000_000,
+        surplusBeforeTax: -3_000_000,
+        incomeTax: 0,
+      });
       expect(l.cashFlow).toMatchObject({ financing: 70_000, operating: -3_000_000, netChange: -2_930_000, openingCash: 0, closingCash: -2_930_000 });
       expect(l.changesInEquity).toMatchObject({ openingTotal: 0, closingTotal: -2_930_000, surplus: -3_000_000 });
       if (token === supervisor) expect(l.generalLedger.at(-1).balance).toBe(50_000 - 3_000_000);

@@ -70,6 +70,25 @@ const rat = `mutation($input: RecordRatInput!) { recordRat(input: $input) { __ty
   ... on RecordRatSuccess { data { quorumMet totalMembers approvedShuDistribution } } ... on Error { code messageEn messageId } } }`;
 
 describe('year close, SHU and the RAT', () => {
+  it('presents hasil usaha in steps', async () => {
+    const r = await api.gql(
+      `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { ledger { results(from: "2026-01-01", to: "2026-12-31") { totalRevenue costOfGoods grossSurplus operatingExpenses surplusBeforeTax incomeTax surplus memberRevenue nonMemberRevenue } } } } }`,
+      { id: f.coopId },
+      f.manager,
+    );
+    expect(r.data.cooperative.ledger.results).toEqual({
+      totalRevenue: 1_700_000,
+      costOfGoods: 1_100_000,
+      grossSurplus: 600_000,
+      operatingExpenses: 209_999,
+      surplusBeforeTax: 390_001,
+      incomeTax: 0,
+      surplus: 390_001,
+      memberRevenue: 1_400_000,
+      nonMemberRevenue: 300_000,
+    });
+  });
+
   it('refuses to close a year that has not ended', async () => {
     const res = await api.gql(close, { input: { cooperativeId: f.coopId, year: 2026 } }, f.manager);
     expect(res.data.closeYear.code).toBe('VALIDATION');

@@ -42,6 +42,12 @@ const till = defineUnit({
       },
     });
     unit.query('sales', { type: 'Int', description: 'Number of sales.', permission: 'till:sell', resolve: async (_a, u) => (await u.store.all(saleSchema, ['SALE'])).length });
+    unit.query('firstTwo', {
+      type: 'Int',
+      description: 'Sales in a key range (first page of two).',
+      permission: 'till:sell',
+      resolve: async (_a, u) => (await u.store.range(saleSchema, ['SALE', '0'], ['SALE', '~'], { first: 2 })).items.length,
+    });
   },
 });
 
@@ -72,6 +78,13 @@ describe('units post to the books in their own transaction', () => {
     const res = await sell({ amount: 10_000, credit: 9_000 });
     expect(res.data.tillSell.code).toBe('VALIDATION');
     expect(await count()).toBe(before);
+  });
+
+  it('reads its items by key range, paged', async () => {
+    expect((await host.gql(`query($id: ID!) { tillFirstTwo(cooperativeId: $id) }`, { id: host.a.id }, host.a.manager)).data.tillFirstTwo).toBe(1);
+    await sell({ amount: 5_000 });
+    await sell({ amount: 6_000 });
+    expect((await host.gql(`query($id: ID!) { tillFirstTwo(cooperativeId: $id) }`, { id: host.a.id }, host.a.manager)).data.tillFirstTwo).toBe(2);
   });
 
   it("a unit posts to its own accounts and the core's, never another unit's", async () => {

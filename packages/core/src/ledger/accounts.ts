@@ -19,6 +19,8 @@ export interface Account {
   member?: 'MEMBER' | 'NON_MEMBER';
   /** Unit that declared the account, if not the core. */
   unitId?: string;
+  /** Assets and liabilities: due within a year (lancar / jangka pendek). */
+  current?: boolean;
 }
 
 const a = (code: string, id: string, en: string, kind: AccountKind, cashFlow: CashFlowClass, extra: Partial<Account> = {}): Account => ({
@@ -26,6 +28,8 @@ const a = (code: string, id: string, en: string, kind: AccountKind, cashFlow: Ca
   name: { id, en },
   kind,
   cashFlow,
+  // 11xx and 21xx are current (lancar, jangka pendek); 12xx and 22xx are not.
+  ...((kind === 'ASSET' || kind === 'LIABILITY') && { current: code[1] === '1' }),
   ...extra,
 });
 

@@ -114,7 +114,22 @@ export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: st
   const totalAssets = total(lines, 'ASSET');
   const totalLiabilities = total(lines, 'LIABILITY');
   const totalEquity = total(equity, 'EQUITY');
-  return { asOf, assets, liabilities, equity, currentSurplus, totalAssets, totalLiabilities, totalEquity, balanced: totalAssets === totalLiabilities + totalEquity };
+  const isCurrent = (l: AccountLine) => chart.get(l.account)?.current !== false;
+  return {
+    asOf,
+    assets,
+    liabilities,
+    equity,
+    currentSurplus,
+    currentAssets: total(assets.filter(isCurrent), 'ASSET'),
+    nonCurrentAssets: total(assets.filter((l) => !isCurrent(l)), 'ASSET'),
+    currentLiabilities: total(liabilities.filter(isCurrent), 'LIABILITY'),
+    nonCurrentLiabilities: total(liabilities.filter((l) => !isCurrent(l)), 'LIABILITY'),
+    totalAssets,
+    totalLiabilities,
+    totalEquity,
+    balanced: totalAssets === totalLiabilities + totalEquity,
+  };
 }
 
 /** Adds computed amounts to equity lines (creating them when absent), dropping lines that end at zero. */
@@ -138,7 +153,28 @@ export async function results(ctx: CoreContext, scope: Scope, from: string, to: 
   const nonMemberRevenue = revenue.filter((l) => chart.get(l.account)?.member === 'NON_MEMBER').reduce((s, l) => s + l.amount, 0);
   const totalRevenue = total(lines, 'REVENUE');
   const totalExpenses = total(lines, 'EXPENSE');
-  return { from, to, revenue, expenses, memberRevenue, nonMemberRevenue, totalRevenue, totalExpenses, surplus: totalRevenue - totalExpenses };
+  // Hasil usaha in steps: revenue - cost of goods = gross surplus; - operating costs = surplus before tax; - tax.
+  const sumOf = (codes: (code: string) => boolean) => expenses.filter((l) => codes(l.account)).reduce((s2, l) => s2 + l.amount, 0);
+  const costOfGoods = sumOf((c) => c.startsWith('5') || c.endsWith('.cogs'));
+  const incomeTax = sumOf((c) => c === '6210');
+  const grossSurplus = totalRevenue - costOfGoods;
+  const operatingExpenses = totalExpenses - costOfGoods - incomeTax;
+  return {
+    from,
+    to,
+    revenue,
+    expenses,
+    memberRevenue,
+    nonMemberRevenue,
+    totalRevenue,
+    costOfGoods,
+    grossSurplus,
+    operatingExpenses,
+    surplusBeforeTax: grossSurplus - operatingExpenses,
+    incomeTax,
+    totalExpenses,
+    surplus: totalRevenue - totalExpenses,
+  };
 }
 
 /** Arus kas, direct method: receipts and payments by the account they were received for or paid to. */

@@ -12,6 +12,8 @@ export interface UnitStore {
   page<S extends z.ZodType>(schema: S, prefix: string[], page?: PageRequest): Promise<Page<z.output<S>>>;
   /** All items under a prefix (for bounded sets). */
   all<S extends z.ZodType>(schema: S, prefix: string[]): Promise<z.output<S>[]>;
+  /** Items whose key lies between two keys, inclusive (e.g. ['SALE', '2026-03-01'] .. ['SALE', '2026-03-31~']). */
+  range<S extends z.ZodType>(schema: S, from: string[], to: string[], page?: PageRequest): Promise<Page<z.output<S>>>;
 }
 
 /** Writes of a unit, added to the mutation's single DynamoDB transaction. */
@@ -28,6 +30,10 @@ export interface UnitWrites {
     condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
     conflictTag?: string,
   ): void;
+  /** Deletes an item (derived or temporary data; business records are reversed, not deleted). */
+  delete(key: string[], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, conflictTag?: string): void;
+  /** Requires a condition on an item without changing it (e.g. a setting still as read). */
+  check(key: string[], condition: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, conflictTag?: string): void;
 }
 
 export function unitPartition(coopId: string, unitId: string): string {
@@ -41,6 +47,7 @@ export function createUnitStore(db: Db, coopId: string, unitId: string): UnitSto
     get: (schema, ...parts) => getItem(db, key(parts), schema),
     page: (schema, prefix, page) => queryPage(db, { partition, prefix: skPrefix(...prefix) }, schema, page),
     all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
+    range: (schema, from, to, page) => queryPage(db, { partition, between: [sk(...from), sk(...to)] }, schema, page),
   };
 }
 
@@ -80,6 +87,14 @@ export function createUnitWrites(tx: Transaction, coopId: string, unitId: string
         condition,
         tag ?? retryTag,
       );
+    },
+    delete: (parts, condition, tag) => {
+      checkExpression(condition);
+      tx.delete(key(parts), condition, tag ?? retryTag);
+    },
+    check: (parts, condition, tag) => {
+      checkExpression(condition);
+      tx.check(key(parts), condition, tag ?? retryTag);
     },
   };
 }
