@@ -5,7 +5,7 @@ import { getCity } from './city';
 import type { CoreContext } from './context';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
-import { RETRY_TAG, audited, cityOf, coopOf, runMutation } from './mutation';
+import { RETRY_TAG, audited, cityOf, coopOf, runMutation, coopSpec } from './mutation';
 import { getKelurahan } from './kelurahan';
 import { rupiah } from './money';
 
@@ -165,7 +165,7 @@ async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
   if (input.equity || input.minimumMemberAge) await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'updateCooperative', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.cooperativeId },
+    coopSpec('updateCooperative', input, { targetId: input.cooperativeId }),
     async (tx) => {
       const current = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const next: Cooperative = {
@@ -190,7 +190,7 @@ async function changeCooperativeStatusUnaudited(ctx: CoreContext, raw: unknown):
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'changeCooperativeStatus', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.cooperativeId },
+    coopSpec('changeCooperativeStatus', input, { targetId: input.cooperativeId }),
     async (tx) => {
       const current = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       if (NEXT[current.status] !== input.status) {

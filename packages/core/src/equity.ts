@@ -5,7 +5,7 @@ import type { CoreContext } from './context';
 import { coopTenant, getCooperative } from './cooperative';
 import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
-import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
+import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from './mutation';
 import { STATUS_ID, memberKey, getMember, memberSchema, type Member } from './member';
 import { formatRupiah, positiveRupiah, rupiah, type Rupiah } from './money';
 
@@ -67,7 +67,7 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
   const principal = await authorize(ctx, 'equity:collect', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'recordEquityPayment', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    coopSpec('recordEquityPayment', input, { targetId: input.memberId }),
     async (tx) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
@@ -126,7 +126,7 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
   const principal = await authorize(ctx, 'equity:refund', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'refundEquity', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    coopSpec('refundEquity', input, { targetId: input.memberId }),
     async (tx) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');

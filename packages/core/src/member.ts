@@ -5,7 +5,7 @@ import type { CoreContext } from './context';
 import { coopTenant, getCooperative } from './cooperative';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from './errors';
 import { newId } from './ids';
-import { RETRY_TAG, audited, coopOf, runMutation } from './mutation';
+import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from './mutation';
 import { rupiah } from './money';
 
 import { parseNik } from './nik';
@@ -108,19 +108,14 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
   if (joinDate < adultOn) {
     throw ValidationError.field('input.joinDate', `a member must be at least ${minAge} years old on joining (from ${adultOn})`, `anggota minimal berusia ${minAge} tahun saat bergabung (mulai ${adultOn})`);
   }
-  const spec = {
-    operation: 'registerMember',
-    tenant: coopTenant(coop.id),
-    idempotencyKey: input.idempotencyKey,
-    input,
-    conflicts: {
-      nik: () => new ConflictError('input.nik', 'this NIK is already a member of this cooperative', 'NIK ini sudah terdaftar sebagai anggota koperasi ini'),
-    },
+  const conflicts = {
+    nik: () => new ConflictError('input.nik', 'this NIK is already a member of this cooperative', 'NIK ini sudah terdaftar sebagai anggota koperasi ini'),
   };
+  const spec = coopSpec('registerMember', input, { conflicts });
   return runMutation(ctx, spec, async (tx) => {
     // Checked first so a duplicate NIK does not use up a member number; the marker below still
     // guards the race between two registrations of one NIK.
-    if (await loadMemberByNik(ctx, coop.id, nik.value.nik)) throw spec.conflicts.nik();
+    if (await loadMemberByNik(ctx, coop.id, nik.value.nik)) throw conflicts.nik();
     const member: Member = {
       id: newId(now),
       coopId: coop.id,
@@ -181,7 +176,7 @@ async function updateMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<Me
   await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'updateMember', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    coopSpec('updateMember', input, { targetId: input.memberId }),
     async (tx) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
@@ -222,7 +217,7 @@ async function endMembershipUnaudited(ctx: CoreContext, raw: unknown): Promise<M
   await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
-    { operation: 'endMembership', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.memberId },
+    coopSpec('endMembership', input, { targetId: input.memberId }),
     async (tx) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');

@@ -112,6 +112,15 @@ export async function runMutation<T>(
   }
 }
 
+/** The usual spec of a cooperative's mutation: its partition, the input, and the input's idempotency key. */
+export function coopSpec(
+  operation: string,
+  input: { cooperativeId: string; idempotencyKey?: string | null | undefined },
+  extra: Pick<MutationSpec, 'targetId' | 'conflicts'> = {},
+): MutationSpec {
+  return { operation, tenant: { kind: 'coop', coopId: input.cooperativeId }, idempotencyKey: input.idempotencyKey, input, ...extra };
+}
+
 const AUDITED = Symbol('audited');
 
 async function auditFailure(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, err: DomainError) {

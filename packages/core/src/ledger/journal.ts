@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { getCooperative } from '../cooperative';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../ids';
-import { RETRY_TAG, audited, coopOf, runMutation } from '../mutation';
+import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from '../mutation';
 import { localDate } from '../time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
 import { coreChart } from './accounts';
@@ -62,7 +62,6 @@ async function assertOpen(ctx: CoreContext, coopId: string, date: string) {
 }
 
 const draftKey = (coopId: string, id: string) => ({ pk: ledgerPartition(coopId), sk: sk('DRAFT', id) });
-const tenant = (coopId: string) => ({ kind: 'coop', coopId }) as const;
 
 const cleanLines = (lines: z.infer<typeof lineInput>[]): JournalLine[] =>
   lines.map((l) => ({ account: l.account, debit: l.debit, credit: l.credit, ...(l.unitId ? { unitId: l.unitId } : {}), ...(l.memo ? { memo: l.memo } : {}) }));
@@ -72,7 +71,7 @@ async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promi
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const lines = cleanLines(input.lines);
   validateEntry({ date: input.date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
-  return runMutation(ctx, { operation: 'draftJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+  return runMutation(ctx, coopSpec('draftJournalEntry', input), async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     await assertOpen(ctx, input.cooperativeId, input.date);
     const now = ctx.clock.now();
@@ -99,14 +98,10 @@ async function loadDraft(ctx: CoreContext, coopId: string, id: string) {
 async function approveJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalEntry> {
   const input = parseInput(decideInput, raw);
   const p = await authorize(ctx, 'ledger:approve', { coopId: input.cooperativeId });
-  const spec = {
-    operation: 'approveJournalEntry',
-    tenant: tenant(input.cooperativeId),
-    idempotencyKey: input.idempotencyKey,
-    input,
+  const spec = coopSpec('approveJournalEntry', input, {
     targetId: input.draftId,
     conflicts: { reversed: () => new InvalidStateError('that entry was already reversed', 'jurnal itu sudah dibalik') },
-  };
+  });
   return runMutation(ctx, spec, async (tx) => {
     const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
     if (draft.makerId === p.userId) throw new ForbiddenError('approve your own journal entry (maker-checker)');
@@ -135,7 +130,7 @@ async function approveJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Pro
 async function rejectJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
   const input = parseInput(decideInput, raw);
   const p = await authorize(ctx, 'ledger:approve', { coopId: input.cooperativeId });
-  return runMutation(ctx, { operation: 'rejectJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.draftId }, async (tx) => {
+  return runMutation(ctx, coopSpec('rejectJournalEntry', input, { targetId: input.draftId }), async (tx) => {
     const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
     const next: JournalDraft = { ...draft, status: 'REJECTED', checkerId: p.userId, decidedAt: ctx.clock.now().toISOString(), ...(input.reason ? { reason: input.reason } : {}) };
     tx.update(
@@ -165,7 +160,7 @@ const reverseInput = z.object({
 async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
   const input = parseInput(reverseInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
-  return runMutation(ctx, { operation: 'reverseJournalEntry', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: input.entryId }, async (tx) => {
+  return runMutation(ctx, coopSpec('reverseJournalEntry', input, { targetId: input.entryId }), async (tx) => {
     const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
     if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
@@ -208,7 +203,7 @@ const lockInput = z.object({
 async function lockPeriodUnaudited(ctx: CoreContext, raw: unknown): Promise<{ lockedThrough: string }> {
   const input = parseInput(lockInput, raw);
   await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
-  return runMutation(ctx, { operation: 'lockPeriod', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+  return runMutation(ctx, coopSpec('lockPeriod', input), async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     const current = await getItem(ctx.db, lockKey(input.cooperativeId), z.object({ lockedThrough: z.string() }));
     if (current && current.lockedThrough >= input.through) {

@@ -6,7 +6,7 @@ import { coopTenant, getCooperative } from '../cooperative';
 import { equityPaymentSchema } from '../equity';
 import { InvalidStateError, ValidationError } from '../errors';
 import { memberSchema } from '../member';
-import { RETRY_TAG, audited, coopOf, runMutation } from '../mutation';
+import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from '../mutation';
 import { localDate } from '../time';
 import { newId } from '../ids';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
@@ -59,7 +59,7 @@ async function setShuSplitUnaudited(ctx: CoreContext, raw: unknown) {
   await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const problems = validateShuSplit(input.lines);
   if (problems.length) throw new ValidationError(problems.map((p) => ({ field: 'input.lines', messageEn: p.split(' / ')[0]!, messageId: p.split(' / ')[1] ?? p })));
-  return runMutation(ctx, { operation: 'setShuSplit', tenant: coopTenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+  return runMutation(ctx, coopSpec('setShuSplit', input), async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     if (await getItem(ctx.db, closeKey(input.cooperativeId, input.year), z.object({ status: z.string() }))) {
       throw new InvalidStateError(`the year ${input.year} is closed; its split is final`, `tahun ${input.year} sudah ditutup; pembagiannya sudah final`);
@@ -144,13 +144,9 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
   await lockThrough(ctx, coopId, `${input.year}-12`);
   return runMutation(
     ctx,
-    {
-      operation: 'closeYear',
-      tenant: coopTenant(coopId),
-      idempotencyKey: input.idempotencyKey,
-      input,
+    coopSpec('closeYear', input, {
       conflicts: { closed: () => new InvalidStateError(`the year ${input.year} is already closed`, `tahun ${input.year} sudah ditutup`) },
-    },
+    }),
     async (tx) => {
       if (await getItem(ctx.db, closeKey(coopId, input.year), closeSchema)) throw new InvalidStateError(`the year ${input.year} is already closed`, `tahun ${input.year} sudah ditutup`);
       const statement = await results(ctx, { coopId }, `${input.year}-01-01`, `${input.year}-12-31`);
@@ -264,7 +260,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
   const input = parseInput(recordRatInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const coopId = input.cooperativeId;
-  return runMutation(ctx, { operation: 'recordRat', tenant: coopTenant(coopId), idempotencyKey: input.idempotencyKey, input }, async (tx) => {
+  return runMutation(ctx, coopSpec('recordRat', input), async (tx) => {
     const coop = await getCooperative(ctx, coopId, 'input.cooperativeId');
     if (input.date > localDate(ctx.clock.now(), coop.timeZone)) throw ValidationError.field('input.date', 'must not be in the future', 'tidak boleh di masa depan');
     const members = await queryAll(ctx.db, { partition: pk(coopTenant(coopId)), prefix: skPrefix('MEMBER') }, memberSchema);
