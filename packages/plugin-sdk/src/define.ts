@@ -1,7 +1,7 @@
 import type { Role } from '@kkmp/core';
 import type { z } from 'zod';
 import type { Builder } from './builder';
-import type { UnitHookContext, UnitSchemaKit } from './units/kit-types';
+import type { UnitDemoContext, UnitHookContext, UnitSchemaKit } from './units/kit-types';
 
 /** Text in both languages the users read: Indonesian (id) and English (en). */
 export interface Bilingual {
@@ -54,6 +54,11 @@ export interface UnitDefinition<S extends z.ZodType = z.ZodType> {
   onEnable?(ctx: UnitHookContext<z.output<S>>): Promise<void>;
   /** Runs when a cooperative disables the unit; must be idempotent. Disabling hides, never deletes. */
   onDisable?(ctx: UnitHookContext<z.output<S>>): Promise<void>;
+  /**
+   * Demo data for `npm run dev`: runs once on a fresh local database, after the unit is enabled with
+   * `sampleSettings` in the demo cooperative. Uses the public API only (see UnitDemoContext).
+   */
+  demo?(ctx: UnitDemoContext): Promise<void>;
 }
 
 export type AnyUnit = UnitDefinition<z.ZodType>;

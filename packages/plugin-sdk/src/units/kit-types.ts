@@ -103,3 +103,19 @@ export interface UnitSchemaKit<Settings> {
 }
 
 export type { Builder };
+
+/**
+ * What a unit's demo scenario gets: the demo cooperative, with the unit already enabled, and its
+ * members. The demo speaks GraphQL like any client, so demo data is always what the API would accept.
+ */
+export interface UnitDemoContext {
+  cooperativeId: string;
+  /** The cooperative's demo members (ids are GraphQL ids). */
+  members: { id: string; nik: string; name: string; memberNumber: string }[];
+  /** Runs an operation as one of the cooperative's demo users; returns `data`, throws on any error. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: 'manager' | 'staff' | 'supervisor'): Promise<T>;
+  /** Today in the cooperative's time zone (YYYY-MM-DD), as the demo clock has it. */
+  today(): string;
+  /** Moves the demo clock to a local date and time (e.g. '2026-11-17', '09:30'), for history such as a week of sales. */
+  setTime(date: string, time?: string): void;
+}
