@@ -2,7 +2,7 @@
 // One entry point for the README's commands on any machine with Node and Java: it gets the pinned
 // pnpm (through npx when pnpm is not installed or differs; corepack's signature check fails on mirrors
 // that serve no signatures), installs the locked dependencies, then runs the task.
-//   node scripts/kkmp.mjs dev|test|typecheck|build|token [args...]
+//   node scripts/kkmp.mjs dev|test|typecheck|build|token|schema|release-schema [args...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
-const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'install']);
+const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'schema', 'release-schema', 'install']);
 if (!tasks.has(task)) fail(`usage: node scripts/kkmp.mjs ${[...tasks].join('|')} [args...]`);
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -79,6 +79,8 @@ const commands = {
   typecheck: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'],
   build: tsx('packages/api/src/lambda/build.ts', args),
   token: tsx('packages/api/src/cli/token.ts', args),
+  schema: tsx('packages/api/src/contract/cli.ts', ['write']),
+  'release-schema': tsx('packages/api/src/contract/cli.ts', ['release']),
 };
 let code = await run(commands[task]);
 if (task === 'typecheck' && code === 0) code = await typecheckInfra();
