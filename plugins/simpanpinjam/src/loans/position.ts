@@ -1,0 +1,223 @@
+import { addDays, daysBetween } from '../dates';
+import { mulDivFloor, sum } from '../math';
+import type { Instalment } from '../schedule';
+
+/**
+ * Where a loan stands on a date: what was paid against each instalment, penalties charged, what is due,
+ * days past due, and the payoff amount. Pure: it replays the stored repayments (each with the split it
+ * was given when it was made) up to the date, so any as-of date gives the answer the books gave then.
+ */
+export type PenaltyMethod = 'NONE' | 'PER_DAY' | 'PER_INSTALMENT';
+
+export interface PenaltyRule {
+  method: PenaltyMethod;
+  /**
+   * PER_DAY: basis points of the overdue instalment (principal + interest unpaid) for every day late.
+   * PER_INSTALMENT: basis points of it, once, the day after the due date.
+   */
+  rateBp: number;
+}
+
+export interface Allocation {
+  penalty: number;
+  fee: number;
+  interest: number;
+  principal: number;
+}
+
+export interface RepaymentRecord extends Allocation {
+  id: string;
+  date: string;
+  amount: number;
+}
+
+export interface PositionInput {
+  schedule: readonly Instalment[];
+  /** Disbursement (or reschedule) date: the first period starts here. */
+  startsOn: string;
+  penalty: PenaltyRule;
+  repayments: readonly RepaymentRecord[];
+  /** Paid off (or moved to a new schedule) on this date: from then on nothing is owed. */
+  settledOn?: string;
+}
+
+export type InstalmentState = 'PAID' | 'OVERDUE' | 'DUE' | 'UPCOMING';
+
+export interface InstalmentPosition extends Instalment {
+  paidPrincipal: number;
+  paidInterest: number;
+  paidFee: number;
+  /** Penalty charged on this instalment up to the date. */
+  penalty: number;
+  state: InstalmentState;
+  daysLate: number;
+}
+
+export interface LoanPosition {
+  asOf: string;
+  instalments: InstalmentPosition[];
+  principalOutstanding: number;
+  penaltyCharged: number;
+  penaltyPaid: number;
+  /** Owed now: penalties, and fees, interest and principal of instalments due on or before the date. */
+  due: Allocation & { total: number };
+  /** Interest of the running period up to the date (not due yet): what an early payoff pays. */
+  accruedInterest: number;
+  /** Everything to close the loan on the date; interest not yet accrued is waived. */
+  payoff: Allocation & { total: number };
+  daysPastDue: number;
+  oldestOverdueDate: string | null;
+  paid: Allocation;
+  settled: boolean;
+}
+
+const total = (a: Allocation) => a.penalty + a.fee + a.interest + a.principal;
+
+interface Working extends Instalment {
+  paidPrincipal: number;
+  paidInterest: number;
+  paidFee: number;
+  penaltyNumerator: bigint;
+  penalty: number;
+}
+
+type Paid = Instalment & { paidPrincipal: number; paidInterest: number; paidFee: number };
+const owedPI = (x: Paid) => x.principal + x.interest - x.paidPrincipal - x.paidInterest;
+
+/** Pays `amount` into a field of the instalments, oldest first. */
+function waterfall(xs: Working[], amount: number, due: keyof Instalment, paid: 'paidPrincipal' | 'paidInterest' | 'paidFee') {
+  let left = amount;
+  for (const x of xs) {
+    if (left <= 0) break;
+    const take = Math.min(left, (x[due] as number) - x[paid]);
+    if (take > 0) {
+      x[paid] += take;
+      left -= take;
+    }
+  }
+  if (left > 0) throw new Error(`repayment allocates ${left} more ${due} than the schedule holds`);
+}
+
+export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
+  const xs: Working[] = input.schedule.map((s) => ({ ...s, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penaltyNumerator: 0n, penalty: 0 }));
+  const { method, rateBp } = input.penalty;
+  let penaltyPaid = 0;
+  let cursor = input.startsOn;
+  // Penalties accrue for each late day x in (cursor, to] on what was unpaid at the start of day x, so a
+  // payment counts from the day after it (the day itself was already late).
+  const accrue = (to: string) => {
+    if (to <= cursor || method === 'NONE' || rateBp === 0) {
+      if (to > cursor) cursor = to;
+      return;
+    }
+    for (const x of xs) {
+      if (x.dueDate >= to) continue;
+      const owed = owedPI(x);
+      if (owed <= 0) continue;
+      if (method === 'PER_DAY') {
+        const days = daysBetween(x.dueDate > cursor ? x.dueDate : cursor, to);
+        x.penaltyNumerator += BigInt(owed) * BigInt(rateBp) * BigInt(days);
+        x.penalty = Number(x.penaltyNumerator / 10_000n);
+      } else {
+        const firstLateDay = addDays(x.dueDate, 1);
+        if (firstLateDay > cursor && firstLateDay <= to) x.penalty += mulDivFloor(owed, rateBp, 10_000);
+      }
+    }
+    cursor = to;
+  };
+  const paid: Allocation = { penalty: 0, fee: 0, interest: 0, principal: 0 };
+  for (const r of input.repayments) {
+    if (r.date > asOf) break;
+    accrue(r.date);
+    penaltyPaid += r.penalty;
+    waterfall(xs, r.fee, 'fee', 'paidFee');
+    waterfall(xs, r.interest, 'interest', 'paidInterest');
+    waterfall(xs, r.principal, 'principal', 'paidPrincipal');
+    paid.penalty += r.penalty;
+    paid.fee += r.fee;
+    paid.interest += r.interest;
+    paid.principal += r.principal;
+  }
+  const settled = !!input.settledOn && asOf >= input.settledOn;
+  if (!settled) accrue(asOf);
+
+  const penaltyCharged = sum(xs.map((x) => x.penalty));
+  const isDue = (x: Working) => x.dueDate <= asOf;
+  const unpaid = (x: Paid) => owedPI(x) + x.fee - x.paidFee;
+  const instalments: InstalmentPosition[] = xs.map(({ penaltyNumerator: _n, ...x }) => {
+    const done = settled || unpaid(x) === 0;
+    return {
+      ...x,
+      state: done ? 'PAID' : x.dueDate < asOf ? 'OVERDUE' : x.dueDate === asOf ? 'DUE' : 'UPCOMING',
+      daysLate: done || x.dueDate >= asOf ? 0 : daysBetween(x.dueDate, asOf),
+    };
+  });
+  const zero = { penalty: 0, fee: 0, interest: 0, principal: 0, total: 0 };
+  if (settled) {
+    return { asOf, instalments, principalOutstanding: 0, penaltyCharged, penaltyPaid, due: zero, accruedInterest: 0, payoff: zero, daysPastDue: 0, oldestOverdueDate: null, paid, settled };
+  }
+  const dueXs = xs.filter(isDue);
+  const due: Allocation = {
+    penalty: penaltyCharged - penaltyPaid,
+    fee: sum(dueXs.map((x) => x.fee - x.paidFee)),
+    interest: sum(dueXs.map((x) => x.interest - x.paidInterest)),
+    principal: sum(dueXs.map((x) => x.principal - x.paidPrincipal)),
+  };
+  const current = xs.findIndex((x) => x.dueDate > asOf);
+  let accruedInterest = 0;
+  if (current >= 0) {
+    const x = xs[current]!;
+    const start = current === 0 ? input.startsOn : xs[current - 1]!.dueDate;
+    const accrued = mulDivFloor(x.interest, Math.max(0, daysBetween(start, asOf)), daysBetween(start, x.dueDate));
+    accruedInterest = Math.max(0, accrued - x.paidInterest);
+  }
+  const principalOutstanding = sum(xs.map((x) => x.principal - x.paidPrincipal));
+  const payoff: Allocation = {
+    penalty: due.penalty,
+    fee: sum(xs.map((x) => x.fee - x.paidFee)),
+    interest: due.interest + accruedInterest,
+    principal: principalOutstanding,
+  };
+  const oldest = xs.find((x) => x.dueDate < asOf && unpaid(x) > 0);
+  return {
+    asOf,
+    instalments,
+    principalOutstanding,
+    penaltyCharged,
+    penaltyPaid,
+    due: { ...due, total: total(due) },
+    accruedInterest,
+    payoff: { ...payoff, total: total(payoff) },
+    daysPastDue: oldest ? daysBetween(oldest.dueDate, asOf) : 0,
+    oldestOverdueDate: oldest?.dueDate ?? null,
+    paid,
+    settled,
+  };
+}
+
+/**
+ * How a payment is split, in the order penalties, fees, interest, principal: first what is due, then
+ * (a prepayment) fees not yet due, interest accrued to date, and principal of the next instalments in
+ * order. A payment of the whole payoff amount closes the loan; more than that is for the caller to refuse.
+ */
+export function allocate(p: LoanPosition, amount: number): { allocation: Allocation; closes: boolean; excess: number } {
+  if (amount >= p.payoff.total) {
+    const { total: _t, ...allocation } = p.payoff;
+    return { allocation, closes: true, excess: amount - p.payoff.total };
+  }
+  let left = amount;
+  const take = (max: number) => {
+    const t = Math.min(left, max);
+    left -= t;
+    return t;
+  };
+  const a: Allocation = { penalty: 0, fee: 0, interest: 0, principal: 0 };
+  a.penalty = take(p.due.penalty);
+  a.fee = take(p.due.fee);
+  a.interest = take(p.due.interest);
+  a.principal = take(p.due.principal);
+  a.fee += take(p.payoff.fee - p.due.fee);
+  a.interest += take(p.accruedInterest);
+  a.principal += take(p.payoff.principal - p.due.principal);
+  return { allocation: a, closes: false, excess: left };
+}
