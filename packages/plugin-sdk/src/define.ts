@@ -16,6 +16,13 @@ export interface UnitPermission {
    * the staff member's token (`units` claim): a sembako cashier does not sell LPG.
    */
   roles: Role[];
+  /**
+   * Supervisors (pengawas) write nothing, so a mutation's permission may not list SUPERVISOR; this flag
+   * is the one narrow exception: a permission whose mutation only records the supervisors' own
+   * endorsement of a decision the law gives them (e.g. approving a loan to a board member). Nothing
+   * else may use such a permission.
+   */
+  supervisoryApproval?: boolean;
 }
 
 export type AccountKind = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';

@@ -2,6 +2,7 @@ import { ForbiddenError, InvalidStateError, UnitNotEnabledError, can, loadMember
 
 import type { AnyUnit } from '../define';
 import type { UnitContext } from './kit-types';
+import { createUnitBooks } from './books';
 import { loadUnitRecord } from './records';
 import { createUnitStore } from './store';
 
@@ -62,6 +63,7 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
       get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),
       findByNik: async (nik) => (await readMembers(), loadMemberByNik(core, coopId, nik)),
     },
+    books: createUnitBooks(core, coopId, () => localDate(core.clock.now(), cooperative.timeZone)),
     newId: () => newId(core.clock.now()),
     can: (perm) => holds(principal, unit, perm, coopId, cityId),
   };

@@ -2,6 +2,7 @@ import type { Cooperative, DomainError, Member, Principal } from '@kkmp/core';
 import type { InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
 import type { BuilderTypes, Builder } from '../builder';
 import type { CoreSchemaRefs } from '../host/schema/index';
+import type { UnitBooks } from './books';
 import type { UnitStore, UnitWrites } from './store';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
@@ -21,6 +22,8 @@ export interface UnitContext<Settings> {
     get(memberId: string): Promise<Member | undefined>;
     findByNik(nik: string): Promise<Member | undefined>;
   };
+  /** Read-only figures from the cooperative's books (e.g. own capital for a limit), for the unit's rules. */
+  books: UnitBooks;
   /** New sortable id. */
   newId(): string;
   /** Whether the caller holds one of the unit's permissions. */

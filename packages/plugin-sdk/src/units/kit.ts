@@ -68,7 +68,8 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
     mutation(name, options) {
       const field = `${unit.id}${typePrefix(name)}`;
       declared(options.permission, field);
-      if (unit.permissions[options.permission]?.roles.includes('SUPERVISOR')) {
+      const spec = unit.permissions[options.permission];
+      if (spec?.roles.includes('SUPERVISOR') && !spec.supervisoryApproval) {
         problems.push(`${unit.id}: ${field} writes, but its permission "${options.permission}" is held by SUPERVISOR (supervisors write nothing)`);
       }
       const Input = builder.inputType(`${typePrefix(unit.id)}${typePrefix(name)}Input`, {
