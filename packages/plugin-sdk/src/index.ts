@@ -5,7 +5,8 @@
 export { defineUnit, SDK_VERSION, typePrefix, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
 export type { UnitContext, UnitMutationContext, UnitHookContext, UnitSchemaKit, UnitQueryOptions, UnitMutationOptions, UnitJournalEntry, UnitDemoContext } from './units/kit-types';
-export type { UnitStore, UnitWrites } from './units/store';
+export type { UnitStore, UnitWrites, UnitDerivedWrites } from './units/store';
+export { pageRequest, toConnection } from './host/schema/connection';
 export { encodeId, decodeId } from './ids';
 export {
   DomainError,

@@ -17,6 +17,7 @@ export {
   type QuerySpec,
 } from './repository';
 export { createItemLoader } from './loader';
+export { batchGet } from './batch-get';
 export {
   idempotencyKey,
   readIdempotencyRecord,
@@ -29,4 +30,4 @@ export {
 } from './idempotency';
 export { createTableInput, ensureTable } from './bootstrap';
 export { nextNumber } from './counter';
-export { putAll } from './batch';
+export { putAll, deleteAll } from './batch';

@@ -27,8 +27,18 @@ export class Transaction {
   private readonly items: TransactItem[] = [];
   private readonly tags: (string | undefined)[] = [];
   private readonly touched = new Set<string>();
+  private readonly committed: (() => Promise<void>)[] = [];
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * Work to do only once this transaction has committed (derived data written outside it). It runs
+   * after a successful commit and never after a failed one; its errors are the caller's to catch.
+   */
+  afterCommit(fn: () => Promise<void>): this {
+    this.committed.push(fn);
+    return this;
+  }
 
   get size(): number {
     return this.items.length;
@@ -138,7 +148,7 @@ export class Transaction {
    * another transaction are retried a few times, since nothing was written.
    */
   async commit(clientRequestToken?: string): Promise<void> {
-    if (this.items.length === 0) return;
+    if (this.items.length === 0) return this.runAfterCommit();
     if (this.items.length > MAX_TRANSACTION_ACTIONS) throw new TransactionTooLarge(this.items.length);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -148,7 +158,7 @@ export class Transaction {
             ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
           }),
         );
-        return;
+        return this.runAfterCommit();
       } catch (err) {
         if (!(err instanceof TransactionCanceledException)) throw err;
         const reasons = err.CancellationReasons ?? [];
@@ -165,6 +175,10 @@ export class Transaction {
         throw err;
       }
     }
+  }
+
+  private async runAfterCommit(): Promise<void> {
+    for (const fn of this.committed) await fn();
   }
 }
 

@@ -4,7 +4,7 @@ import type { AnyUnit } from '../define';
 import type { UnitContext } from './kit-types';
 import { createUnitBooks } from './books';
 import { loadUnitRecord } from './records';
-import { createUnitStore } from './store';
+import { createUnitDerivedWrites, createUnitStore } from './store';
 
 /** Whether a principal holds a unit permission in a cooperative (whose city is given). */
 export function holds(p: Principal, unit: AnyUnit, permission: string, coopId: string, coopCityId: string | undefined): boolean {
@@ -59,6 +59,7 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
     now: () => core.clock.now(),
     today: () => localDate(core.clock.now(), cooperative.timeZone),
     store: createUnitStore(core.db, coopId, unit.id),
+    derived: createUnitDerivedWrites(core.db, coopId, unit.id),
     members: {
       get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),
       findByNik: async (nik) => (await readMembers(), loadMemberByNik(core, coopId, nik)),

@@ -3,7 +3,7 @@ import type { InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, Sha
 import type { BuilderTypes, Builder } from '../builder';
 import type { CoreSchemaRefs } from '../host/schema/index';
 import type { UnitBooks } from './books';
-import type { UnitStore, UnitWrites } from './store';
+import type { UnitDerivedWrites, UnitStore, UnitWrites } from './store';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
@@ -17,6 +17,8 @@ export interface UnitContext<Settings> {
   /** Today's date (YYYY-MM-DD) in the cooperative's time zone. */
   today(): string;
   store: UnitStore;
+  /** Derived data and counters, written at once outside any transaction (see UnitDerivedWrites). */
+  derived: UnitDerivedWrites;
   /** The cooperative's members, for sales to members (read-only). */
   members: {
     get(memberId: string): Promise<Member | undefined>;
@@ -50,6 +52,13 @@ export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
    * books land together or not at all. Every line is segmented to this unit.
    */
   post(entry: UnitJournalEntry): Promise<{ entryId: string }>;
+  /**
+   * Runs once the mutation's transaction has committed (never for a refused or re-run attempt), e.g. to
+   * materialise derived records with `derived`. It must be safe to repeat and should leave a marker in
+   * the transaction that a reader can finish from, in case the process dies before it runs. Its
+   * failure is logged, not returned: the mutation has already happened.
+   */
+  afterCommit(fn: () => Promise<void>): void;
 }
 
 export interface UnitHookContext<Settings> {

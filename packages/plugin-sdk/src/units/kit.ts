@@ -31,6 +31,11 @@ async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, co
   return { entryId: entry.id };
 }
 
+function logAfterCommitFailure(field: string, err: unknown) {
+  // The mutation has committed; its marker lets a later reader finish the derived work.
+  if (process.env.KKMP_LOG_ERRORS !== '0') console.error(`${field}: after-commit work failed`, err);
+}
+
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
 
 /**
@@ -91,7 +96,12 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           (tx) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
-            return options.resolve(rest as never, { ...u, writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG), post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e) });
+            return options.resolve(rest as never, {
+              ...u,
+              writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
+              post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e),
+              afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
+            });
           },
         );
       });

@@ -1,4 +1,4 @@
-import { Transaction, getItem, pk, queryAll, queryPage, sk, skPrefix, type Db, type Key, type Page, type PageRequest } from '@kkmp/store';
+import { Transaction, batchGet, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Db, type Key, type Page, type PageRequest } from '@kkmp/store';
 import type { z } from 'zod';
 
 /**
@@ -8,6 +8,8 @@ import type { z } from 'zod';
  */
 export interface UnitStore {
   get<S extends z.ZodType>(schema: S, ...key: string[]): Promise<z.output<S> | undefined>;
+  /** Many items by key in one round trip (strongly consistent), in the order asked. */
+  getMany<S extends z.ZodType>(schema: S, keys: string[][]): Promise<(z.output<S> | undefined)[]>;
   /** One page of items whose key starts with the given parts. */
   page<S extends z.ZodType>(schema: S, prefix: string[], page?: PageRequest): Promise<Page<z.output<S>>>;
   /** All items under a prefix (for bounded sets). */
@@ -36,6 +38,21 @@ export interface UnitWrites {
   check(key: string[], condition: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, conflictTag?: string): void;
 }
 
+/**
+ * Writes outside any transaction, for derived data only (a stock card line materialised from a
+ * committed sale, a cached total): each write must be one a re-run repeats identically, so a crash
+ * half-way is repaired by running it again.
+ */
+export interface UnitDerivedWrites {
+  putAll(entries: { key: string[]; item: Record<string, unknown> }[]): Promise<void>;
+  deleteAll(keys: string[][]): Promise<void>;
+  /**
+   * Takes the next number of a counter (1, 2, 3, ...) atomically and at once, outside the mutation's
+   * transaction: concurrent takers never wait, and a number taken by a refused request is a gap.
+   */
+  nextNumber(...counter: string[]): Promise<number>;
+}
+
 export function unitPartition(coopId: string, unitId: string): string {
   return pk({ kind: 'coop', coopId }, 'U', unitId);
 }
@@ -45,9 +62,23 @@ export function createUnitStore(db: Db, coopId: string, unitId: string): UnitSto
   const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
   return {
     get: (schema, ...parts) => getItem(db, key(parts), schema),
+    getMany: async (schema, keys) => (await batchGet(db, keys.map(key))).map((item) => (item ? parseItem(schema, item) : undefined)),
     page: (schema, prefix, page) => queryPage(db, { partition, prefix: skPrefix(...prefix) }, schema, page),
     all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
     range: (schema, from, to, page) => queryPage(db, { partition, between: [sk(...from), sk(...to)] }, schema, page),
+  };
+}
+
+export function createUnitDerivedWrites(db: Db, coopId: string, unitId: string): UnitDerivedWrites {
+  const partition = unitPartition(coopId, unitId);
+  const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
+  return {
+    putAll: (entries) => putAll(db, entries.map(({ key: parts, item }) => {
+      const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+      return { ...rest, ...key(parts), unit: unitId };
+    })),
+    deleteAll: (keys) => deleteAll(db, keys.map(key)),
+    nextNumber: (...counter) => nextNumber(db, key(['COUNTER', ...counter])),
   };
 }
 
