@@ -79,10 +79,11 @@ export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
   for (let n = 7; n >= 1; n--) {
     for (const [i, basket] of baskets.entries()) {
       d.setTime(day(-n), `${String(8 + i * 2).padStart(2, '0')}:15`);
-      const member = d.members[(n + i) % d.members.length];
-      const asMember = (n + i) % 2 === 0 && member;
-      const buyerNik = asMember ? member.nik : `3273${String(21).padStart(2, '0')}${String(10 + n).padStart(2, '0')}0390${String(10 * n + i).padStart(2, '0')}`.slice(0, 12) + String(1 + i).padStart(4, '0');
+      // SPHP rice is limited per buyer per week: rice baskets go to different walk-in buyers (by NIK);
+      // the other baskets go to members, who pay member prices.
       const needsNik = basket.some((l) => l.sku === 'BERAS-SPHP-5KG');
+      const member = needsNik ? undefined : d.members[(n + i) % d.members.length];
+      const buyerNik = `3273211${n}0390${String(i + 1).padStart(4, '0')}`; // born 1n-03-1990, Kota Bandung
       ok(
         await d.gql(`mutation($input: SembakoSellInput!) { ${result('sembakoSell', 'number')} }`, {
           input: {
@@ -90,7 +91,7 @@ export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
             idempotencyKey: `demo-sale-${n}-${i}`,
             lines: basket.map((l) => ({ productId: ids[l.sku], quantity: l.q })),
             paymentMethod: i % 3 === 1 ? 'QRIS' : 'CASH',
-            ...(asMember ? { memberId: member.id } : needsNik ? { buyerNik, buyerName: 'Pembeli umum' } : {}),
+            ...(member ? { memberId: member.id } : { buyerNik, buyerName: 'Pembeli umum' }),
           },
         }, 'staff'),
       );

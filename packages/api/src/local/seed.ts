@@ -14,6 +14,8 @@ import {
 } from '@kkmp/core';
 import { Transaction, getItem, pk, sk, type Db } from '@kkmp/store';
 import { z } from 'zod';
+import { installedUnits } from '../units.config';
+import { runUnitDemos, type DemoCooperative } from './unit-demos';
 
 export interface DemoUser {
   label: string;
@@ -72,7 +74,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
   const cityAdmin: Principal = { userId: 'demo-dinas-bandung', name: 'Dinas KUKM Kota Bandung', role: 'CITY_ADMIN', cityId: city.id };
   const dinas = as(cityAdmin);
 
-  let main: { coopId: string; memberIds: string[] } | undefined;
+  let main: { coopId: string; memberIds: string[]; members: DemoCooperative['members'] } | undefined;
   for (const k of KELURAHAN) {
     const kel = await createKelurahan(dinas, {
       idempotencyKey: `demo-kel-${k.code}`,
@@ -108,7 +110,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
     if (k.coop === 'OPERATING') {
       await changeCooperativeStatus(dinas, { idempotencyKey: `demo-op-${k.code}`, cooperativeId: coop.id, status: 'OPERATING' });
     }
-    if (k.name === 'Sukaluyu') main = { coopId: coop.id, memberIds: [] };
+    if (k.name === 'Sukaluyu') main = { coopId: coop.id, memberIds: [], members: [] };
   }
   if (!main) throw new Error('demo seed lost its main cooperative');
 
@@ -132,6 +134,7 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
       simpananWajib: i === 7 ? 50_000 : undefined,
     });
     main.memberIds.push(member.id);
+    main.members.push({ id: member.id, nik: member.nik, name: member.name, memberNumber: member.memberNumber });
     // Most paid pokok on joining; wajib payments vary so the arrears list has something to show.
     if (i % 4 !== 3) {
       await recordEquityPayment(pengurus, { idempotencyKey: `demo-pokok-${i}`, cooperativeId: main.coopId, memberId: member.id, kind: 'POKOK', amount: 50_000, paidOn: member.joinDate });
@@ -168,6 +171,8 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
       principal: { userId: 'demo-anggota-1', name: 'Siti Nurhaliza', role: 'MEMBER', coopId: main.coopId, memberId: main.memberIds[0]! },
     },
   ];
+  const principal = (label: string) => users.find((u) => u.label === label)!.principal;
+  await runUnitDemos(db, installedUnits, { coopId: main.coopId, members: main.members, manager, staff: principal('staff'), supervisor: principal('supervisor') }, clock);
   // Written last: a seed cut short is simply run again (every step above is idempotent).
   await new Transaction(db).put({ ...SEED_MARKER, type: 'DemoSeed', at: clock.now().toISOString(), users }).commit();
   return users;
