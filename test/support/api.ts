@@ -19,9 +19,11 @@ export interface TestApi {
 }
 
 /** A fresh table in the run's DynamoDB Local plus the real yoga app behind node:http on a free port. */
-export async function startTestApi(opts: { now?: string; units?: readonly AnyUnit[] } = {}): Promise<TestApi> {
-  const db = createDb({ tableName: `test-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
-  await ensureTable(db);
+export async function startTestApi(opts: { now?: string; units?: readonly AnyUnit[]; wrapDb?: (db: Db) => Db } = {}): Promise<TestApi> {
+  const real = createDb({ tableName: `test-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
+  await ensureTable(real);
+  // Fault-injection tests wrap the real client; the storage is still DynamoDB Local.
+  const db = opts.wrapDb ? opts.wrapDb(real) : real;
   const clock = new ManualClock(opts.now ?? '2026-03-15T03:00:00Z');
   const auth = { secret: LOCAL_DEV_SECRET, issuer: 'kkmp', audience: 'kkmp-api' };
   // The deployment's installed units by default; a test of the plugin system brings its own set.
