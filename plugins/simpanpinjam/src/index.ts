@@ -1,64 +1,66 @@
-import { ValidationError, defineUnit, z } from '@kkmp/plugin-sdk';
+import { defineUnit } from '@kkmp/plugin-sdk';
+import { demo } from './demo';
+import { registerDeposits } from './schema/deposits';
+import { registerLoans } from './schema/loans';
+import { registerReports } from './schema/reports';
+import { registerSavings } from './schema/savings';
+import { registerTypes } from './schema/types';
+import { sampleSettings, settingsSchema } from './settings';
 
-/** One record the unit keeps. Replace with your unit's own (a sale, a reading, a ticket, ...). */
-const recordSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  amount: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-});
-type SimpanpinjamRecord = z.infer<typeof recordSchema>;
+export { buildSchedule, annuityPayment, type InterestMethod, type Instalment, type ScheduleTerms } from './schedule';
+export { classify, problemLoanRisk, DEFAULT_BANDS, DEFAULT_WEIGHTS, type CollectibilityClass, type CollectibilityBands, type RiskWeights } from './collectibility';
+export { loanPosition, allocate, type LoanPosition, type Allocation, type PenaltyRule } from './loans/position';
+export { dailyBalances, monthlyInterest, type BalanceMethod } from './savings/interest';
+export { settingsSchema, type SimpanpinjamSettings } from './settings';
 
+/**
+ * Savings and loan unit (unit simpan pinjam): withdrawable savings and time deposits with capped
+ * interest, loans with flat, declining or annuity schedules under maker-checker, repayments allocated
+ * penalties-fees-interest-principal, collectibility and problem-loan risk on any date, all posted to
+ * the books. Anchored on Apache Fineract's savings and loan products, with Indonesian rules
+ * (Permenkop 8/2023). See docs/units/simpanpinjam.md.
+ */
 export default defineUnit({
   id: 'simpanpinjam',
-  name: { id: 'Simpanpinjam', en: 'Simpanpinjam' },
-  description: { id: 'Unit usaha simpanpinjam.', en: 'The simpanpinjam business unit.' },
-  version: '0.1.0',
+  name: { id: 'Simpan Pinjam', en: 'Savings and loan' },
+  description: {
+    id: 'Unit simpan pinjam untuk anggota: simpanan sukarela dan berjangka, pinjaman dengan jadwal angsuran, kolektibilitas dan risiko pinjaman bermasalah.',
+    en: "Savings and loans for the cooperative's members: withdrawable savings and time deposits, loans with schedules, collectibility and problem-loan risk.",
+  },
+  version: '1.0.0',
   compatibility: '^1',
-  settings: z.object({
-    /** Largest amount one record may carry, in whole rupiah. */
-    maxAmount: z.number().int().positive().default(1_000_000),
-  }),
-  sampleSettings: { maxAmount: 500_000 },
+  dependsOn: [],
+  settings: settingsSchema,
+  sampleSettings,
   permissions: {
-    'simpanpinjam:read': { description: 'See records.', roles: ['COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'] },
-    'simpanpinjam:write': { description: 'Add records.', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
+    'simpanpinjam:read': { description: 'See products, accounts, statements, loans and the portfolio report.', roles: ['COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'] },
+    'simpanpinjam:teller': { description: 'Open accounts, take deposits, pay withdrawals, disburse approved loans and take repayments.', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
+    'simpanpinjam:enter': { description: 'Enter loan applications and ask for reschedules and write-offs (the maker).', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
+    'simpanpinjam:approve': { description: 'Approve or refuse what someone else entered (the checker): loans, reschedules, write-offs.', roles: ['COOP_MANAGER'] },
+    'simpanpinjam:manage': { description: 'Products, monthly savings interest and the loan-loss allowance.', roles: ['COOP_MANAGER'] },
+    'simpanpinjam:endorse': {
+      description: "Supervisors' approval of loans to related parties (board members, supervisors), required besides the board's.",
+      roles: ['SUPERVISOR'],
+      supervisoryApproval: true,
+    },
   },
+  accounts: [
+    { code: 'loans', name: { id: 'Piutang pinjaman anggota', en: 'Loans to members (principal)' }, kind: 'ASSET' },
+    { code: 'allowance', name: { id: 'Penyisihan penghapusan pinjaman', en: 'Allowance for loan losses (credit balance: reduces loans)' }, kind: 'ASSET' },
+    { code: 'deposits', name: { id: 'Simpanan berjangka', en: 'Time deposits (simpanan berjangka)' }, kind: 'LIABILITY', cashFlow: 'FINANCING' },
+    { code: 'savingsInterest', name: { id: 'Beban bunga simpanan', en: 'Interest on savings and time deposits' }, kind: 'EXPENSE' },
+    { code: 'penaltyIncome', name: { id: 'Pendapatan denda', en: 'Late-payment and early-withdrawal penalties' }, kind: 'REVENUE' },
+    { code: 'allowanceExpense', name: { id: 'Beban penyisihan dan penghapusan pinjaman', en: 'Loan-loss provisions and write-offs' }, kind: 'EXPENSE' },
+  ],
   schema(b, unit) {
-    const Record = b.objectRef<SimpanpinjamRecord>('SimpanpinjamRecord').implement({
-      description: 'A record of the simpanpinjam unit.',
-      fields: (t) => ({
-        id: t.exposeString('id', { description: 'Id.' }),
-        title: t.exposeString('title', { description: 'What it is.' }),
-        amount: t.expose('amount', { type: 'Rupiah', description: 'Amount in whole rupiah.' }),
-        createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
-      }),
-    });
-
-    unit.query('records', {
-      type: [Record],
-      description: 'Records of the cooperative, oldest first.',
-      permission: 'simpanpinjam:read',
-      resolve: (_args, u) => u.store.all(recordSchema, ['RECORD']),
-    });
-
-    unit.mutation('addRecord', {
-      type: Record,
-      description: 'Add a record.',
-      permission: 'simpanpinjam:write',
-      input: (t) => ({
-        title: t.string({ description: 'What it is.' }),
-        amount: t.field({ type: 'Rupiah', description: 'Amount in whole rupiah.' }),
-      }),
-      resolve: async (input, u) => {
-        if (input.amount > u.settings.maxAmount) {
-          throw ValidationError.field('input.amount', `at most ${u.settings.maxAmount} rupiah`, `paling banyak Rp${u.settings.maxAmount}`);
-        }
-        const record: SimpanpinjamRecord = { id: u.newId(), title: input.title, amount: input.amount, createdAt: u.now().toISOString(), createdBy: u.principal.userId };
-        u.writes.create(['RECORD', record.id], record);
-        return record;
-      },
-    });
+    const refs = registerTypes(b);
+    registerSavings(b, unit, refs);
+    registerDeposits(b, unit, refs);
+    registerLoans(b, unit, refs);
+    registerReports(b, unit, refs);
   },
+  // Nothing to set up: products, accounts and loans are created through the API; disabling hides, never deletes.
+  async onEnable() {},
+  async onDisable() {},
+  demo,
 });

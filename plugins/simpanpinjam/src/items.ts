@@ -1,0 +1,146 @@
+import { z } from '@kkmp/plugin-sdk';
+
+/**
+ * What the unit stores, all in its own partition:
+ *   PRODUCT#<id>                            savings, time-deposit and loan products
+ *   SACCT#<memberId>#<accountId>            savings account: balance kept by atomic ADD, txnCount
+ *   STXN#<accountId>#<date>#<txnId>         one movement of a savings account (its statement line)
+ *   TDEP#<memberId>#<depositId>             time deposit
+ *   LOAN#<loanId>                           loan: terms, schedule, repayments (replaced by version)
+ *   ALLOWANCE                               allowance for loan losses kept in the books (by version)
+ */
+const int = z.number().int();
+
+export const savingsProductSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['SAVINGS', 'TIME_DEPOSIT', 'LOAN']),
+  name: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  // Savings and time deposits
+  annualRateBp: int,
+  balanceMethod: z.enum(['MINIMUM', 'AVERAGE_DAILY']).optional(),
+  minBalance: int.optional(),
+  termMonths: int.optional(),
+  earlyWithdrawal: z.enum(['FORFEIT_INTEREST', 'PENALTY']).optional(),
+  earlyPenaltyBp: int.optional(),
+  // Loans
+  interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']).optional(),
+  minAmount: int.optional(),
+  maxAmount: int.optional(),
+  minTermMonths: int.optional(),
+  maxTermMonths: int.optional(),
+  maxGraceMonths: int.optional(),
+  adminFeeBp: int.optional(),
+  adminFeeFixed: int.optional(),
+  adminFeeDeducted: z.boolean().optional(),
+  penaltyMethod: z.enum(['NONE', 'PER_DAY', 'PER_INSTALMENT']).optional(),
+  penaltyRateBp: int.optional(),
+  maxLoanToSavingsBp: int.optional(),
+});
+export type Product = z.infer<typeof savingsProductSchema>;
+
+export const savingsAccountSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  productId: z.string(),
+  openedOn: z.string(),
+  openedBy: z.string(),
+  balance: int,
+  txnCount: int,
+  /** Last month (YYYY-MM) whose interest was posted. */
+  lastInterestMonth: z.string().optional(),
+});
+export type SavingsAccount = z.infer<typeof savingsAccountSchema>;
+
+export const savingsTxnSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  date: z.string(),
+  kind: z.enum(['DEPOSIT', 'WITHDRAWAL', 'INTEREST']),
+  /** Signed: withdrawals negative. */
+  amount: int,
+  at: z.string(),
+  by: z.string(),
+  memo: z.string().optional(),
+});
+export type SavingsTxn = z.infer<typeof savingsTxnSchema>;
+
+export const timeDepositSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  productId: z.string(),
+  principal: int,
+  annualRateBp: int,
+  termMonths: int,
+  openedOn: z.string(),
+  maturityDate: z.string(),
+  earlyWithdrawal: z.enum(['FORFEIT_INTEREST', 'PENALTY']),
+  earlyPenaltyBp: int,
+  status: z.enum(['OPEN', 'WITHDRAWN']),
+  withdrawnOn: z.string().optional(),
+  interestPaid: int.optional(),
+  penaltyCharged: int.optional(),
+  version: int,
+});
+export type TimeDeposit = z.infer<typeof timeDepositSchema>;
+
+const instalment = z.object({ number: int, dueDate: z.string(), principal: int, interest: int, fee: int });
+const repayment = z.object({ id: z.string(), date: z.string(), amount: int, penalty: int, fee: int, interest: int, principal: int, by: z.string() });
+
+export const LOAN_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF', 'RESCHEDULED'] as const;
+
+export const loanSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  principal: int,
+  termMonths: int,
+  graceMonths: int,
+  annualRateBp: int,
+  interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']),
+  adminFee: int,
+  adminFeeDeducted: z.boolean(),
+  penaltyMethod: z.enum(['NONE', 'PER_DAY', 'PER_INSTALMENT']),
+  penaltyRateBp: int,
+  purpose: z.string(),
+  relatedParty: z.boolean(),
+  status: z.enum(LOAN_STATUSES),
+  appliedOn: z.string(),
+  enteredBy: z.string(),
+  boardApprovedBy: z.string().optional(),
+  supervisorApprovedBy: z.string().optional(),
+  approvedOn: z.string().optional(),
+  rejectedBy: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  disbursedOn: z.string().optional(),
+  disbursedBy: z.string().optional(),
+  schedule: z.array(instalment).default([]),
+  repayments: z.array(repayment).default([]),
+  closedOn: z.string().optional(),
+  writtenOffOn: z.string().optional(),
+  writtenOffPrincipal: int.optional(),
+  rescheduledFrom: z.string().optional(),
+  rescheduledTo: z.string().optional(),
+  pendingChange: z
+    .object({
+      kind: z.enum(['RESCHEDULE', 'WRITE_OFF']),
+      requestedBy: z.string(),
+      requestedOn: z.string(),
+      reason: z.string(),
+      termMonths: int.optional(),
+      graceMonths: int.optional(),
+      annualRateBp: int.optional(),
+      interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']).optional(),
+      waivePenalties: z.boolean().optional(),
+    })
+    .optional(),
+  /** Every step, for the loan's own history (the kit audits each mutation too). */
+  events: z.array(z.object({ on: z.string(), at: z.string(), by: z.string(), what: z.string() })).default([]),
+  version: int,
+});
+export type Loan = z.infer<typeof loanSchema>;
+
+export const allowanceSchema = z.object({ balance: int, version: int, updatedOn: z.string() });
