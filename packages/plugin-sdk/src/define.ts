@@ -37,6 +37,25 @@ export interface UnitAccount {
   cashFlow?: 'OPERATING' | 'INVESTING' | 'FINANCING';
 }
 
+/**
+ * A ready operation for front-end developers: a GraphiQL tab in local development (`npm run dev`).
+ * The host validates it against the schema at start-up, so an example cannot go stale.
+ */
+export interface UnitExample {
+  /** Tab title, e.g. "Sell at the cashier". */
+  name: string;
+  description?: string;
+  /** One named operation. */
+  query: string;
+  /**
+   * Variables as JSON. The strings "$cooperativeId", "$cityId" and "$memberId" (anywhere in it) become
+   * the demo data's ids.
+   */
+  variables?: Record<string, unknown>;
+  /** Demo user whose token the tab sends: platform, city, manager (default), staff, supervisor, member. */
+  as?: string;
+}
+
 export interface UnitDefinition<S extends z.ZodType = z.ZodType> {
   /** Lowercase letters and digits, e.g. "sembako". Prefixes its permissions, keys, fields and types. */
   id: string;
@@ -66,6 +85,8 @@ export interface UnitDefinition<S extends z.ZodType = z.ZodType> {
    * `sampleSettings` in the demo cooperative. Uses the public API only (see UnitDemoContext).
    */
   demo?(ctx: UnitDemoContext): Promise<void>;
+  /** Example operations shown in GraphiQL (one tab each); the main flows of the unit. */
+  examples?: UnitExample[];
 }
 
 export type AnyUnit = UnitDefinition<z.ZodType>;

@@ -1,2 +1,2 @@
-export { startLocalServer, LOCAL_TABLE, type LocalServer } from './server';
+export { startLocalServer, createDevApi, LOCAL_TABLE, type LocalServer } from './server';
 export { seedDemoData, loadDemoUsers, type DemoUser } from './seed';

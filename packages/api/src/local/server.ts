@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDb, ensureTable } from '@kkmp/store';
+import * as graphiqlAssets from '@graphql-yoga/render-graphiql/graphiql';
+import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { createApi } from '../app';
+import { encodeId } from '@kkmp/plugin-sdk';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/plugin-sdk/host';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
@@ -17,12 +19,34 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-const EXAMPLE_QUERY = `# Welcome to kkmp. The Authorization header below holds a demo manager token.
-# Other demo tokens: see the terminal, or run \`npm run token -- --demo city\`.
-query MyCooperative {
-  me { role cooperativeId }
+/**
+ * The API as `npm run dev` runs it, on any table: demo data seeded once, GraphiQL served from this
+ * process (no CDN) with example tabs, the demo tokens and the demo's ids.
+ */
+export async function createDevApi(db: Db): Promise<{ yoga: ReturnType<typeof createApi>; users: LocalServer['users'] }> {
+  const seeded = (await loadDemoUsers(db)) ?? (await seedDemoData(db));
+  const users = await Promise.all(
+    seeded.map(async (u) => ({ ...u, token: await mintToken(u.principal, { secret: LOCAL_DEV_SECRET, expiresIn: '30d' }) })),
+  );
+  const principal = (label: string) => users.find((u) => u.label === label)?.principal;
+  const [coop, city, member] = [principal('manager'), principal('city'), principal('member')];
+  // Principals hold internal ids; GraphQL speaks opaque ones.
+  const ids = {
+    cooperativeId: coop?.coopId && encodeId('Cooperative', coop.coopId),
+    cityId: city?.cityId && encodeId('City', city.cityId),
+    memberId: member?.coopId && member.memberId && encodeId('Member', member.coopId, member.memberId),
+  };
+  const yoga = createApi({
+    db,
+    auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+    graphiql: {
+      assets: graphiqlAssets,
+      tokens: Object.fromEntries(users.map((u) => [u.label, u.token])),
+      substitutions: Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    },
+  });
+  return { yoga, users };
 }
-`;
 
 /** DynamoDB Local (persisted under .data/) + demo data + the API with GraphiQL on node:http. */
 export async function startLocalServer(opts: { port?: number; dynamoPort?: number } = {}): Promise<LocalServer> {
@@ -31,18 +55,9 @@ export async function startLocalServer(opts: { port?: number; dynamoPort?: numbe
   try {
     const db = createDb({ tableName: LOCAL_TABLE, endpoint: ddb.endpoint, region: 'local' });
     await ensureTable(db);
-    const seeded = (await loadDemoUsers(db)) ?? (await seedDemoData(db));
-    const users = await Promise.all(
-      seeded.map(async (u) => ({ ...u, token: await mintToken(u.principal, { secret: LOCAL_DEV_SECRET, expiresIn: '30d' }) })),
-    );
+    const { yoga, users } = await createDevApi(db);
     mkdirSync(dataDir(), { recursive: true });
     writeFileSync(demoUsersFile(), JSON.stringify(users, null, 2));
-    const manager = users.find((u) => u.label === 'manager');
-    const yoga = createApi({
-      db,
-      auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
-      graphiql: { defaultQuery: EXAMPLE_QUERY, ...(manager ? { token: manager.token } : {}) },
-    });
     server = createServer(yoga);
     const port = opts.port ?? 4000;
     await new Promise<void>((resolve, reject) => {

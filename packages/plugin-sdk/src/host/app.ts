@@ -9,13 +9,14 @@ import type { ApiContext } from './context';
 import { maskError } from './errors';
 import type { AnyUnit } from '../define';
 import { buildHostSchema, type HostSchema } from './build-schema';
+import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
 
 export interface ApiOptions {
   db: Db;
   auth: AuthConfig;
   clock?: Clock;
-  /** GraphiQL in the browser: local and dev stages only. */
-  graphiql?: false | { defaultQuery?: string; token?: string };
+  /** GraphiQL in the browser, self-hosted, with example tabs and demo tokens: local development only. */
+  graphiql?: false | GraphiQLSetup;
   graphqlEndpoint?: string;
   /** The unit plugins this deployment installs (validated at start-up). */
   units: readonly AnyUnit[];
@@ -33,21 +34,19 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
   }
   const verify = createVerifier(options.auth);
   const clock = options.clock ?? systemClock;
+  const graphiql = options.graphiql ? selfHostedGraphiQL(options.graphiql.assets) : undefined;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: host.schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     landingPage: false,
-    graphiql: options.graphiql
-      ? {
-          title: 'kkmp GraphQL',
-          ...(options.graphiql.defaultQuery ? { defaultQuery: options.graphiql.defaultQuery } : {}),
-          ...(options.graphiql.token ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiql.token}` }, null, 2) } : {}),
-        }
-      : false,
+    // A factory: the examples' "$today" is the day the page is opened.
+    graphiql: options.graphiql ? () => graphiqlOptions(options.units, options.graphiql as GraphiQLSetup) : false,
+    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: { maskError },
     // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
     logging: false,
     plugins: [
+      ...(graphiql ? [graphiql.plugin] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

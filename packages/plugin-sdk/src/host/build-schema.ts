@@ -6,6 +6,7 @@ import type { UnitRegistry } from '../units/enablement';
 import { createUnitKit } from '../units/kit';
 import { UnitSetError, checkUnitSet, watchBuilder } from '../units/validate';
 import { describeGenerated } from './describe-generated';
+import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
 import { registerUnitSchema } from './schema/units';
 
@@ -66,5 +67,9 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
     throw new UnitSetError([...problems, `schema does not build: ${err instanceof Error ? err.message : String(err)}`]);
   }
   if (problems.length) throw new UnitSetError(problems);
-  return { schema: describeGenerated(lexicographicSortSchema(schema)), registry };
+  const host = describeGenerated(lexicographicSortSchema(schema));
+  // Examples are shown in GraphiQL: a stale one fails start-up here, not later in a browser.
+  const stale = checkExamples(host, units);
+  if (stale.length) throw new UnitSetError(stale);
+  return { schema: host, registry };
 }

@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { installedUnits } from '@kkmp/api';
+import { createDevApi } from '@kkmp/api/local';
+import { coreExamples } from '@kkmp/plugin-sdk/host';
+import { createDb, ensureTable } from '@kkmp/store';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { launchChromium } from '../support/browser';
+
+let server: Server;
+let origin: string;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let users: { label: string; token: string }[];
+const requested: string[] = [];
+
+beforeAll(async () => {
+  // The dev server's API (demo data, demo tokens, GraphiQL) on a fresh table of the run's DynamoDB Local.
+  const db = createDb({ tableName: `test-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
+  await ensureTable(db);
+  const dev = await createDevApi(db);
+  users = dev.users;
+  server = createServer(dev.yoga);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  browser.context.on('request', (r) => requested.push(r.url()));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+});
+
+const operationName = (query: string) => (parse(query).definitions[0] as OperationDefinitionNode).name!.value;
+/** Monaco renders spaces as no-break spaces; compare text as a person reads it. */
+const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\u00a0/g, ' ');
+/** Clicks the run button once the active tab is `tab` (GraphiQL names it after the operation it parsed). */
+async function run(page: Page, tab: string, expected: string): Promise<void> {
+  await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe(tab);
+  await page.locator('.graphiql-execute-button').click();
+  await expect.poll(() => text(page, '.graphiql-response'), { timeout: 15_000 }).toContain(expected);
+}
+const token = (label: string) => users.find((u) => u.label === label)!.token;
+
+describe('GraphiQL in a real browser (headless Chromium), as `npm run dev` serves it', () => {
+  it('opens with a tab per example, the demo token in the header editor, and runs a typed query', async () => {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(`${origin}/graphql`);
+
+    // One tab per example: the core's, then each installed unit's (labelled by operation name).
+    const expected = [...coreExamples, ...installedUnits.flatMap((u) => u.examples ?? [])].map((e) => operationName(e.query));
+    await page.waitForSelector('.graphiql-tab');
+    await expect.poll(() => page.locator('.graphiql-tab').allInnerTexts()).toEqual(expected);
+
+    // The header editor holds the demo manager's token.
+    await page.getByRole('button', { name: 'Headers' }).click();
+    const headers = await text(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines');
+    expect(headers).toContain(`"Authorization": "Bearer ${token('manager')}"`);
+
+    // Type a query of our own, run it with the button, read the data in the result pane.
+    await page.locator('.graphiql-query-editor .monaco-editor').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('query Typed { me { role name } }');
+    expect(await text(page, '.graphiql-query-editor .view-lines')).toBe('query Typed { me { role name } }');
+    await run(page, 'Typed', '"role": "COOP_MANAGER"');
+    expect(await text(page, '.graphiql-response')).toContain('"name": "Ketua KKMP Sukaluyu"');
+
+    // An example tab runs as it is: the city dashboard, with the city admin's token and the demo city's id.
+    // Tabs are draggable (reorderable): a click that lands as the list settles may not select; click again.
+    await expect
+      .poll(async () => {
+        await page.locator('.graphiql-tab-button', { hasText: 'CityDashboard' }).click();
+        return page.locator('.graphiql-tab-active').innerText();
+      })
+      .toBe('CityDashboard');
+    await run(page, 'CityDashboard', '"name": "Kota Bandung"');
+    const dashboard = await text(page, '.graphiql-response');
+    for (const status of ['OPERATING', 'LEGAL_ENTITY', 'FORMED']) expect(dashboard).toContain(`"status": "${status}"`);
+    expect(dashboard).toContain('"totalEquity"');
+
+    // Self-hosted: every request the page made went to this server (no CDN; the network may be closed).
+    expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
