@@ -87,6 +87,8 @@ export const endMembershipInput = z.object({
 
 export const memberKey = (coopId: string, memberId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('MEMBER', memberId) });
 const nikKey = (coopId: string, nik: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('NIK', nik) });
+/** Member numbers are never reused, so the marker stays after exit (a receipt may name an old member). */
+const numberKey = (coopId: string, n: number) => ({ pk: pk(coopTenant(coopId)), sk: sk('MEMBERNO', String(n).padStart(8, '0')) });
 const counterKey = (coopId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('COUNTER', 'MEMBER') });
 
 export function memberItem(m: Member) {
@@ -136,6 +138,7 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
       version: 1,
     };
     tx.create({ ...nikKey(coop.id, member.nik), type: 'Unique', memberId: member.id }, 'nik');
+    tx.put({ ...numberKey(coop.id, member.memberNumber), type: 'Unique', memberId: member.id });
     tx.create(memberItem(member));
     return member;
   });
@@ -161,6 +164,14 @@ export async function findMemberByNik(ctx: CoreContext, coopId: string, nik: str
 /** Unchecked lookup by NIK, for callers that authorized already (e.g. a unit selling to a member). */
 export async function loadMemberByNik(ctx: CoreContext, coopId: string, nik: string): Promise<Member | undefined> {
   const marker = await ctx.items.load(nikKey(coopId, nik));
+  if (!marker || typeof marker.memberId !== 'string') return undefined;
+  return loadMember(ctx, coopId, marker.memberId);
+}
+
+/** Unchecked lookup by member number (nomor anggota), for callers that authorized already. */
+export async function loadMemberByNumber(ctx: CoreContext, coopId: string, memberNumber: number): Promise<Member | undefined> {
+  if (!Number.isSafeInteger(memberNumber) || memberNumber < 1) return undefined;
+  const marker = await ctx.items.load(numberKey(coopId, memberNumber));
   if (!marker || typeof marker.memberId !== 'string') return undefined;
   return loadMember(ctx, coopId, marker.memberId);
 }

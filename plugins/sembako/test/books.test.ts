@@ -46,7 +46,8 @@ describe('sembako: purchase, sale, void and count, against hand-computed figures
     expect(firstSale.receiptText).toContain('TOTAL');
     expect(firstSale.receiptText).toContain('187.500');
     shop.host.clock.set('2026-03-16T03:05:00Z');
-    const second = await shop.ok('sembakoSell', { lines: [{ productId: rice, quantity: 2 }], paymentMethod: 'QRIS', memberId }, shop.coop.staff);
+    // The member is named by the number on her card (nomor anggota 1); the sale carries her member id.
+    const second = await shop.ok('sembakoSell', { lines: [{ productId: rice, quantity: 2 }], paymentMethod: 'QRIS', memberNumber: 1 }, shop.coop.staff);
     expect(second).toMatchObject({ total: 122_000, cost: 114_667, customerClass: 'MEMBER', memberId, lines: [{ unitPrice: 61_000, quantity: 2, amount: 122_000 }] });
     expect(await shop.stock(rice)).toEqual({ quantity: 145, value: 8_313_333, averageCost: 57_333 });
   });

@@ -90,6 +90,8 @@ describe('sembako: price ceilings (HET) and per-buyer limits', () => {
     expect(qty.fields[0].field).toBe('input.lines.0.quantity');
     const bogus = await shop.run('sembakoSell', { lines: [{ productId: 'bm9wZQ', quantity: 1 }], paymentMethod: 'CASH' }, shop.coop.staff);
     expect(bogus.fields[0].field).toBe('input.lines.0.productId');
+    const unknownMember = await shop.run('sembakoSell', { lines: [{ productId: sugar, quantity: 1 }], paymentMethod: 'CASH', memberNumber: 99 }, shop.coop.staff);
+    expect(unknownMember.code).toBe('NOT_FOUND');
     const tendered = await shop.run('sembakoSell', { lines: [{ productId: sugar, quantity: 2 }], paymentMethod: 'CASH', tendered: 20_000 }, shop.coop.staff);
     expect(tendered.fields[0]).toMatchObject({ field: 'input.tendered', messageEn: 'is less than the total of Rp35000' });
   });

@@ -28,6 +28,7 @@ export const MAX_SALE_LINES = 80;
 
 export const saleInput = z.object({
   memberId: z.string().optional().nullable(),
+  memberNumber: z.number().int().min(1, 'must be at least 1 / paling sedikit 1').optional().nullable(),
   buyerNik: z.string().optional().nullable(),
   buyerName: text(100).optional().nullable(),
   paymentMethod: z.enum(PAYMENT_METHODS),
@@ -67,10 +68,15 @@ export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: S
     member = await u.members.get(options.memberId);
     if (!member) throw new NotFoundError('Member', String(raw.memberId), 'input.memberId');
     if (buyerNik && buyerNik !== member.nik) throw ValidationError.field('input.buyerNik', "is not this member's NIK", 'bukan NIK anggota ini');
+  } else if (input.memberNumber != null) {
+    member = await u.members.findByNumber(input.memberNumber);
+    if (!member) throw new NotFoundError('Member', String(input.memberNumber), 'input.memberNumber');
+    if (buyerNik && buyerNik !== member.nik) throw ValidationError.field('input.buyerNik', "is not this member's NIK", 'bukan NIK anggota ini');
   } else if (buyerNik) {
     member = await u.members.findByNik(buyerNik);
   }
-  if (member && member.status !== 'ACTIVE') throw ValidationError.field(options.memberId ? 'input.memberId' : 'input.buyerNik', 'is not an active member', 'bukan anggota aktif');
+  const memberField = options.memberId ? 'input.memberId' : input.memberNumber != null ? 'input.memberNumber' : 'input.buyerNik';
+  if (member && member.status !== 'ACTIVE') throw ValidationError.field(memberField, 'is not an active member', 'bukan anggota aktif');
   if (member) buyerNik = member.nik;
   if (options.requireBuyerNik && !buyerNik) {
     throw ValidationError.field('input.buyerNik', 'every sale here is recorded with the buyer\'s NIK', 'setiap penjualan di sini dicatat dengan NIK pembeli');

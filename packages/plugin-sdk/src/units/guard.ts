@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidStateError, UnitNotEnabledError, can, loadMemberByNik, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type CoreContext, type Principal } from '@kkmp/core';
+import { ForbiddenError, InvalidStateError, UnitNotEnabledError, can, loadMemberByNik, loadMemberByNumber, loadCooperative, loadMember, localDate, newId, requirePrincipal, NotFoundError, type CoreContext, type Principal } from '@kkmp/core';
 
 import type { AnyUnit } from '../define';
 import type { UnitContext } from './kit-types';
@@ -63,6 +63,7 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
     members: {
       get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),
       findByNik: async (nik) => (await readMembers(), loadMemberByNik(core, coopId, nik)),
+      findByNumber: async (n) => (await readMembers(), loadMemberByNumber(core, coopId, n)),
     },
     books: createUnitBooks(core, coopId, () => localDate(core.clock.now(), cooperative.timeZone)),
     newId: () => newId(core.clock.now()),

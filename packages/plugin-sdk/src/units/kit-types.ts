@@ -23,6 +23,8 @@ export interface UnitContext<Settings> {
   members: {
     get(memberId: string): Promise<Member | undefined>;
     findByNik(nik: string): Promise<Member | undefined>;
+    /** By member number (nomor anggota), as printed on the member card. */
+    findByNumber(memberNumber: number): Promise<Member | undefined>;
   };
   /** Read-only figures from the cooperative's books (e.g. own capital for a limit), for the unit's rules. */
   books: UnitBooks;

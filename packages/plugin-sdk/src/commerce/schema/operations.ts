@@ -219,17 +219,18 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
       paymentMethod: t.field({ type: types.PaymentMethod, description: 'How it is paid.' }),
       tendered: t.field({ type: 'Rupiah', required: false, description: 'Cash handed over, for the change.' }),
       memberId: t.id({ required: false, description: 'The buyer, if a member (member prices, SHU).' }),
+      memberNumber: t.int({ required: false, description: 'Or the member number (nomor anggota) from the member card.' }),
       buyerNik: t.string({ required: false, description: "The buyer's NIK (16 digits); a member's NIK gives member prices." }),
       buyerName: t.string({ required: false, description: 'Buyer name, for a non-member receipt.' }),
       ...(options.saleInput?.(t) ?? {}),
     }),
     resolve: async (input, u) => {
       const raw = input as Record<string, unknown> & { lines: { productId: string; quantity: number }[] };
-      const { lines, memberId, buyerNik, buyerName, paymentMethod, tendered, ...extra } = raw;
+      const { lines, memberId, memberNumber, buyerNik, buyerName, paymentMethod, tendered, ...extra } = raw;
       const w = asWrite(u);
       const sale = await sell(
         w,
-        { lines: decodeLines(lines), buyerNik, buyerName, paymentMethod, tendered },
+        { lines: decodeLines(lines), memberNumber, buyerNik, buyerName, paymentMethod, tendered },
         {
           region: regionOf(u),
           receiptPrefix: options.receiptPrefix,
