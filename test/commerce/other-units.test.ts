@@ -45,6 +45,19 @@ describe('commerce kit: the rules of an LPG-like outlet', () => {
     expect((await sell({})).__typename).toBe('OutletSellSuccess');
   });
 
+  it('sells what is made at the counter (a water refill) without stock or cost of goods', async () => {
+    const refill = await ok('outletCreateProduct', { sku: 'ISI-ULANG-19L', name: 'Isi ulang galon 19 L', unitOfMeasure: 'MILLILITRE', packSize: 19_000, packName: 'galon', stocked: false, nonMemberPrice: 5_000 });
+    const r = await host.gql(
+      `mutation($input: OutletSellInput!) { outletSell(input: $input) { __typename ... on OutletSellSuccess { data { total cost lines { quantity cost } } } } }
+      `,
+      { input: { cooperativeId: host.a.id, lines: [{ productId: refill, quantity: 3 }], paymentMethod: 'QRIS', buyerNik: '3205010101800003', buyerType: 'USAHA_MIKRO' } },
+      host.a.staff,
+    );
+    expect(r.data.outletSell).toEqual({ __typename: 'OutletSellSuccess', data: { total: 15_000, cost: 0, lines: [{ quantity: 3, cost: 0 }] } });
+    const p = await host.gql(`query($c: ID!, $p: ID!) { outletProduct(cooperativeId: $c, id: $p) { stocked stock { quantity } } }`, { c: host.a.id, p: refill }, host.a.manager);
+    expect(p.data.outletProduct).toEqual({ stocked: false, stock: null });
+  });
+
   it('stops every sale while its gate is closed', async () => {
     await host.gql(
       `mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename } }`,
