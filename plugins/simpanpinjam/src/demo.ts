@@ -15,10 +15,10 @@ export async function demo(ctx: UnitDemoContext): Promise<void> {
   const [ani, budi] = ctx.members;
   if (!ani || !budi) return;
   const cooperativeId = ctx.cooperativeId;
-  const m = async (name: string, input: Record<string, unknown>, as: 'manager' | 'staff' = 'manager') => {
+  const m = async (name: string, input: Record<string, unknown>, as: 'manager' | 'staff' = 'manager', selection = '{ id }') => {
     const type = `Simpanpinjam${name.slice(0, 1).toUpperCase()}${name.slice(1)}Input`;
     const field = `simpanpinjam${name.slice(0, 1).toUpperCase()}${name.slice(1)}`;
-    const r = await ctx.gql(`mutation($input: ${type}!) { ${field}(input: $input) { __typename ... on ${field.slice(0, 1).toUpperCase()}${field.slice(1)}Success { data { id } } ... on Error { code messageEn } } }`, { input: { cooperativeId, ...input } }, as);
+    const r = await ctx.gql(`mutation($input: ${type}!) { ${field}(input: $input) { __typename ... on ${field.slice(0, 1).toUpperCase()}${field.slice(1)}Success { data ${selection} } ... on Error { code messageEn } } }`, { input: { cooperativeId, ...input } }, as);
     return ok(r, field) as { id: string };
   };
   const today = ctx.today();
@@ -56,8 +56,8 @@ export async function demo(ctx: UnitDemoContext): Promise<void> {
   // Flat 1.5% a month: 3 000 000 pays 500 000 + 45 000 a month; 2 000 000 pays 333 333 + 30 000 and stops after one.
   for (let month = 1; month <= 3; month++) {
     ctx.setTime(addMonths(start, month), '10:00');
-    await m('repayLoan', { loanId: current.id, amount: 545_000 }, 'staff');
-    if (month === 1) await m('repayLoan', { loanId: late.id, amount: 363_333 }, 'staff');
+    await m('repayLoan', { loanId: current.id, amount: 545_000 }, 'staff', '{ closed }');
+    if (month === 1) await m('repayLoan', { loanId: late.id, amount: 363_333 }, 'staff', '{ closed }');
   }
   ctx.setTime(today, '09:00');
 }

@@ -77,6 +77,7 @@ describe('simpanpinjam savings and time deposits', () => {
   });
 
   it('50 concurrent withdrawals never take an account below zero', async () => {
+    host.clock.set(at('2026-04-02'));
     const k = (await ok(host, 'openSavingsAccount', { memberId: hadi, productId: minimum }, host.a.staff)).id;
     await move('deposit', k, 1_000_000);
     const cashBefore = await accountBalance(host, '1100', '2026-04-02');
