@@ -84,6 +84,11 @@ const commands = {
 };
 let code = await run(commands[task]);
 if (task === 'typecheck' && code === 0) code = await typecheckInfra();
+// The example client's types come from schema.graphql: regenerate them with it.
+if ((task === 'schema' || task === 'release-schema') && code === 0) {
+  const client = join(root, 'examples/client');
+  code = await run([join(client, 'node_modules/.bin/gql-tada'), 'generate', 'output'], { cwd: client });
+}
 process.exit(code);
 
 /**
