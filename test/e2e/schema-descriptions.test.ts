@@ -1,23 +1,27 @@
 import { buildHostSchema } from '@kkmp/plugin-sdk/host';
 import { installedUnits } from '@kkmp/api';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { undocumented } from '../support/undocumented';
 
-describe('every type, field, argument and enum value of the schema has a description', () => {
-  it('has no undocumented element (front-end teams read them in GraphiQL)', () => {
+describe('every type, field, argument, input field, enum value and directive of the schema has a description', () => {
+  it('has no undocumented element, installed units included (front-end teams read them in GraphiQL)', () => {
     const { schema } = buildHostSchema(installedUnits);
-    const missing: string[] = [];
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
-      if (!type.description) missing.push(type.name);
-      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
-          if (!field.description) missing.push(`${type.name}.${field.name}`);
-          if ('args' in field) for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
-        }
-      }
-      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
-    }
-    expect(missing).toEqual([]);
+    expect(undocumented(schema)).toEqual([]);
+  });
+
+  it('the check finds each kind of undocumented element', () => {
+    const schema = buildSchema(/* GraphQL */ `
+      "Documented." type Query { "Documented." a(x: Int): Thing "Documented." b: Kind }
+      type Thing { "Documented." id: ID! name: String }
+      "Documented." enum Kind { "Documented." ONE TWO }
+      "Documented." input Filter { q: String "Documented." r: Int }
+      "Documented." type Mutation { "Documented." f("Documented." filter: Filter, blank: String = ""): Int }
+      "  " scalar Rupiah
+      directive @cost(weight: Int) on FIELD_DEFINITION
+    `);
+    expect(undocumented(schema).sort()).toEqual(
+      ['@cost', '@cost(weight)', 'Filter.q', 'Kind.TWO', 'Mutation.f(blank)', 'Query.a(x)', 'Rupiah', 'Thing', 'Thing.name'].sort(),
+    );
   });
 });
