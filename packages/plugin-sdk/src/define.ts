@@ -49,7 +49,7 @@ export interface UnitExample {
   query: string;
   /**
    * Variables as JSON. The strings "$cooperativeId", "$cityId" and "$memberId" (anywhere in it) become
-   * the demo data's ids.
+   * the demo data's ids; "$today" and "$monthStart" become dates.
    */
   variables?: Record<string, unknown>;
   /** Demo user whose token the tab sends: platform, city, manager (default), staff, supervisor, member. */

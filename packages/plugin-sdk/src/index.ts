@@ -2,7 +2,7 @@
  * @kkmp/plugin-sdk: everything a business-unit plugin needs. A unit is `defineUnit({...})` in its own
  * package under plugins/<id>, depending on this package only. See docs/writing-a-unit.md.
  */
-export { defineUnit, SDK_VERSION, typePrefix, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
+export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
 export type { UnitContext, UnitMutationContext, UnitHookContext, UnitSchemaKit, UnitQueryOptions, UnitMutationOptions, UnitJournalEntry, UnitDemoContext } from './units/kit-types';
 export type { UnitStore, UnitWrites, UnitDerivedWrites } from './units/store';

@@ -1,6 +1,7 @@
 import { defineUnit } from '@kkmp/plugin-sdk';
 import { commerceAccounts, commercePermissions } from '@kkmp/plugin-sdk/commerce';
 import { sembakoDemo } from './demo';
+import { sembakoExamples } from './examples';
 import { sembakoSchema } from './schema';
 import { sampleSettings, sembakoSettings } from './settings';
 
@@ -25,4 +26,5 @@ export default defineUnit({
   accounts: [...commerceAccounts],
   schema: sembakoSchema,
   demo: sembakoDemo,
+  examples: sembakoExamples,
 });

@@ -29,7 +29,8 @@ export interface GraphiQLSetup {
 /** Yoga's GraphiQL options: one tab per example (core first, then each unit's), headers pre-filled. */
 export function graphiqlOptions(units: readonly AnyUnit[], setup: GraphiQLSetup): GraphiQLOptions {
   const token = setup.token ?? setup.tokens?.manager;
-  const values: Record<string, string> = { today: new Date().toISOString().slice(0, 10), ...setup.substitutions };
+  const today = new Date().toISOString().slice(0, 10);
+  const values: Record<string, string> = { today, monthStart: `${today.slice(0, 8)}01`, ...setup.substitutions };
   const headersFor = (as?: string) => {
     const t = (as && setup.tokens?.[as]) || token;
     return t ? JSON.stringify({ Authorization: `Bearer ${t}` }, null, 2) : '{}';
