@@ -264,7 +264,8 @@ export function registerLoans(b: Builder, unit: UnitSchemaKit<SimpanpinjamSettin
       if (loan.status !== 'ACTIVE') throw new InvalidStateError('only an active (disbursed, open) loan takes repayments', 'hanya pinjaman aktif yang menerima angsuran');
       const today = u.today();
       if (loan.repayments.some((x) => x.date > today)) throw new InvalidStateError('a later repayment is already recorded', 'sudah ada angsuran dengan tanggal lebih akhir');
-      const position = positionOf(loan, today)!;
+      const position = positionOf(loan, today);
+      if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
       const { allocation, closes, excess } = allocate(position, input.amount);
       if (excess > 0) {
         throw new BusinessRuleError('OVERPAYMENT', `${input.amount} is more than the ${position.payoff.total} that pays the loan off today`, `Rp${input.amount} melebihi Rp${position.payoff.total} untuk melunasi pinjaman hari ini`, {
@@ -350,7 +351,8 @@ export function registerLoans(b: Builder, unit: UnitSchemaKit<SimpanpinjamSettin
       if (loan.status !== 'ACTIVE' || !change) throw new InvalidStateError('no change is waiting for approval on this loan', 'tidak ada perubahan yang menunggu persetujuan');
       makerChecker(u, change.requestedBy, 'request');
       const today = u.today();
-      const position = positionOf(loan, today)!;
+      const position = positionOf(loan, today);
+      if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
       const { pendingChange: _done, ...rest } = loan;
       if (change.kind === 'WRITE_OFF') {
         const principal = position.principalOutstanding;
