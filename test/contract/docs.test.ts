@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { installedUnits } from '@kkmp/api';
+import { buildHostSchema } from '@kkmp/plugin-sdk/host';
+import { isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const markdown = ['README.md', ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+
+/** Relative link targets of a markdown file ([text](target)), anchors dropped. */
+function links(path: string): string[] {
+  return [...read(path).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0]!);
+}
+
+describe('docs for front-end teams and plugin authors', () => {
+  it('the README links the API guide, the unit pages, the plugin guide, the example client and the schema', () => {
+    expect(links('README.md')).toEqual(expect.arrayContaining(['docs/api.md', 'docs/units/README.md', 'docs/writing-a-unit.md', 'examples/client', 'schema.graphql']));
+  });
+
+  it('every relative link in README.md and docs/ points at a file that exists', () => {
+    const broken = markdown.flatMap((file) => links(file).filter((t) => !existsSync(join(root, dirname(file), t))).map((t) => `${file} -> ${t}`));
+    expect(broken).toEqual([]);
+  });
+
+  it('docs/api.md covers auth, errors, pagination, idempotency keys and limits, and names every error type', () => {
+    const api = read('docs/api.md');
+    const headings = [...api.matchAll(/^##+ (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(expect.arrayContaining(['Authentication', 'Errors', 'Pagination', 'Idempotency', 'Limits', 'Schema changes and deprecation']));
+    const { schema } = buildHostSchema(installedUnits);
+    const errorTypes = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Error'));
+    expect(errorTypes.length).toBeGreaterThan(5);
+    expect(errorTypes.map((t) => t.name).filter((name) => !api.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('each installed unit has its page, listed in docs/units/README.md', () => {
+    const index = links('docs/units/README.md');
+    for (const unit of installedUnits) {
+      expect(existsSync(join(root, 'docs/units', `${unit.id}.md`)), `docs/units/${unit.id}.md`).toBe(true);
+      expect(index, `docs/units/README.md links ${unit.id}.md`).toContain(`${unit.id}.md`);
+    }
+  });
+});
