@@ -1,5 +1,6 @@
 import { buildHostSchema, coreExamples, graphiqlOptions, UnitSetError } from '@kkmp/plugin-sdk/host';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
+import { installedUnits } from '@kkmp/api';
 import { describe, expect, it } from 'vitest';
 import { notes } from '../units/fixture-units';
 
@@ -27,6 +28,11 @@ describe('example operations: GraphiQL tabs that cannot go stale', () => {
   it('accepts examples that validate against the schema, and the core examples do', () => {
     expect(() => buildHostSchema([withExamples([listNotes])])).not.toThrow();
     expect(coreExamples.map((e) => e.name)).toEqual(expect.arrayContaining(['City dashboard', 'Cooperative profile', 'Members']));
+  });
+
+  it('every installed unit ships example operations (its tabs in GraphiQL)', () => {
+    const without = installedUnits.filter((u) => !u.examples?.length).map((u) => u.id);
+    expect(without, 'units without `examples` in defineUnit (see docs/writing-a-unit.md, "Examples")').toEqual([]);
   });
 
   it('fails start-up on an example that names a field the schema does not have', () => {
