@@ -1,5 +1,6 @@
 import { defineUnit } from '@kkmp/plugin-sdk';
 import { demo } from './demo';
+import { simpanpinjamExamples } from './examples';
 import { registerDeposits } from './schema/deposits';
 import { registerLoans } from './schema/loans';
 import { registerReports } from './schema/reports';
@@ -63,4 +64,5 @@ export default defineUnit({
   async onEnable() {},
   async onDisable() {},
   demo,
+  examples: simpanpinjamExamples,
 });
