@@ -37,10 +37,21 @@ afterAll(async () => {
 const operationName = (query: string) => (parse(query).definitions[0] as OperationDefinitionNode).name!.value;
 /** Monaco renders spaces as no-break spaces; compare text as a person reads it. */
 const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\u00a0/g, ' ');
-/** Clicks the run button once the active tab is `tab` (GraphiQL names it after the operation it parsed). */
-async function run(page: Page, tab: string, expected: string): Promise<void> {
-  await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe(tab);
-  await page.locator('.graphiql-execute-button').click();
+/**
+ * Runs the active tab (`operation`) with the button and waits for `expected` in the result pane. GraphiQL
+ * re-reads the operation name a moment after an edit or a tab switch; a click in that moment is refused
+ * in the page ("Cannot infer operation") and sends nothing, so click again until the request goes out.
+ */
+async function run(page: Page, operation: string, expected: string): Promise<void> {
+  await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe(operation);
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.postDataJSON()?.operationName === operation, { timeout: 2_000 })
+      .catch(() => null);
+    await page.locator('.graphiql-execute-button').click();
+    if (await sent) break;
+    if (attempt === 10) throw new Error(`GraphiQL never sent ${operation}: ${await text(page, '.graphiql-response')}`);
+  }
   await expect.poll(() => text(page, '.graphiql-response'), { timeout: 15_000 }).toContain(expected);
 }
 const token = (label: string) => users.find((u) => u.label === label)!.token;
