@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module) builds. Node, which loads Pothos and yoga, takes the
     // CJS one; point our own imports at the same file or the schema mixes two "realms" of graphql.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['packages/plugin-sdk'] }) }],
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['packages/host'] }) }],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -33,6 +33,7 @@ const files = {
       description: `Business unit "${id}" for kkmp.`,
       exports: { '.': './src/index.ts' },
       dependencies: { '@kkmp/plugin-sdk': 'workspace:*' },
+      devDependencies: { '@kkmp/unit-testing': 'workspace:*' },
     },
     null,
     2,
@@ -103,7 +104,7 @@ export default defineUnit({
   },
 });
 `,
-  [`test/${id}.test.ts`]: `import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+  [`test/${id}.test.ts`]: `import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unit from '../src/index';
 

@@ -1,5 +1,5 @@
 import { InvalidStateError, defineUnit, msg, z } from '@kkmp/plugin-sdk';
-import { commerce, commerceAccounts, commercePermissionNames, commercePermissions, consumeQuotas, periodKey, releaseQuotas } from '@kkmp/plugin-sdk/commerce';
+import { commerce, commerceAccounts, commercePermissionNames, commercePermissions, consumeQuotas, periodKey, releaseQuotas } from '@kkmp/commerce';
 
 /**
  * A test unit shaped like the LPG 3 kg outlet, to prove the commerce kit carries rules that are not the

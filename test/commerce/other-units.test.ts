@@ -1,4 +1,4 @@
-import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import outlet from './fixture-outlet';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { installedUnits } from '@kkmp/api';
-import { buildHostSchema } from '@kkmp/plugin-sdk/host';
+import { buildHostSchema } from '@kkmp/host';
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 

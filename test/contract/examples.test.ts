@@ -1,4 +1,4 @@
-import { buildHostSchema, coreExamples, graphiqlOptions, UnitSetError } from '@kkmp/plugin-sdk/host';
+import { buildHostSchema, coreExamples, graphiqlOptions, UnitSetError } from '@kkmp/host';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { installedUnits } from '@kkmp/api';
 import { describe, expect, it } from 'vitest';

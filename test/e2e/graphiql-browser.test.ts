@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { installedUnits } from '@kkmp/api';
 import { createDevApi } from '@kkmp/api/local';
-import { coreExamples } from '@kkmp/plugin-sdk/host';
+import { coreExamples } from '@kkmp/host';
 import { createDb, ensureTable } from '@kkmp/store';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import type { Page } from 'playwright-core';

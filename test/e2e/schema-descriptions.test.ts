@@ -1,4 +1,4 @@
-import { buildHostSchema } from '@kkmp/plugin-sdk/host';
+import { buildHostSchema } from '@kkmp/host';
 import { installedUnits } from '@kkmp/api';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';

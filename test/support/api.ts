@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi, mintToken, LOCAL_DEV_SECRET } from '@kkmp/api';
-import { createApi as createHostApi } from '@kkmp/plugin-sdk/host';
+import { createApi as createHostApi } from '@kkmp/host';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { ManualClock, type Principal } from '@kkmp/core';
 import { createDb, ensureTable, type Db } from '@kkmp/store';

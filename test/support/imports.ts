@@ -19,7 +19,10 @@ export function forbiddenImport(pluginDir: string, file: string, spec: string): 
     return target.startsWith(pluginDir + '/') || target === pluginDir ? undefined : `relative import leaves the plugin: ${spec}`;
   }
   if (spec.startsWith('@kkmp/')) {
-    return spec === '@kkmp/plugin-sdk' || spec.startsWith('@kkmp/plugin-sdk/') ? undefined : `imports ${spec}: plugins depend on @kkmp/plugin-sdk only`;
+    const name = spec.split('/').slice(0, 2).join('/');
+    if (name === '@kkmp/plugin-sdk' || name === '@kkmp/commerce') return undefined;
+    if (name === '@kkmp/unit-testing' && file.startsWith(join(pluginDir, 'test') + '/')) return undefined;
+    return `imports ${spec}: plugins depend on @kkmp/plugin-sdk and @kkmp/commerce only (tests also on @kkmp/unit-testing)`;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { describeUnitConformance } from '@kkmp/plugin-sdk/testing';
+import { describeUnitConformance } from '@kkmp/unit-testing';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { digest, notes } from './fixture-units';
 

@@ -1,5 +1,5 @@
 import { defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
-import { startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** A till that sells for cash and posts each sale in the same transaction as its record. */

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
-import { startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notes } from './fixture-units';
 

@@ -1,4 +1,4 @@
-import { buildHostSchema, UnitSetError } from '@kkmp/plugin-sdk/host';
+import { buildHostSchema, UnitSetError } from '@kkmp/host';
 import { z, type AnyUnit } from '@kkmp/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import { broken, digest, notes } from './fixture-units';

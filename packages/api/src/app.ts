@@ -1,4 +1,4 @@
-import { createApi as createHostApi, type ApiOptions } from '@kkmp/plugin-sdk/host';
+import { createApi as createHostApi, type ApiOptions } from '@kkmp/host';
 import { installedUnits } from './units.config';
 
 /** The API of this deployment: the host with the installed units. */

@@ -1,6 +1,6 @@
 import { createDb } from '@kkmp/store';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from '@kkmp/plugin-sdk/host';
-import type { ApiOptions } from '@kkmp/plugin-sdk/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthConfig } from '@kkmp/host';
+import type { ApiOptions } from '@kkmp/host';
 
 /**
  * Deployment settings from the environment (set by infra/ in AWS, by the dev server locally):

@@ -4,7 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 
-import type { ApiContext } from './host/context';
+import type { ApiContext } from './context';
 
 export interface BuilderTypes {
   Context: ApiContext;

@@ -1,7 +1,7 @@
 import type { Role } from '@kkmp/core';
 import type { z } from 'zod';
 import type { Builder } from './builder';
-import type { UnitDemoContext, UnitHookContext, UnitSchemaKit } from './units/kit-types';
+import type { UnitDemoContext, UnitHookContext, UnitSchemaKit } from './kit-types';
 
 /** Text in both languages the users read: Indonesian (id) and English (en). */
 export interface Bilingual {

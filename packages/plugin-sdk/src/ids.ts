@@ -1,4 +1,4 @@
-import { ValidationError } from '@kkmp/core';
+import { ValidationError } from '@kkmp/core/kernel';
 
 /**
  * Public ids carry their type and tenant path ("Member:<coopId>:<memberId>", base64url), so a request

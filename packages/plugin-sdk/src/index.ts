@@ -1,12 +1,26 @@
 /**
- * @kkmp/plugin-sdk: everything a business-unit plugin needs. A unit is `defineUnit({...})` in its own
- * package under plugins/<id>, depending on this package only. See docs/writing-a-unit.md.
+ * @kkmp/plugin-sdk: the contract between a business-unit plugin and the host. A unit is `defineUnit({...})`
+ * in its own package under plugins/<id>, depending on this package (and, for shop-like units, on
+ * @kkmp/commerce). The host that runs units is @kkmp/host; their tests use @kkmp/unit-testing.
+ * See docs/writing-a-unit.md.
  */
 export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
-export type { UnitContext, UnitMutationContext, UnitHookContext, UnitSchemaKit, UnitQueryOptions, UnitMutationOptions, UnitJournalEntry, UnitDemoContext } from './units/kit-types';
-export type { UnitStore, UnitWrites, UnitDerivedWrites } from './units/store';
-export { pageRequest, toConnection } from './host/schema/connection';
+export type { ApiContext } from './context';
+export type {
+  CoreRefs,
+  UnitBooks,
+  UnitContext,
+  UnitMutationContext,
+  UnitHookContext,
+  UnitSchemaKit,
+  UnitQueryOptions,
+  UnitMutationOptions,
+  UnitJournalEntry,
+  UnitDemoContext,
+} from './kit-types';
+export type { UnitStore, UnitWrites, UnitDerivedWrites } from './store-types';
+export { pageRequest, toConnection, MAX_PAGE, type Page, type PageRequest } from './connection';
 export { encodeId, decodeId } from './ids';
 export {
   DomainError,
@@ -23,12 +37,11 @@ export {
   text,
   isoDate,
   parseInput,
+  parseNik,
   type Rupiah,
-  type Cooperative,
-  type Member,
   type Principal,
   type Role,
-} from '@kkmp/core';
-export type { Page, PageRequest } from '@kkmp/store';
+} from '@kkmp/core/kernel';
+export type { Cooperative, Member } from '@kkmp/core';
 /** zod, re-exported so every unit validates with the same instance the host uses. */
 export { z } from 'zod';

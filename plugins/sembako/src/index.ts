@@ -1,5 +1,5 @@
 import { defineUnit } from '@kkmp/plugin-sdk';
-import { commerceAccounts, commercePermissions } from '@kkmp/plugin-sdk/commerce';
+import { commerceAccounts, commercePermissions } from '@kkmp/commerce';
 import { sembakoDemo } from './demo';
 import { sembakoExamples } from './examples';
 import { sembakoSchema } from './schema';

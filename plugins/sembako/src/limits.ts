@@ -1,5 +1,5 @@
 import { ValidationError } from '@kkmp/plugin-sdk';
-import { consumeQuotas, periodKey, releaseQuotas, type Sale, type SaleDraft, type WriteCtx } from '@kkmp/plugin-sdk/commerce';
+import { consumeQuotas, periodKey, releaseQuotas, type Sale, type SaleDraft, type WriteCtx } from '@kkmp/commerce';
 import type { SembakoSettings } from './settings';
 
 /** Counter key of one buyer's purchases of one limited product in one period. */

@@ -1,4 +1,4 @@
-import { saleSchema, type Sale } from '@kkmp/plugin-sdk/commerce';
+import { saleSchema, type Sale } from '@kkmp/commerce';
 import type { UnitContext } from '@kkmp/plugin-sdk';
 
 export interface ProductFigures {

@@ -1,5 +1,5 @@
 import { encodeId, ValidationError, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
-import { commerce, commercePermissionNames, productSchema, productViews, type ProductView } from '@kkmp/plugin-sdk/commerce';
+import { commerce, commercePermissionNames, productSchema, productViews, type ProductView } from '@kkmp/commerce';
 import { checkBuyerLimits, releaseBuyerLimits } from './limits';
 import { byProduct, salesBetween, summarizeDay, type DailySummary, type ProductFigures } from './reports';
 import type { SembakoSettings } from './settings';

@@ -1,4 +1,4 @@
-import { describeUnitConformance } from '@kkmp/plugin-sdk/testing';
+import { describeUnitConformance } from '@kkmp/unit-testing';
 import sembako from '../src/index';
 
 describeUnitConformance(sembako);

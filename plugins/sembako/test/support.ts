@@ -1,4 +1,4 @@
-import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost } from '@kkmp/unit-testing';
 import sembako from '../src/index';
 
 /** Mutation call returning the result union as JSON; `ok` throws unless it succeeded. */

@@ -1,4 +1,4 @@
-import { startUnitTestHost, type UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unit from '../src/index';
 import { LOAN, accountBalance, at, mutate, ok, payWajib, query, registerMember } from './support';

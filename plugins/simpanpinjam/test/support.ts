@@ -1,4 +1,4 @@
-import type { UnitTestHost } from '@kkmp/plugin-sdk/testing';
+import type { UnitTestHost } from '@kkmp/unit-testing';
 
 let seq = 0;
 /** A distinct structurally valid NIK (Kota Bandung, born April 1985) per call. */

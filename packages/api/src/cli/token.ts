@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, type Principal, type Role } from '@kkmp/core';
-import { LOCAL_DEV_SECRET, mintToken } from '@kkmp/plugin-sdk/host';
+import { LOCAL_DEV_SECRET, mintToken } from '@kkmp/host';
 import { demoUsersFile } from '../local/paths';
 
 /**

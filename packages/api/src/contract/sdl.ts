@@ -1,4 +1,4 @@
-import { buildHostSchema } from '@kkmp/plugin-sdk/host';
+import { buildHostSchema } from '@kkmp/host';
 import { printSchema } from 'graphql';
 import { installedUnits } from '../units.config';
 

@@ -6,7 +6,7 @@ import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { createApi } from '../app';
 import { encodeId } from '@kkmp/plugin-sdk';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/plugin-sdk/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/host';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
 

@@ -1,7 +1,7 @@
 import { ManualClock, localDate, type Clock, type Principal } from '@kkmp/core';
 import type { AnyUnit, UnitDemoContext } from '@kkmp/plugin-sdk';
 import { encodeId } from '@kkmp/plugin-sdk';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createApi, mintToken } from '@kkmp/plugin-sdk/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createApi, mintToken } from '@kkmp/host';
 import type { Db } from '@kkmp/store';
 import { randomBytes } from 'node:crypto';
 

@@ -1,0 +1,11 @@
+/**
+ * The pure part of the kernel: errors, money, dates and time zones, NIK, principals and input parsing.
+ * Nothing here touches storage, so the plugin SDK can build on it without loading the DynamoDB client.
+ */
+export * from './errors';
+export * from './money';
+export * from './clock';
+export * from './time';
+export * from './nik';
+export * from './principal';
+export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';

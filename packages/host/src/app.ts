@@ -1,0 +1,88 @@
+import { systemClock, createCoreContext, type Clock, type Principal } from '@kkmp/core';
+import type { Db } from '@kkmp/store';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { randomUUID } from 'node:crypto';
+import { createVerifier, InvalidToken, type AuthConfig } from './auth';
+import type { ApiContext } from '@kkmp/plugin-sdk';
+import { maskError } from './errors';
+import type { AnyUnit } from '@kkmp/plugin-sdk';
+import { buildHostSchema, type HostSchema } from './build-schema';
+import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
+
+export interface ApiOptions {
+  db: Db;
+  auth: AuthConfig;
+  clock?: Clock;
+  /** GraphiQL in the browser, self-hosted, with example tabs and demo tokens: local development only. */
+  graphiql?: false | GraphiQLSetup;
+  graphqlEndpoint?: string;
+  /** The unit plugins this deployment installs (validated at start-up). */
+  units: readonly AnyUnit[];
+}
+
+// Building and validating the schema is start-up work: once per unit set, not once per app instance.
+const schemas = new WeakMap<readonly AnyUnit[], HostSchema>();
+
+/** The yoga app: auth, limits, error masking. Runs the same under node:http, Lambda and tests. */
+export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+  let host = schemas.get(options.units);
+  if (!host) {
+    host = buildHostSchema(options.units);
+    schemas.set(options.units, host);
+  }
+  const verify = createVerifier(options.auth);
+  const clock = options.clock ?? systemClock;
+  const graphiql = options.graphiql ? selfHostedGraphiQL(options.graphiql.assets) : undefined;
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: host.schema,
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    landingPage: false,
+    // A factory: the examples' "$today" is the day the page is opened.
+    graphiql: options.graphiql ? () => graphiqlOptions(options.units, options.graphiql as GraphiQLSetup) : false,
+    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
+    maskedErrors: { maskError },
+    // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
+    logging: false,
+    plugins: [
+      ...(graphiql ? [graphiql.plugin] : []),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxTokens: { n: 3000 },
+        maxDirectives: { n: 20 },
+        costLimit: { maxCost: 20000 },
+        // Suggestions help people in GraphiQL; in production they only help attackers map the schema.
+        blockFieldSuggestion: { enabled: !options.graphiql },
+      }),
+    ],
+    context: async ({ request }): Promise<ApiContext> => {
+      const principal = await authenticate(request.headers.get('authorization'), verify);
+      return {
+        principal,
+        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        core: createCoreContext({ db: options.db, clock, principal }),
+      };
+    },
+  });
+}
+
+async function authenticate(header: string | null, verify: (token: string) => Promise<Principal>): Promise<Principal | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  try {
+    if (!match) throw new InvalidToken('expected "Authorization: Bearer <token>"');
+    return await verify(match[1]!);
+  } catch (err) {
+    if (!(err instanceof InvalidToken)) throw err;
+    throw new GraphQLError(err.message, {
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        messageEn: 'your token is invalid or expired; sign in again',
+        messageId: 'token Anda tidak valid atau kedaluwarsa; silakan masuk lagi',
+        http: { status: 401 },
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { coreChart } from '@kkmp/core';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { createBuilder } from '@kkmp/plugin-sdk/builder';
+import type { AnyUnit } from '@kkmp/plugin-sdk';
+import type { UnitRegistry } from './units/enablement';
+import { createUnitKit } from './units/kit';
+import { UnitSetError, checkUnitSet, watchBuilder } from './units/validate';
+import { describeGenerated } from './describe-generated';
+import { checkExamples } from './examples';
+import { registerCoreSchema } from './schema/index';
+import { registerUnitSchema } from './schema/units';
+
+let coreFieldsCache: Map<string, Set<string>> | undefined;
+
+/** Field names of every core type, from a schema built without units (what units may not shadow). */
+function coreFields(): Map<string, Set<string>> {
+  if (!coreFieldsCache) {
+    const b = createBuilder();
+    const refs = registerCoreSchema(b);
+    registerUnitSchema(b, refs, new Map());
+    const schema = b.toSchema();
+    coreFieldsCache = new Map();
+    for (const type of Object.values(schema.getTypeMap())) {
+      if ('getFields' in type && !type.name.startsWith('__')) coreFieldsCache.set(type.name, new Set(Object.keys(type.getFields())));
+    }
+  }
+  return coreFieldsCache;
+}
+
+export interface HostSchema {
+  schema: GraphQLSchema;
+  registry: UnitRegistry;
+}
+
+/**
+ * One static schema: the core types plus every installed unit's, validated at start-up. Any problem with
+ * the plugin set (ids, versions, dependencies, permissions, type and field names) fails here, all listed.
+ */
+export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string): HostSchema {
+  const problems = checkUnitSet(units, hostVersion);
+  if (problems.length) throw new UnitSetError(problems);
+  const registry: UnitRegistry = new Map(units.map((u) => [u.id, u]));
+  // Units declare the accounts they post to; the core owns the chart, extended with them here.
+  coreChart.extend(
+    units.flatMap((u) =>
+      (u.accounts ?? []).map((a) => ({ code: `${u.id}.${a.code}`, name: a.name, kind: a.kind, unitId: u.id, cashFlow: a.cashFlow ?? ('OPERATING' as const) })),
+    ),
+  );
+  const builder = createBuilder();
+  const refs = registerCoreSchema(builder);
+  registerUnitSchema(builder, refs, registry);
+  const existing = coreFields();
+  const claimed = new Map<string, string>();
+  for (const unit of units) {
+    const watched = watchBuilder(builder, unit, existing, claimed, problems);
+    try {
+      unit.schema(watched, createUnitKit(watched, unit, refs, problems));
+    } catch (err) {
+      problems.push(`${unit.id}: schema() failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (problems.length) throw new UnitSetError(problems);
+  let schema: GraphQLSchema;
+  try {
+    schema = builder.toSchema();
+  } catch (err) {
+    throw new UnitSetError([...problems, `schema does not build: ${err instanceof Error ? err.message : String(err)}`]);
+  }
+  if (problems.length) throw new UnitSetError(problems);
+  const host = describeGenerated(lexicographicSortSchema(schema));
+  // Examples are shown in GraphiQL: a stale one fails start-up here, not later in a browser.
+  const stale = checkExamples(host, units);
+  if (stale.length) throw new UnitSetError(stale);
+  return { schema: host, registry };
+}

@@ -1,0 +1,110 @@
+import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { AnyUnit, UnitExample } from '@kkmp/plugin-sdk';
+
+/** The host's own examples: what every deployment has, whatever units it installs. */
+export const coreExamples: UnitExample[] = [
+  {
+    name: 'Who am I',
+    description: 'The Authorization header below holds the demo manager token; other demo tokens are printed by `npm run dev`.',
+    query: `query Me {
+  me { userId name role cityId cooperativeId units }
+}`,
+  },
+  {
+    name: 'City dashboard',
+    description: "Dinas Koperasi's view: every cooperative of the city with its status, units and balance sheet totals.",
+    as: 'city',
+    query: `query CityDashboard($cityId: ID!, $asOf: Date!, $first: Int, $after: String) {
+  city(id: $cityId) {
+    __typename
+    ... on City {
+      name
+      cooperatives(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            name
+            status
+            statusChangedAt
+            kelurahan { name kecamatan }
+            units { unitId }
+            ledger { financialPosition(asOf: $asOf) { totalAssets totalEquity currentSurplus } }
+          }
+        }
+      }
+    }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { cityId: '$cityId', asOf: '$today', first: 20 },
+  },
+  {
+    name: 'Cooperative profile',
+    description: 'The cooperative, its board and the business units it runs.',
+    query: `query Cooperative($id: ID!) {
+  cooperative(id: $id) {
+    __typename
+    ... on Cooperative {
+      name
+      legalName
+      status
+      registrationNumber
+      kelurahan { name kecamatan city { name } }
+      board { name position }
+      units { unitId enabled settings }
+    }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { id: '$cooperativeId' },
+  },
+  {
+    name: 'Members',
+    description: 'Members page by page (Relay connection: first/after), with their equity savings balance.',
+    query: `query Members($id: ID!, $first: Int, $after: String) {
+  cooperative(id: $id) {
+    ... on Cooperative {
+      members(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id memberNumber name status joinDate equity { balance wajibArrears } } }
+      }
+    }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { id: '$cooperativeId', first: 10 },
+  },
+];
+
+/**
+ * Problems with examples against the schema: each must be one named operation that validates, with a
+ * value for every required variable. Runs at start-up so a renamed field fails fast, not in a browser.
+ */
+export function checkExamples(schema: GraphQLSchema, units: readonly AnyUnit[]): string[] {
+  const sets: [string, UnitExample[]][] = [['core', coreExamples], ...units.map((u): [string, UnitExample[]] => [u.id, u.examples ?? []])];
+  const problems: string[] = [];
+  for (const [owner, examples] of sets) {
+    for (const example of examples) {
+      for (const problem of checkExample(schema, example)) problems.push(`${owner}: example "${example.name}": ${problem}`);
+    }
+  }
+  return problems;
+}
+
+function checkExample(schema: GraphQLSchema, example: UnitExample): string[] {
+  let document;
+  try {
+    document = parse(example.query);
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1 || !operations[0]!.name) return ['must hold exactly one named operation'];
+  const problems = validate(schema, document).map((e) => e.message);
+  for (const v of operations[0]!.variableDefinitions ?? []) {
+    const required = v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue;
+    if (required && example.variables?.[v.variable.name.value] === undefined) problems.push(`no value for required variable $${v.variable.name.value}`);
+  }
+  return problems;
+}

@@ -1,0 +1,11 @@
+export { createApi, type ApiOptions } from './app';
+export { buildHostSchema, type HostSchema } from './build-schema';
+export { graphiqlOptions, type GraphiQLAssets, type GraphiQLSetup } from './graphiql';
+export { coreExamples, checkExamples } from './examples';
+export { mintToken, createVerifier, LOCAL_DEV_SECRET, DEFAULT_AUDIENCE, DEFAULT_ISSUER, InvalidToken, type AuthConfig } from './auth';
+export type { ApiContext } from '@kkmp/plugin-sdk';
+export { UnitSetError } from './units/validate';
+export type { UnitRegistry } from './units/enablement';
+export { ownsName } from './units/validate';
+export { unitPartition } from './units/store';
+export { MUTATION_ERRORS, READ_ERRORS } from './schema/index';

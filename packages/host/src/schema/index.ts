@@ -1,0 +1,30 @@
+import type { Builder } from '@kkmp/plugin-sdk';
+import { registerCitySchema } from './city';
+import { registerBudgetSchema } from './budget';
+import { registerCooperativeSchema } from './cooperative';
+import { registerLedgerSchema } from './ledger';
+import { registerErrorTypes } from './errors';
+import { registerMeSchema } from './me';
+import { registerMemberSchema } from './member';
+import { createCoreRefs } from './refs';
+import { registerScalars } from './scalars';
+import { registerShuSchema } from './shu';
+
+/** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
+export function registerCoreSchema(builder: Builder) {
+  registerScalars(builder);
+  const errors = registerErrorTypes(builder);
+  const refs = createCoreRefs(builder);
+  registerMeSchema(builder, refs);
+  registerCitySchema(builder, refs);
+  registerCooperativeSchema(builder, refs);
+  registerMemberSchema(builder, refs);
+  const ledger = registerLedgerSchema(builder, refs);
+  registerBudgetSchema(builder, { ...refs, ...ledger });
+  registerShuSchema(builder, refs);
+  return { ...refs, ...errors };
+}
+
+export type CoreSchemaRefs = ReturnType<typeof registerCoreSchema>;
+export { MUTATION_ERRORS, READ_ERRORS } from './errors';
+

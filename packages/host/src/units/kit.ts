@@ -1,0 +1,121 @@
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, postEntry, runMutation, type CoreContext } from '@kkmp/core';
+import type { Transaction } from '@kkmp/store';
+import type { Builder } from '@kkmp/plugin-sdk';
+import type { ApiContext } from '@kkmp/plugin-sdk';
+import { typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
+import { one } from '../ids';
+import type { CoreSchemaRefs } from '../schema/index';
+import { MUTATION_ERRORS } from '../schema/index';
+import { enterUnit, gate } from './guard';
+import { unitRecordKey } from './records';
+import type { UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { createUnitWrites } from './store';
+import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
+
+
+/** A unit posts on core accounts or its own, never another unit's; every line carries its segment. */
+async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, coopId: string, today: string, e: UnitJournalEntry) {
+  e.lines.forEach((l, i) => {
+    const own = l.account.startsWith(`${unit.id}.`);
+    if (l.account.includes('.') && !own) {
+      throw new Error(`${unit.id} may not post to ${l.account} (line ${i}): another unit's account`);
+    }
+  });
+  const entry = await postEntry(core, tx, coopId, {
+    date: e.date ?? today,
+    memo: e.memo,
+    source: { kind: 'UNIT', unitId: unit.id, documentId: e.documentId },
+    lines: e.lines.map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, unitId: unit.id, ...(l.memo ? { memo: l.memo } : {}) })),
+    ...(e.patronage?.length ? { patronage: e.patronage.map((p) => ({ ...p, unitId: unit.id })) } : {}),
+  });
+  return { entryId: entry.id };
+}
+
+function logAfterCommitFailure(field: string, err: unknown) {
+  // The mutation has committed; its marker lets a later reader finish the derived work.
+  if (process.env.KKMP_LOG_ERRORS !== '0') console.error(`${field}: after-commit work failed`, err);
+}
+
+export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
+
+/**
+ * The helpers a unit uses to add operations. They generate the field name from the unit id, take the
+ * cooperative from the arguments, and wrap the resolver in the unit gate (tenant, permission, enabled);
+ * mutations also get the idempotency key, the audit entry and one DynamoDB transaction.
+ */
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): UnitSchemaKit<S> {
+  const declared = (permission: string, field: string) => {
+    if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
+  };
+  return {
+    unitId: unit.id,
+    typePrefix: typePrefix(unit.id),
+    core,
+    query(name, options) {
+      const field = `${unit.id}${typePrefix(name)}`;
+      declared(options.permission, field);
+      // Pothos infers field types from literal options; the helper's generics already did that for the caller.
+      builder.queryField(field, (t) =>
+        t.field({
+          type: options.type,
+          nullable: options.nullable,
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          extensions: { kkmpPermission: options.permission },
+          args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
+          resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
+            const { cooperativeId, ...rest } = args;
+            const u = await enterUnit<S>(ctx.core, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
+            return options.resolve(rest as never, u);
+          },
+        } as never),
+      );
+    },
+    mutation(name, options) {
+      const field = `${unit.id}${typePrefix(name)}`;
+      declared(options.permission, field);
+      const spec = unit.permissions[options.permission];
+      if (spec?.roles.includes('SUPERVISOR') && !spec.supervisoryApproval) {
+        problems.push(`${unit.id}: ${field} writes, but its permission "${options.permission}" is held by SUPERVISOR (supervisors write nothing)`);
+      }
+      const Input = builder.inputType(`${typePrefix(unit.id)}${typePrefix(name)}Input`, {
+        description: `Input of ${field}.`,
+        fields: (t) => ({
+          idempotencyKey: t.string(idem),
+          cooperativeId: t.id({ description: 'Cooperative id.' }),
+          ...options.input(t),
+        }),
+      });
+      // Refusals (not permitted, not enabled, invalid) are audited in the cooperative like any mutation.
+      const run = audited(field, coopOf(), async (core, raw) => {
+        const { idempotencyKey, cooperativeId, ...rest } = raw as Record<string, unknown>;
+        const coopId = String(cooperativeId);
+        const { context: u, recordVersion } = await gate<S>(core, unit, coopId, options.permission);
+        return runMutation(
+          core,
+          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
+          (tx) => {
+            // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
+            tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
+            return options.resolve(rest as never, {
+              ...u,
+              writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
+              post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e),
+              afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
+            });
+          },
+        );
+      });
+      builder.mutationField(field, (t) =>
+        t.field({
+          type: options.type,
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          extensions: { kkmpPermission: options.permission },
+          errors: { types: UNIT_MUTATION_ERRORS },
+          args: { input: t.arg({ type: Input }) },
+          resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>
+            run(ctx.core, { ...args.input, cooperativeId: one(String(args.input.cooperativeId), 'Cooperative', 'input.cooperativeId') }),
+        } as never),
+      );
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import semver from 'semver';
+import type { Builder } from '@kkmp/plugin-sdk';
+import { SDK_VERSION, typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
+
+/** The installed plugin set is unusable; the message lists every problem with the unit it concerns. */
+export class UnitSetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid unit plugin set:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'UnitSetError';
+  }
+}
+
+const ID = /^[a-z][a-z0-9]{1,23}$/;
+
+/** Checks that need no schema: ids, versions, dependencies, permission names. */
+export function checkUnitSet(units: readonly AnyUnit[], hostVersion = SDK_VERSION): string[] {
+  const problems: string[] = [];
+  const ids = new Map<string, number>();
+  for (const u of units) ids.set(u.id, (ids.get(u.id) ?? 0) + 1);
+  for (const [id, n] of ids) if (n > 1) problems.push(`unit id "${id}" is installed ${n} times`);
+  for (const u of units) {
+    if (!ID.test(u.id)) problems.push(`unit id "${u.id}" must be 2-24 lowercase letters or digits, starting with a letter`);
+    if (!semver.valid(u.version)) problems.push(`${u.id}: version "${u.version}" is not semver`);
+    if (!semver.validRange(u.compatibility)) {
+      problems.push(`${u.id}: compatibility "${u.compatibility}" is not a semver range`);
+    } else if (!semver.satisfies(hostVersion, u.compatibility)) {
+      problems.push(`${u.id}: needs host ${u.compatibility}, this host is ${hostVersion}`);
+    }
+    for (const dep of u.dependsOn ?? []) {
+      if (!ids.has(dep)) problems.push(`${u.id}: depends on "${dep}", which is not installed`);
+      if (dep === u.id) problems.push(`${u.id}: depends on itself`);
+    }
+    for (const name of Object.keys(u.permissions)) {
+      if (!name.startsWith(`${u.id}:`) || name.length <= u.id.length + 1) {
+        problems.push(`${u.id}: permission "${name}" must be named "${u.id}:<action>"`);
+      }
+    }
+    const sample = u.settings.safeParse(u.sampleSettings);
+    if (!sample.success) problems.push(`${u.id}: sampleSettings do not match its settings schema: ${sample.error.issues[0]?.message}`);
+  }
+  for (const cycle of findCycles(units)) problems.push(`dependency cycle: ${cycle.join(' -> ')}`);
+  return problems;
+}
+
+function findCycles(units: readonly AnyUnit[]): string[][] {
+  const deps = new Map(units.map((u) => [u.id, u.dependsOn ?? []]));
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, path: string[]) => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      cycles.push([...path.slice(path.indexOf(id)), id]);
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const d of deps.get(id) ?? []) if (deps.has(d)) visit(d, [...path, id]);
+    state.set(id, 'done');
+  };
+  for (const id of deps.keys()) visit(id, []);
+  return cycles;
+}
+
+/**
+ * Whether a name belongs to a unit: its prefix, then a capital or digit (or nothing). "Lp" does not own
+ * "LpgSale": the capital rule keeps units whose ids share a beginning out of each other's names.
+ */
+export function ownsName(name: string, prefix: string): boolean {
+  return name === prefix || (name.startsWith(prefix) && /[A-Z0-9]/.test(name.charAt(prefix.length)));
+}
+
+const TYPE_METHODS = new Set([
+  'objectType',
+  'objectRef',
+  'interfaceType',
+  'interfaceRef',
+  'inputType',
+  'inputRef',
+  'enumType',
+  'unionType',
+  'scalarType',
+  'addScalarType',
+]);
+
+type FieldsFn = (t: unknown) => Record<string, unknown>;
+
+/**
+ * The builder a unit's schema() receives: the shared builder, watched. Type names must start with the
+ * unit's prefix; root fields and fields added to types the unit does not own must start with its id and
+ * may not shadow a field that is already there. Problems are collected and reported together.
+ */
+export function watchBuilder(
+  builder: Builder,
+  unit: AnyUnit,
+  existingFields: ReadonlyMap<string, ReadonlySet<string>>,
+  claimed: Map<string, string>,
+  problems: string[],
+): Builder {
+  const prefix = typePrefix(unit.id);
+  const checkType = (name: unknown) => {
+    if (typeof name !== 'string') return;
+    if (!ownsName(name, prefix)) problems.push(`${unit.id}: type "${name}" must start with "${prefix}" followed by a capital (e.g. ${prefix}Item)`);
+    const owner = claimed.get(`type:${name}`);
+    if (owner && owner !== unit.id) problems.push(`${unit.id}: type "${name}" is already defined by ${owner}`);
+    claimed.set(`type:${name}`, unit.id);
+  };
+  const checkField = (typeName: string, field: string) => {
+    const own = ownsName(typeName, prefix) && claimed.get(`type:${typeName}`) === unit.id;
+    if (own) return;
+    if (existingFields.get(typeName)?.has(field)) {
+      problems.push(`${unit.id}: field ${typeName}.${field} shadows a core field`);
+      return;
+    }
+    if (!ownsName(field, unit.id)) problems.push(`${unit.id}: field ${typeName}.${field} must start with "${unit.id}" followed by a capital`);
+    const owner = claimed.get(`field:${typeName}.${field}`);
+    if (owner && owner !== unit.id) problems.push(`${unit.id}: field ${typeName}.${field} is already defined by ${owner}`);
+    claimed.set(`field:${typeName}.${field}`, unit.id);
+  };
+  const typeNameOf = (ref: unknown): string => (typeof ref === 'string' ? ref : String((ref as { name?: string })?.name));
+  const watchFields = (typeName: string, fn: FieldsFn): FieldsFn => (t) => {
+    const fields = fn(t);
+    for (const f of Object.keys(fields)) checkField(typeName, f);
+    return fields;
+  };
+
+  return new Proxy(builder, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (TYPE_METHODS.has(prop)) {
+        return (...args: unknown[]) => {
+          const [first, options] = args as [unknown, { name?: string } | undefined];
+          checkType(typeof first === 'string' ? first : (options?.name ?? (first as { name?: string })?.name));
+          return method.apply(target, args);
+        };
+      }
+      const root = /^(query|mutation|subscription)Field(s?)$/.exec(prop);
+      if (root) {
+        const typeName = root[1]!.slice(0, 1).toUpperCase() + root[1]!.slice(1);
+        return (...args: unknown[]) => {
+          if (root[2]) return method.call(target, watchFields(typeName, args[0] as FieldsFn));
+          checkField(typeName, args[0] as string);
+          return method.apply(target, args);
+        };
+      }
+      const onType = /^(object|interface)Field(s?)$/.exec(prop);
+      if (onType) {
+        return (...args: unknown[]) => {
+          const typeName = typeNameOf(args[0]);
+          if (onType[2]) return method.call(target, args[0], watchFields(typeName, args[1] as FieldsFn));
+          checkField(typeName, args[1] as string);
+          return method.apply(target, args);
+        };
+      }
+      return method.bind(target);
+    },
+  });
+}

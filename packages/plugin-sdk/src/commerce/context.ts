@@ -1,5 +1,0 @@
-import type { UnitContext, UnitMutationContext } from '../units/kit-types';
-
-/** The unit context as the kit sees it: the unit's own settings type does not matter to it. */
-export type ReadCtx = UnitContext<unknown>;
-export type WriteCtx = UnitMutationContext<unknown>;

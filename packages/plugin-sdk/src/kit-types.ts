@@ -1,0 +1,156 @@
+import type { Cooperative, DomainError, Member, Principal } from '@kkmp/core';
+import type { InterfaceRef, ObjectRef, InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
+import type { BuilderTypes, Builder } from './builder';
+import type { UnitDerivedWrites, UnitStore, UnitWrites } from './store-types';
+
+type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+/** Core GraphQL types a unit may refer to in its own types (the host registers them). */
+export interface CoreRefs {
+  CooperativeRef: ObjectRef<Types, Cooperative>;
+  MemberRef: ObjectRef<Types, Member>;
+  /** The `Error` interface every typed error implements. */
+  ErrorInterface: InterfaceRef<Types, DomainError>;
+}
+
+/** What a unit's resolver sees: its cooperative, settings, caller, clock, and storage scoped to it. */
+export interface UnitContext<Settings> {
+  unitId: string;
+  cooperative: Cooperative;
+  settings: Settings;
+  principal: Principal;
+  now(): Date;
+  /** Today's date (YYYY-MM-DD) in the cooperative's time zone. */
+  today(): string;
+  store: UnitStore;
+  /** Derived data and counters, written at once outside any transaction (see UnitDerivedWrites). */
+  derived: UnitDerivedWrites;
+  /** The cooperative's members, for sales to members (read-only). */
+  members: {
+    get(memberId: string): Promise<Member | undefined>;
+    findByNik(nik: string): Promise<Member | undefined>;
+    /** By member number (nomor anggota), as printed on the member card. */
+    findByNumber(memberNumber: number): Promise<Member | undefined>;
+  };
+  /** Read-only figures from the cooperative's books (e.g. own capital for a limit), for the unit's rules. */
+  books: UnitBooks;
+  /** New sortable id. */
+  newId(): string;
+  /** Whether the caller holds one of the unit's permissions. */
+  can(permission: string): boolean;
+}
+
+/** A journal entry a unit posts: balanced, in whole rupiah, on core accounts or its own ("<unitId>.<code>"). */
+export interface UnitJournalEntry {
+  /** Business date; today in the cooperative's time zone when absent. */
+  date?: string;
+  memo: string;
+  /** Id of the unit's record behind the entry (a sale, a purchase, a ticket). */
+  documentId: string;
+  lines: { account: string; debit?: number; credit?: number; memo?: string }[];
+  /** Member purchases to count for SHU jasa usaha (sales to members). */
+  patronage?: { memberId: string; amount: number }[];
+}
+
+/** A mutation resolver also writes, into the mutation's one transaction. */
+export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
+  writes: UnitWrites;
+  /**
+   * Posts the entry in the same DynamoDB transaction as the unit's writes: the business record and the
+   * books land together or not at all. Every line is segmented to this unit.
+   */
+  post(entry: UnitJournalEntry): Promise<{ entryId: string }>;
+  /**
+   * Runs once the mutation's transaction has committed (never for a refused or re-run attempt), e.g. to
+   * materialise derived records with `derived`. It must be safe to repeat and should leave a marker in
+   * the transaction that a reader can finish from, in case the process dies before it runs. Its
+   * failure is logged, not returned: the mutation has already happened.
+   */
+  afterCommit(fn: () => Promise<void>): void;
+}
+
+export interface UnitHookContext<Settings> {
+  unitId: string;
+  cooperative: Cooperative;
+  settings: Settings;
+  now(): Date;
+  store: UnitStore;
+  writes: UnitWrites;
+}
+
+export interface UnitQueryOptions<Settings, Type extends TypeParam<Types>, Args extends InputFieldMap, Nullable extends FieldNullability<Type>> {
+  type: Type;
+  description: string;
+  nullable?: Nullable;
+  /** Permission the caller needs, e.g. "sembako:sell". */
+  permission: string;
+  args?: (t: ArgBuilder<Types>) => Args;
+  resolve: (args: InputShapeFromFields<Args>, unit: UnitContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, Nullable>> | ShapeFromTypeParam<Types, Type, Nullable>;
+}
+
+export interface UnitMutationOptions<Settings, Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>> {
+  type: Type;
+  description: string;
+  permission: string;
+  /** Fields of the generated input type; `cooperativeId` and `idempotencyKey` are added for you. */
+  input: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Fields;
+  /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
+  resolve: (input: InputShapeFromFields<Fields>, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
+  /**
+   * Typed errors for conditions your writes tag: `u.writes.create(key, item, 'plate')` failing becomes
+   * `conflicts.plate()`, e.g. a ConflictError naming the input field. Untagged conditions re-run the mutation.
+   */
+  conflicts?: Record<string, () => DomainError>;
+}
+
+/** Second argument of a unit's `schema(builder, unit)`. */
+export interface UnitSchemaKit<Settings> {
+  unitId: string;
+  /** Type-name prefix every type of the unit must start with, e.g. "Sembako". */
+  typePrefix: string;
+  /** Core GraphQL types to refer to (Cooperative, Member, Error, ...). */
+  core: CoreRefs;
+  /** Adds `Query.<unitId><Name>(cooperativeId: ID!, ...)`, guarded by tenant, permission and enablement. */
+  query<Type extends TypeParam<Types>, Args extends InputFieldMap = {}, Nullable extends FieldNullability<Type> = false>(
+    name: string,
+    options: UnitQueryOptions<Settings, Type, Args, Nullable>,
+  ): void;
+  /** Adds `Mutation.<unitId><Name>(input: ...)`: guarded, audited, idempotent, one transaction, typed errors. */
+  mutation<Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>>(
+    name: string,
+    options: UnitMutationOptions<Settings, Type, Fields>,
+  ): void;
+}
+
+export type { Builder };
+
+/**
+ * What a unit's demo scenario gets: the demo cooperative, with the unit already enabled, and its
+ * members. The demo speaks GraphQL like any client, so demo data is always what the API would accept.
+ */
+export interface UnitDemoContext {
+  cooperativeId: string;
+  /** The cooperative's demo members (ids are GraphQL ids). */
+  members: { id: string; nik: string; name: string; memberNumber: string }[];
+  /** Runs an operation as one of the cooperative's demo users; returns `data`, throws on any error. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: 'manager' | 'staff' | 'supervisor'): Promise<T>;
+  /** Today in the cooperative's time zone (YYYY-MM-DD), as the demo clock has it. */
+  today(): string;
+  /** Moves the demo clock to a local date and time (e.g. '2026-11-17', '09:30'), for history such as a week of sales. */
+  setTime(date: string, time?: string): void;
+}
+
+/**
+ * Read-only figures from the cooperative's books for a unit's own rules, such as a lending limit tied
+ * to own capital. They come from the maintained balances (cost grows with accounts and months, not
+ * entries). A unit that shows them to callers gates them with its own permission.
+ */
+export interface UnitBooks {
+  /** Balance of an account over all segments at the end of a date (today if none), in its normal direction. */
+  balance(account: string, asOf?: string): Promise<number>;
+  /**
+   * Own capital (modal sendiri) at the end of a date: the equity accounts plus surplus not yet
+   * distributed or closed, i.e. total equity as the statement of financial position shows it.
+   */
+  ownCapital(asOf?: string): Promise<number>;
+}
