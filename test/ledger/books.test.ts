@@ -99,12 +99,13 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
     expect((await api.gql(lock, { input: { cooperativeId: f.coopId, through: '2026-04' } }, f.manager)).data.lockPeriod.data.lockedThrough).toBe('2026-04');
     expect((await api.gql(lock, { input: { cooperativeId: f.coopId, through: '2026-03' } }, f.manager)).data.lockPeriod.fields[0].field).toBe('input.through');
     const before = await businessItems(api.db);
+    // A business date in a locked period is refused by the one business-date rule, naming the date field.
     const late = await api.gql(draft, { input: rent('2026-04-30') }, f.manager);
-    expect(late.data.draftJournalEntry.code).toBe('INVALID_STATE');
+    expect(late.data.draftJournalEntry).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'input.date' }] });
     const m = await api.gql(ops.registerMember, { input: { cooperativeId: f.coopId, nik: nextNik(), name: 'Eka', address: 'Jl. Buku 2', joinDate: '2026-04-01' } }, f.manager);
     const afterMember = await businessItems(api.db);
     const pay = await api.gql(ops.recordEquityPayment, { input: { memberId: m.data.registerMember.data.id, kind: 'POKOK', amount: 50_000, paidOn: '2026-04-15' } }, f.manager);
-    expect(pay.data.recordEquityPayment.code).toBe('INVALID_STATE');
+    expect(pay.data.recordEquityPayment).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'input.paidOn' }] });
     expect(await businessItems(api.db)).toEqual(afterMember);
     expect(before.length).toBeLessThan(afterMember.length);
     expect(outcome(await postManual('2026-05-10'), 'approveJournalEntry')).toBe('OK');

@@ -125,8 +125,8 @@ describe('year close, SHU and the RAT', () => {
     // Closed means closed: a second close is refused, and 2026 is locked for postings.
     expect((await api.gql(close, { input: { cooperativeId: f.coopId, year: 2026 } }, f.manager)).data.closeYear.code).toBe('INVALID_STATE');
     const late = await api.gql(ops.recordEquityPayment, { input: { memberId: ids.Citra, kind: 'POKOK', amount: 50_000, paidOn: '2026-12-31' } }, f.manager);
-    expect(late.data.recordEquityPayment.code).toBe('INVALID_STATE');
-    expect(late.data.recordEquityPayment.messageEn).toMatch(/locked through 2026-12/);
+    expect(late.data.recordEquityPayment).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'input.paidOn' }] });
+    expect(late.data.recordEquityPayment.fields[0].messageEn).toMatch(/locked through 2026-12/);
   });
 
   it('the RAT needs its quorum, and its approval posts the distribution', async () => {

@@ -9,7 +9,8 @@ import { RETRY_TAG, audited, cityOf, coopOf, runMutation, coopSpec } from './mut
 import { getKelurahan } from './kelurahan';
 import { rupiah } from './money';
 
-import { TIME_ZONES, type IndonesianTimeZone } from './time';
+import type { Role } from './principal';
+import { TIME_ZONES, localDate, type IndonesianTimeZone } from './time';
 import { idempotencyKeyField, msg, parseInput, text } from './validation';
 
 /**
@@ -35,6 +36,16 @@ export const equitySettingsSchema = z.object({
 });
 export type EquitySettings = z.infer<typeof equitySettingsSchema>;
 
+export const backdatingSchema = z.object({
+  /** Days back a cashier or operator (COOP_STAFF) may date an event. */
+  staffDays: z.number().int().min(0).max(366),
+  /** Days back a manager may date an event; null: any day of an open period. */
+  managerDays: z.number().int().min(0).max(3660).nullable(),
+});
+export type Backdating = z.infer<typeof backdatingSchema>;
+/** A week for staff (a collector's round, a power cut), open periods for managers. */
+export const DEFAULT_BACKDATING: Backdating = { staffDays: 7, managerDays: null };
+
 /** Minimum age to join, from the AD/ART; 17 (the age of a KTP) unless the cooperative sets otherwise. */
 export const DEFAULT_MINIMUM_MEMBER_AGE = 17;
 
@@ -54,6 +65,10 @@ export const cooperativeSchema = z.object({
   /** Share of members needed for a valid RAT decision, in basis points (AD/ART; default 1/5). */
   ratQuorumBasisPoints: z.number().int().min(1).max(10_000).optional(),
   timeZone: z.enum(Object.keys(TIME_ZONES) as [IndonesianTimeZone, ...IndonesianTimeZone[]]),
+  /** First financial year the books cover; absent: the year the cooperative was created (see business-date.ts). */
+  firstFinancialYear: z.number().int().optional(),
+  /** How far back staff and managers may date a business event; absent: DEFAULT_BACKDATING. */
+  backdating: backdatingSchema.optional(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -64,6 +79,12 @@ const registrationNumber = z
   .trim()
   .regex(/^[A-Z0-9./-]{5,60}$/i, msg('must be the AHU registration number (letters, digits, . / -)', 'harus nomor badan hukum AHU (huruf, angka, . / -)'));
 
+const financialYear = z
+  .number()
+  .int()
+  .min(2000, msg('must be 2000 or later', 'harus 2000 atau sesudahnya'))
+  .max(9999, msg('must be a year', 'harus berupa tahun'));
+
 export const createCooperativeInput = z.object({
   idempotencyKey: idempotencyKeyField,
   cityId: z.string().min(1),
@@ -73,6 +94,8 @@ export const createCooperativeInput = z.object({
   board: z.array(officer).max(15).default([]),
   supervisors: z.array(officer).max(7).default([]),
   equity: equitySettingsSchema.default({ simpananPokok: 50_000, simpananWajib: 20_000 }),
+  firstFinancialYear: financialYear.optional().nullable(),
+  backdating: backdatingSchema.optional().nullable(),
 });
 
 export const updateCooperativeInput = z.object({
@@ -84,6 +107,8 @@ export const updateCooperativeInput = z.object({
   supervisors: z.array(officer).max(7).optional().nullable(),
   equity: equitySettingsSchema.optional().nullable(),
   minimumMemberAge: z.number().int().min(15, msg('must be 15 to 25', 'harus 15 sampai 25')).max(25, msg('must be 15 to 25', 'harus 15 sampai 25')).optional().nullable(),
+  firstFinancialYear: financialYear.optional().nullable(),
+  backdating: backdatingSchema.optional().nullable(),
 });
 
 export const changeStatusInput = z.object({
@@ -118,6 +143,7 @@ async function createCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
   };
   return runMutation(ctx, spec, async (tx) => {
     const now = ctx.clock.now();
+    checkFirstYear(input.firstFinancialYear, localDate(now, city.timeZone), 'input.firstFinancialYear');
     const coop: Cooperative = {
       id: newId(now),
       cityId: city.id,
@@ -130,6 +156,8 @@ async function createCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
       supervisors: input.supervisors,
       equity: input.equity,
       timeZone: city.timeZone,
+      ...(input.firstFinancialYear ? { firstFinancialYear: input.firstFinancialYear } : {}),
+      ...(input.backdating ? { backdating: input.backdating } : {}),
       createdAt: now.toISOString(),
       version: 1,
     };
@@ -163,11 +191,14 @@ async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
   await authorize(ctx, 'coop:write', { coopId: input.cooperativeId });
   // Membership rules (equity amounts, minimum age) are the members' own business, set by their board.
   if (input.equity || input.minimumMemberAge) await authorize(ctx, 'member:write', { coopId: input.cooperativeId });
+  // How far back the books take events is the board's bookkeeping policy, not the city's profile data.
+  if (input.firstFinancialYear || input.backdating) await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   return runMutation(
     ctx,
     coopSpec('updateCooperative', input, { targetId: input.cooperativeId }),
     async (tx) => {
       const current = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+      checkFirstYear(input.firstFinancialYear, localDate(ctx.clock.now(), current.timeZone), 'input.firstFinancialYear');
       const next: Cooperative = {
         ...current,
         ...(input.name ? { name: input.name } : {}),
@@ -176,6 +207,8 @@ async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
         ...(input.supervisors ? { supervisors: input.supervisors } : {}),
         ...(input.equity ? { equity: input.equity } : {}),
         ...(input.minimumMemberAge ? { minimumMemberAge: input.minimumMemberAge } : {}),
+        ...(input.firstFinancialYear ? { firstFinancialYear: input.firstFinancialYear } : {}),
+        ...(input.backdating ? { backdating: input.backdating } : {}),
       };
       tx.replace(toItem(next), current.version, RETRY_TAG);
       return { ...next, version: current.version + 1 };
@@ -214,3 +247,20 @@ async function changeCooperativeStatusUnaudited(ctx: CoreContext, raw: unknown):
 export const createCooperative = audited('createCooperative', cityOf(), createCooperativeUnaudited);
 export const updateCooperative = audited('updateCooperative', coopOf(), updateCooperativeUnaudited);
 export const changeCooperativeStatus = audited('changeCooperativeStatus', coopOf(), changeCooperativeStatusUnaudited);
+
+/** The first financial year of the books: as set, or the year the cooperative was created (in its zone). */
+export function firstFinancialYearOf(coop: Cooperative): number {
+  return coop.firstFinancialYear ?? Number(localDate(new Date(coop.createdAt), coop.timeZone).slice(0, 4));
+}
+
+/** How many days back a caller of this role may date a business event (null: no limit in open periods). */
+export function backdatingDaysFor(coop: Cooperative, role: Role): number | null {
+  const window = coop.backdating ?? DEFAULT_BACKDATING;
+  return role === 'COOP_STAFF' ? window.staffDays : window.managerDays;
+}
+
+/** A first financial year cannot lie in the future: the books would start after the events they hold. */
+function checkFirstYear(year: number | null | undefined, today: string, field: string) {
+  const current = Number(today.slice(0, 4));
+  if (year && year > current) throw ValidationError.field(field, `must not be after this year (${current})`, `tidak boleh setelah tahun ini (${current})`);
+}

@@ -2,7 +2,9 @@ import { pk, queryAll, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/s
 import { z } from 'zod';
 import { authorize } from './authorize';
 import type { CoreContext } from './context';
-import { coopTenant, getCooperative } from './cooperative';
+import { coopTenant, getCooperative, type Cooperative } from './cooperative';
+import type { Role } from './principal';
+import { requestedDate, resolveBusinessDate } from './ledger/business-date';
 import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
 import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from './mutation';
@@ -41,6 +43,9 @@ export const recordEquityPaymentInput = z.object({
   kind: z.enum(['POKOK', 'WAJIB'], { message: msg('must be POKOK or WAJIB', 'harus POKOK atau WAJIB') }),
   amount: positiveRupiah,
   method: z.enum(PAYMENT_METHODS).default('CASH'),
+  /** The day the money changed hands; today when absent (see business-date.ts). */
+  businessDate: isoDate.optional().nullable(),
+  /** Deprecated name of businessDate. */
   paidOn: isoDate.optional().nullable(),
 });
 
@@ -49,6 +54,9 @@ export const refundEquityInput = z.object({
   cooperativeId: z.string().min(1),
   memberId: z.string().min(1),
   method: z.enum(PAYMENT_METHODS).default('CASH'),
+  /** The day the money changed hands; today when absent (see business-date.ts). */
+  businessDate: isoDate.optional().nullable(),
+  /** Deprecated name of businessDate. */
   paidOn: isoDate.optional().nullable(),
 });
 
@@ -72,7 +80,7 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
       const now = ctx.clock.now();
-      const paidOn = checkedPaidOn(input.paidOn, localDate(now, coop.timeZone), m.joinDate);
+      const paidOn = await paymentDate(ctx, coop, principal.role, input, m.joinDate);
       if (m.status !== 'ACTIVE') {
         throw new InvalidStateError(`the membership ended (${m.status.toLowerCase()}): no more equity payments`, `keanggotaan sudah berakhir (${STATUS_ID[m.status]}): tidak menerima simpanan lagi`);
       }
@@ -147,7 +155,7 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
         kind: 'REFUND',
         amount,
         method: input.method,
-        paidOn: checkedPaidOn(input.paidOn, localDate(now, coop.timeZone), m.exitDate ?? m.joinDate),
+        paidOn: await paymentDate(ctx, coop, principal.role, input, m.exitDate ?? m.joinDate),
         recordedAt: now.toISOString(),
         recordedBy: principal.userId,
       };
@@ -173,10 +181,11 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
   );
 }
 
-function checkedPaidOn(paidOn: string | null | undefined, today: string, notBefore: string): string {
-  const date = paidOn ?? today;
-  if (date > today) throw ValidationError.field('input.paidOn', 'must not be in the future', 'tidak boleh di masa depan');
-  if (date < notBefore) throw ValidationError.field('input.paidOn', `must not be before ${notBefore}`, `tidak boleh sebelum ${notBefore}`);
+/** The business date of a payment: the one rule, and never before the member joined (or left, for a refund). */
+async function paymentDate(ctx: CoreContext, coop: Cooperative, role: Role, input: { businessDate?: string | null; paidOn?: string | null }, notBefore: string) {
+  const { requested, field } = requestedDate(input.businessDate, input.paidOn, 'input.paidOn');
+  const date = await resolveBusinessDate(ctx, coop, role, requested, field);
+  if (date < notBefore) throw ValidationError.field(field, `must not be before ${notBefore}`, `tidak boleh sebelum ${notBefore}`);
   return date;
 }
 

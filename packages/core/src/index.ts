@@ -4,6 +4,7 @@ export * from './ids';
 export * from './clock';
 export * from './time';
 export * from './nik';
+export * from './business-date';
 export * from './principal';
 export { authorize, can, requirePrincipal, matrix, type Action, type Target } from './authorize';
 export { createCoreContext, type CoreContext } from './context';

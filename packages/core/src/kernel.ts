@@ -7,5 +7,6 @@ export * from './money';
 export * from './clock';
 export * from './time';
 export * from './nik';
+export * from './business-date';
 export * from './principal';
 export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';

@@ -11,7 +11,7 @@ import { rupiah } from './money';
 import { parseNik } from './nik';
 import { localDate, periodOf } from './time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from './validation';
-import { DEFAULT_MINIMUM_MEMBER_AGE } from './cooperative';
+import { DEFAULT_MINIMUM_MEMBER_AGE, firstFinancialYearOf } from './cooperative';
 
 export const MEMBER_STATUSES = ['ACTIVE', 'RESIGNED', 'DECEASED'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -105,6 +105,11 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
   const today = localDate(now, coop.timeZone);
   const joinDate = input.joinDate ?? today;
   if (joinDate > today) throw ValidationError.field('input.joinDate', 'must not be in the future', 'tidak boleh di masa depan');
+  // Joining is not posted, so no window or lock applies; but nobody joins before the books begin.
+  const firstYear = firstFinancialYearOf(coop);
+  if (joinDate < `${firstYear}-01-01`) {
+    throw ValidationError.field('input.joinDate', `must not be before the cooperative's first financial year (${firstYear})`, `tidak boleh sebelum tahun buku pertama koperasi (${firstYear})`);
+  }
   const minAge = coop.minimumMemberAge ?? DEFAULT_MINIMUM_MEMBER_AGE;
   const adultOn = `${Number(nik.value.birthDate.slice(0, 4)) + minAge}${nik.value.birthDate.slice(4)}`;
   if (joinDate < adultOn) {

@@ -118,3 +118,13 @@ export function periodsBetween(from: string, to: string): string[] {
   for (let i = start; i <= end; i++) out.push(periodFromIndex(i, 'periodsBetween'));
   return out;
 }
+
+/** Shift a 'YYYY-MM-DD' date by `n` days (n may be negative), on the proleptic Gregorian calendar. */
+export function addDays(date: string, n: number): string {
+  if (!isValidDate(date)) throw new RangeError(`addDays: not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`addDays: day count must be an integer, got ${n}`);
+  // Noon UTC keeps the arithmetic clear of any day boundary; the calendar is zone-free here.
+  const t = new Date(`${date}T12:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}

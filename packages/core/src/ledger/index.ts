@@ -63,3 +63,4 @@ export {
   type TaxEstimate,
   type TaxMonth,
 } from './budget';
+export { resolveBusinessDate, requestedDate } from './business-date';

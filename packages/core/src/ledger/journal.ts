@@ -11,6 +11,7 @@ import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validati
 import { coreChart } from './accounts';
 import { entryKey, ledgerPartition, lockKey, reversalKey } from './keys';
 import { movementsUpTo } from './balances';
+import { requestedDate, resolveBusinessDate } from './business-date';
 import { journalEntrySchema, postEntry, validateEntry, type JournalEntry, type JournalLine } from './posting';
 
 /**
@@ -29,7 +30,10 @@ const lineInput = z.object({
 export const draftJournalInput = z.object({
   idempotencyKey: idempotencyKeyField,
   cooperativeId: z.string().min(1),
-  date: isoDate,
+  /** The day the entry records; today when absent (see business-date.ts). */
+  businessDate: isoDate.optional().nullable(),
+  /** Deprecated name of businessDate. */
+  date: isoDate.optional().nullable(),
   memo: text(300),
   lines: z.array(lineInput).min(2, msg('an entry needs at least two lines', 'jurnal perlu minimal dua baris')).max(40),
 });
@@ -53,14 +57,6 @@ const draftSchema = z.object({
 });
 export type JournalDraft = z.infer<typeof draftSchema>;
 
-/** A draft dated in a locked month could never be approved: refuse it when it is made. */
-async function assertOpen(ctx: CoreContext, coopId: string, date: string) {
-  const lock = await getItem(ctx.db, lockKey(coopId), z.object({ lockedThrough: z.string() }));
-  if (lock && lock.lockedThrough >= date.slice(0, 7)) {
-    throw new InvalidStateError(`the books are locked through ${lock.lockedThrough}; date the entry later`, `pembukuan dikunci s.d. ${lock.lockedThrough}; gunakan tanggal setelahnya`);
-  }
-}
-
 const draftKey = (coopId: string, id: string) => ({ pk: ledgerPartition(coopId), sk: sk('DRAFT', id) });
 
 const cleanLines = (lines: z.infer<typeof lineInput>[]): JournalLine[] =>
@@ -70,12 +66,13 @@ async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promi
   const input = parseInput(draftJournalInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const lines = cleanLines(input.lines);
-  validateEntry({ date: input.date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
+  const { requested, field } = requestedDate(input.businessDate, input.date, 'input.date');
   return runMutation(ctx, coopSpec('draftJournalEntry', input), async (tx) => {
-    await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
-    await assertOpen(ctx, input.cooperativeId, input.date);
+    const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
+    const date = await resolveBusinessDate(ctx, coop, p.role, requested, field);
+    validateEntry({ date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
     const now = ctx.clock.now();
-    const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date: input.date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
+    const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
     tx.create({ ...draftKey(draft.coopId, draft.id), type: 'JournalDraft', ...draft });
     return draft;
   });
@@ -149,6 +146,8 @@ const reverseInput = z.object({
   entryDate: isoDate,
   entryId: z.string().min(1),
   /** Date of the reversing entry; today when absent. */
+  businessDate: isoDate.optional().nullable(),
+  /** Deprecated name of businessDate. */
   date: isoDate.optional().nullable(),
   memo: text(300),
 });
@@ -173,8 +172,8 @@ async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Pro
     if (await getItem(ctx.db, reversalKey(coop.id, original.id), z.object({ reversedBy: z.string() }))) {
       throw new InvalidStateError('this entry was already reversed', 'jurnal ini sudah dibalik');
     }
-    const date = input.date ?? localDate(ctx.clock.now(), coop.timeZone);
-    await assertOpen(ctx, coop.id, date);
+    const { requested, field } = requestedDate(input.businessDate, input.date, 'input.date');
+    const date = await resolveBusinessDate(ctx, coop, p.role, requested, field);
     const now = ctx.clock.now();
     const draft: JournalDraft = {
       id: newId(now),

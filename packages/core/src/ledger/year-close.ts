@@ -2,7 +2,7 @@ import { ConditionFailed, Transaction, getItem, pk, putAll, queryAll, sk, skPref
 import { z } from 'zod';
 import { authorize } from '../authorize';
 import type { CoreContext } from '../context';
-import { coopTenant, getCooperative } from '../cooperative';
+import { coopTenant, firstFinancialYearOf, getCooperative, type Cooperative } from '../cooperative';
 import { equityPaymentSchema } from '../equity';
 import { InvalidStateError, ValidationError } from '../errors';
 import { memberSchema } from '../member';
@@ -59,6 +59,7 @@ async function setShuSplitUnaudited(ctx: CoreContext, raw: unknown) {
   await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const problems = validateShuSplit(input.lines);
   if (problems.length) throw new ValidationError(problems.map((p) => ({ field: 'input.lines', messageEn: p.split(' / ')[0]!, messageId: p.split(' / ')[1] ?? p })));
+  assertBooksYear(await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId'), input.year);
   return runMutation(ctx, coopSpec('setShuSplit', input), async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     if (await getItem(ctx.db, closeKey(input.cooperativeId, input.year), z.object({ status: z.string() }))) {
@@ -139,6 +140,7 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
   if (localDate(ctx.clock.now(), coop.timeZone) <= `${input.year}-12-31`) {
     throw ValidationError.field('input.year', `the year ${input.year} has not ended`, `tahun ${input.year} belum berakhir`);
   }
+  assertBooksYear(coop, input.year);
   // The year's months are locked and that lock committed BEFORE the results are read: no posting can
   // land in the year between the SHU computation and the close.
   await lockThrough(ctx, coopId, `${input.year}-12`);
@@ -333,4 +335,12 @@ export async function getPatronage(ctx: CoreContext, coopId: string, memberId: s
   await authorize(ctx, 'member:read', { coopId, memberId });
   const items = await queryAll(ctx.db, { partition: ledgerPartition(coopId), prefix: skPrefix('PATRON', String(year), memberId) }, z.object({ sk: z.string(), amount: z.number().int() }));
   return items.map((i) => ({ unitId: i.sk.split('#')[3]!, amount: i.amount })).filter((p) => p.amount !== 0);
+}
+
+/** Years before the cooperative's first financial year have no books to close or split. */
+function assertBooksYear(coop: Cooperative, year: number) {
+  const first = firstFinancialYearOf(coop);
+  if (year < first) {
+    throw ValidationError.field('input.year', `is before the cooperative's first financial year (${first})`, `sebelum tahun buku pertama koperasi (${first})`);
+  }
 }

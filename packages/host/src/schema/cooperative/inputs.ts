@@ -1,9 +1,11 @@
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
+import { registerBooksPolicy } from './books-policy';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../idempotency';
 
 /** Inputs of the cooperative mutations. */
 export function registerCooperativeInputs(builder: Builder, refs: CoreRefs) {
+  const { WindowInput } = registerBooksPolicy(builder, refs);
   const { CoopStatusEnum, BoardPositionEnum } = refs;
   const OfficerInput = builder.inputType('OfficerInput', {
     description: 'A board member or supervisor.',
@@ -32,6 +34,8 @@ export function registerCooperativeInputs(builder: Builder, refs: CoreRefs) {
       board: t.field({ type: [OfficerInput], required: false, description: 'Board (pengurus).' }),
       supervisors: t.field({ type: [OfficerInput], required: false, description: 'Supervisors (pengawas).' }),
       equity: t.field({ type: EquitySettingsInput, required: false, description: 'Defaults to pokok Rp50,000 and wajib Rp20,000/month.' }),
+      firstFinancialYear: t.int({ required: false, description: 'First financial year of the books (not after this year); defaults to this year.' }),
+      backdating: t.field({ type: WindowInput, required: false, description: 'Backdating window; defaults to 7 days for staff and open periods for managers.' }),
     }),
   });
 
@@ -45,6 +49,8 @@ export function registerCooperativeInputs(builder: Builder, refs: CoreRefs) {
       board: t.field({ type: [OfficerInput], required: false, description: 'Replaces the board.' }),
       supervisors: t.field({ type: [OfficerInput], required: false, description: 'Replaces the supervisors.' }),
       equity: t.field({ type: EquitySettingsInput, required: false, description: 'Replaces the equity rules (for new members and future billing).' }),
+      firstFinancialYear: t.int({ required: false, description: 'First financial year of the books (manager; not after this year).' }),
+      backdating: t.field({ type: WindowInput, required: false, description: 'Replaces the backdating window (manager).' }),
     }),
   });
 

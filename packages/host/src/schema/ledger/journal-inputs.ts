@@ -1,3 +1,4 @@
+import { BUSINESS_DATE_FIELD, deprecatedDate } from '../business-date';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../idempotency';
 
@@ -18,7 +19,8 @@ export function registerJournalInputs(builder: Builder) {
     fields: (t) => ({
       idempotencyKey: t.string(idem),
       cooperativeId: t.id({ description: 'Cooperative id.' }),
-      date: t.field({ type: 'Date', description: 'Business date.' }),
+      businessDate: t.field(BUSINESS_DATE_FIELD),
+      date: t.field(deprecatedDate('Business date.')),
       memo: t.string({ description: 'What it records, e.g. "Sewa kios Januari".' }),
       lines: t.field({ type: [LineInput], description: 'At least two lines; debits must equal credits.' }),
     }),
@@ -36,7 +38,8 @@ export function registerJournalInputs(builder: Builder) {
     fields: (t) => ({
       idempotencyKey: t.string(idem),
       entryId: t.id({ description: 'Entry id.' }),
-      date: t.field({ type: 'Date', required: false, description: 'Date of the reversing entry; today when absent.' }),
+      businessDate: t.field(BUSINESS_DATE_FIELD),
+      date: t.field(deprecatedDate('Date of the reversing entry; today when absent.')),
       memo: t.string({ description: 'Why it is reversed.' }),
     }),
   });

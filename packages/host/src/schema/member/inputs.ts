@@ -1,4 +1,5 @@
 import type { Member } from '@kkmp/core';
+import { BUSINESS_DATE_FIELD, deprecatedDate } from '../business-date';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../idempotency';
@@ -51,7 +52,8 @@ export function registerMemberInputs(builder: Builder, refs: CoreRefs) {
       kind: t.field({ type: PayableEquityKindEnum, description: 'POKOK (exactly the set amount, once) or WAJIB (any positive amount; settles oldest months first).' }),
       amount: t.field({ type: 'Rupiah', description: 'Amount in whole rupiah, more than zero.' }),
       method: t.field({ type: PaymentMethodEnum, required: false, description: 'CASH when absent.' }),
-      paidOn: t.field({ type: 'Date', required: false, description: 'Business date; today when absent.' }),
+      businessDate: t.field(BUSINESS_DATE_FIELD),
+      paidOn: t.field(deprecatedDate('Business date; today when absent.')),
     }),
   });
 
@@ -61,7 +63,8 @@ export function registerMemberInputs(builder: Builder, refs: CoreRefs) {
       idempotencyKey: t.string(idem),
       memberId: t.id({ description: 'Member id.' }),
       method: t.field({ type: PaymentMethodEnum, required: false, description: 'CASH when absent.' }),
-      paidOn: t.field({ type: 'Date', required: false, description: 'Business date; today when absent.' }),
+      businessDate: t.field(BUSINESS_DATE_FIELD),
+      paidOn: t.field(deprecatedDate('Business date; today when absent.')),
     }),
   });
 
