@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from './validation';
 
 /**
  * Whole rupiah. Rupiah has no minor unit in daily use, and sums reach billions, so amounts are safe
@@ -8,11 +9,11 @@ export type Rupiah = number;
 
 export const rupiah = z
   .number()
-  .int({ message: 'must be whole rupiah / harus rupiah bulat' })
-  .min(0, { message: 'must not be negative / tidak boleh negatif' })
+  .int({ message: msg('must be whole rupiah', 'harus rupiah bulat') })
+  .min(0, { message: msg('must not be negative', 'tidak boleh negatif') })
   .max(Number.MAX_SAFE_INTEGER);
 
-export const positiveRupiah = rupiah.refine((v) => v > 0, { message: 'must be more than zero / harus lebih dari nol' });
+export const positiveRupiah = rupiah.refine((v) => v > 0, { message: msg('must be more than zero', 'harus lebih dari nol') });
 
 export function formatRupiah(amount: Rupiah): string {
   return `Rp${amount.toLocaleString('id-ID')}`;

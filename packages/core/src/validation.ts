@@ -5,7 +5,7 @@ const indonesian = z.locales.id();
 
 /**
  * Parses input with a zod schema; failures become one ValidationError listing every bad field with its
- * path under "input". Custom messages are written "English / Indonesia"; zod's own messages get their
+ * path under "input". Custom messages carry both languages (see `msg`); zod's own messages get their
  * Indonesian twin from zod's id locale.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.output<S> {
@@ -14,18 +14,32 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root 
   throw new ValidationError(result.error.issues.map((issue) => toFieldIssue(issue, root)));
 }
 
-function toFieldIssue(issue: z.core.$ZodIssue, root: string): FieldIssue {
+/** One zod issue as a field issue under `root`, each language whole. */
+export function toFieldIssue(issue: z.core.$ZodIssue, root: string): FieldIssue {
   const field = [root, ...issue.path.map(String)].join('.');
-  const [en, id] = issue.message.split(' / ');
-  if (id !== undefined && en !== undefined) return { field, messageEn: en, messageId: id };
+  const both = splitMessage(issue.message);
+  if (both) return { field, messageEn: both.en, messageId: both.id };
   const translated = indonesian.localeError(issue as never);
   const messageId = typeof translated === 'string' ? translated : (translated?.message ?? issue.message);
   return { field, messageEn: issue.message, messageId };
 }
 
-/** Bilingual message for a custom zod check, in the "English / Indonesia" form parseInput splits. */
+/**
+ * zod carries one message string per issue, so `msg` packs the two languages around a control character
+ * (ASCII unit separator) that no message people write contains; `splitMessage` unpacks them whole. Any
+ * text, " / " included, survives in both languages.
+ */
+const SEPARATOR = '\u001f';
+
+/** Bilingual message for a custom zod check: English and Indonesian, each whole. */
 export function msg(en: string, id: string): string {
-  return `${en} / ${id}`;
+  return `${en}${SEPARATOR}${id}`;
+}
+
+/** The two languages of a message made by `msg`, or undefined for any other message. */
+export function splitMessage(message: string): { en: string; id: string } | undefined {
+  const at = message.indexOf(SEPARATOR);
+  return at < 0 ? undefined : { en: message.slice(0, at), id: message.slice(at + 1) };
 }
 
 /** Trimmed non-empty text with a length cap; every free-text input uses it. */

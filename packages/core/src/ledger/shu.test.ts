@@ -273,7 +273,8 @@ describe('validateShuSplit / invalid inputs', () => {
     split[5]!.basisPoints = 900;
     const problems = validateShuSplit(split);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/sum to 9900/);
+    expect(problems[0]!.en).toMatch(/sum to 9900/);
+    expect(problems[0]!.id).toMatch(/^jumlah basis poin 9900, harus tepat 10000 \(100%\)$/);
     expect(() => allocateShu(1_000_000, split, [])).toThrow(RangeError);
     expect(() => allocateShu(1_000_000, split, [])).toThrow(/9900/);
   });
@@ -282,31 +283,31 @@ describe('validateShuSplit / invalid inputs', () => {
     const split = copySplit();
     split[3]!.basisPoints = -500;
     split[4]!.basisPoints = 2500; // keeps the sum at 10000
-    expect(validateShuSplit(split)).toEqual([expect.stringMatching(/PENGURUS.*negative.*-500/)]);
+    expect(validateShuSplit(split)).toEqual([expect.objectContaining({ en: expect.stringMatching(/PENGURUS.*negative.*-500/) })]);
     const frac = copySplit();
     frac[3]!.basisPoints = 999.5;
     frac[4]!.basisPoints = 1000.5;
     const problems = validateShuSplit(frac);
     expect(problems).toHaveLength(2);
-    expect(problems.every((p) => /whole number/.test(p))).toBe(true);
+    expect(problems.every((p) => /whole number/.test(p.en) && /bilangan bulat/.test(p.id))).toBe(true);
     expect(validateShuSplit([...copySplit().slice(0, 5), { ...copySplit()[5]!, basisPoints: Number.NaN }])).toEqual([
-      expect.stringMatching(/PENDIDIKAN.*whole number.*NaN/),
+      expect.objectContaining({ en: expect.stringMatching(/PENDIDIKAN.*whole number.*NaN/) }),
     ]);
   });
 
   it('reports duplicate keys once, and missing JASA_MODAL / JASA_USAHA / RESERVE', () => {
     const split = copySplit();
     split[5]!.key = 'SOSIAL';
-    expect(validateShuSplit(split)).toEqual([expect.stringMatching(/duplicate key SOSIAL/)]);
+    expect(validateShuSplit(split)).toEqual([expect.objectContaining({ en: expect.stringMatching(/duplicate key SOSIAL/) })]);
     const noModal = copySplit().filter((l) => l.key !== 'JASA_MODAL');
     noModal[0]!.basisPoints += 2000;
-    expect(validateShuSplit(noModal)).toEqual([expect.stringMatching(/missing line JASA_MODAL/)]);
+    expect(validateShuSplit(noModal)).toEqual([expect.objectContaining({ en: expect.stringMatching(/missing line JASA_MODAL/) })]);
     const noUsaha = copySplit().filter((l) => l.key !== 'JASA_USAHA');
     noUsaha[0]!.basisPoints += 2500;
-    expect(validateShuSplit(noUsaha)).toEqual([expect.stringMatching(/missing line JASA_USAHA/)]);
+    expect(validateShuSplit(noUsaha)).toEqual([expect.objectContaining({ en: expect.stringMatching(/missing line JASA_USAHA/) })]);
     const noReserve = copySplit().filter((l) => l.key !== 'RESERVE');
     noReserve[0]!.basisPoints += 2500;
-    expect(validateShuSplit(noReserve)).toEqual([expect.stringMatching(/missing line RESERVE/)]);
+    expect(validateShuSplit(noReserve)).toEqual([expect.objectContaining({ en: expect.stringMatching(/missing line RESERVE/) })]);
     expect(validateShuSplit([])).toHaveLength(1);
   });
 

@@ -93,14 +93,20 @@ export const DEFAULT_SHU_SPLIT: ShuSplitLine[] = Object.freeze([
 ]) as ShuSplitLine[];
 
 /**
- * Problems with an AD/ART split, as bilingual messages (English / Indonesian); empty when valid.
+ * Problems with an AD/ART split, each in English and Indonesian; empty when valid.
  * Checks: integer, non-negative basis points; a sum of exactly 10000; non-empty, unique keys; RESERVE,
  * JASA_MODAL and JASA_USAHA lines present.
  */
-export function validateShuSplit(lines: ShuSplitLine[]): string[] {
-  const problems: string[] = [];
+export interface SplitProblem {
+  en: string;
+  id: string;
+}
+
+export function validateShuSplit(lines: ShuSplitLine[]): SplitProblem[] {
+  const problems: SplitProblem[] = [];
+  const problem = (en: string, id: string) => problems.push({ en, id });
   if (!Array.isArray(lines) || lines.length === 0) {
-    return ['the SHU split has no lines / pembagian SHU tidak memiliki baris'];
+    return [{ en: 'the SHU split has no lines', id: 'pembagian SHU tidak memiliki baris' }];
   }
   const seen = new Set<string>();
   const reported = new Set<string>();
@@ -109,10 +115,10 @@ export function validateShuSplit(lines: ShuSplitLine[]): string[] {
   lines.forEach((l, i) => {
     const name = typeof l.key === 'string' && l.key !== '' ? l.key : `#${i + 1}`;
     if (typeof l.key !== 'string' || l.key.trim() === '') {
-      problems.push(`line ${i + 1} has no key / baris ${i + 1} tidak memiliki kunci`);
+      problem(`line ${i + 1} has no key`, `baris ${i + 1} tidak memiliki kunci`);
     } else if (seen.has(l.key)) {
       if (!reported.has(l.key)) {
-        problems.push(`duplicate key ${l.key} / kunci ganda ${l.key}`);
+        problem(`duplicate key ${l.key}`, `kunci ganda ${l.key}`);
         reported.add(l.key);
       }
     } else {
@@ -121,32 +127,23 @@ export function validateShuSplit(lines: ShuSplitLine[]): string[] {
     const bp = l.basisPoints;
     if (typeof bp !== 'number' || !Number.isSafeInteger(bp)) {
       allIntegers = false;
-      problems.push(
-        `line ${name}: basis points must be a whole number, got ${String(bp)} / ` +
-          `baris ${name}: basis poin harus bilangan bulat, tertulis ${String(bp)}`,
-      );
+      problem(`line ${name}: basis points must be a whole number, got ${String(bp)}`, `baris ${name}: basis poin harus bilangan bulat, tertulis ${String(bp)}`);
     } else {
       if (bp < 0) {
-        problems.push(
-          `line ${name}: basis points must not be negative, got ${bp} / ` +
-            `baris ${name}: basis poin tidak boleh negatif, tertulis ${bp}`,
-        );
+        problem(`line ${name}: basis points must not be negative, got ${bp}`, `baris ${name}: basis poin tidak boleh negatif, tertulis ${bp}`);
       }
       sum += bp;
     }
   });
   if (allIntegers && sum !== SHU_TOTAL_BASIS_POINTS) {
-    problems.push(
-      `basis points sum to ${sum}, must be exactly ${SHU_TOTAL_BASIS_POINTS} (100%) / ` +
-        `jumlah basis poin ${sum}, harus tepat ${SHU_TOTAL_BASIS_POINTS} (100%)`,
-    );
+    problem(`basis points sum to ${sum}, must be exactly ${SHU_TOTAL_BASIS_POINTS} (100%)`, `jumlah basis poin ${sum}, harus tepat ${SHU_TOTAL_BASIS_POINTS} (100%)`);
   }
   for (const [key, id] of [
     [SHU_RESERVE, 'dana cadangan'],
     [SHU_JASA_MODAL, 'jasa modal'],
     [SHU_JASA_USAHA, 'jasa usaha'],
   ] as const) {
-    if (!seen.has(key)) problems.push(`missing line ${key} / baris ${key} (${id}) tidak ada`);
+    if (!seen.has(key)) problem(`missing line ${key}`, `baris ${key} (${id}) tidak ada`);
   }
   return problems;
 }
@@ -212,7 +209,7 @@ export function apportion(total: number, weights: readonly number[], tieKeys?: r
 export function splitShu(shu: number, split: ShuSplitLine[]): ShuAllocationLine[] {
   assertRupiah(shu, 'SHU');
   const problems = validateShuSplit(split);
-  if (problems.length > 0) throw new RangeError(`invalid SHU split: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new RangeError(`invalid SHU split: ${problems.map((p) => p.en).join('; ')}`);
   // bp sum to 10000, so apportioning by bp is exactly floor(shu × bp / 10000) + largest remainder.
   const amounts = apportion(
     shu,
@@ -254,7 +251,7 @@ function validateMembers(members: ShuMemberInput[]): void {
 export function allocateShu(shu: number, split: ShuSplitLine[], members: ShuMemberInput[]): ShuAllocation {
   assertRupiah(shu, 'SHU', true);
   const problems = validateShuSplit(split);
-  if (problems.length > 0) throw new RangeError(`invalid SHU split: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new RangeError(`invalid SHU split: ${problems.map((p) => p.en).join('; ')}`);
   validateMembers(members);
 
   const memberRow = (m: ShuMemberInput, jasaModal: number, jasaUsaha: number): ShuMemberAllocation => ({

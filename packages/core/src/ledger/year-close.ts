@@ -58,7 +58,7 @@ async function setShuSplitUnaudited(ctx: CoreContext, raw: unknown) {
   const input = parseInput(setShuSplitInput, raw);
   await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const problems = validateShuSplit(input.lines);
-  if (problems.length) throw new ValidationError(problems.map((p) => ({ field: 'input.lines', messageEn: p.split(' / ')[0]!, messageId: p.split(' / ')[1] ?? p })));
+  if (problems.length) throw new ValidationError(problems.map((p) => ({ field: 'input.lines', messageEn: p.en, messageId: p.id })));
   assertBooksYear(await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId'), input.year);
   return runMutation(ctx, coopSpec('setShuSplit', input), async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
