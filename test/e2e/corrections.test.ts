@@ -24,3 +24,28 @@ describe('1. a message containing " / " comes out whole in both languages', () =
     ]);
   });
 });
+
+describe('4. every Indonesian message is wholly Indonesian, with amounts as Indonesians write them', () => {
+  const RESULT = `__typename ... on ValidationError { fields { field messageEn messageId } } ... on Error { code messageEn messageId }`;
+  const draft = `mutation($input: DraftJournalEntryInput!) { draftJournalEntry(input: $input) { ${RESULT} ... on DraftJournalEntrySuccess { data { id } } } }`;
+
+  it('a maker approving their own journal entry', async () => {
+    const d = await api.gql(draft, { input: { cooperativeId: f.coopId, memo: 'Sewa', lines: [{ account: '6120', debit: 63_000 }, { account: '1100', credit: 63_000 }] } }, f.manager);
+    const own = await api.gql(
+      `mutation($input: DecideJournalEntryInput!) { approveJournalEntry(input: $input) { ${RESULT} } }`,
+      { input: { draftId: d.data.draftJournalEntry.data.id } },
+      f.manager,
+    );
+    expect(own.data.approveJournalEntry).toMatchObject({
+      code: 'FORBIDDEN',
+      messageEn: 'you may not approve your own journal entry: another manager approves it (maker-checker)',
+      messageId: 'Anda tidak boleh menyetujui jurnal yang Anda buat sendiri: pengurus lain yang menyetujuinya (maker-checker)',
+    });
+  });
+
+  it('an unbalanced entry names its amounts as Rp63.000 in Indonesian and Rp63,000 in English', async () => {
+    const res = await api.gql(draft, { input: { cooperativeId: f.coopId, memo: 'Sewa', lines: [{ account: '6120', debit: 63_000 }, { account: '1100', credit: 62_500 }] } }, f.manager);
+    expect(res.data.draftJournalEntry.fields).toContainEqual({ field: 'input.lines', messageEn: 'unbalanced: debits Rp63,000, credits Rp62,500', messageId: 'tidak seimbang: debit Rp63.000, kredit Rp62.500' });
+  });
+});
+

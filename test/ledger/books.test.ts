@@ -63,7 +63,7 @@ describe('manual entries: maker-checker, balanced, immutable, reversible once, r
     const before = await businessItems(api.db);
     const res = await api.gql(draft, { input: { ...rent('2026-05-02'), lines: [{ account: '6120', debit: 1_000 }, { account: '1100', credit: 999 }] } }, f.manager);
     expect(res.data.draftJournalEntry.code).toBe('VALIDATION');
-    expect(res.data.draftJournalEntry.fields[0]).toMatchObject({ field: 'input.lines', messageEn: expect.stringMatching(/unbalanced: debits 1000 != credits 999/) });
+    expect(res.data.draftJournalEntry.fields[0]).toMatchObject({ field: 'input.lines', messageEn: expect.stringMatching(/unbalanced: debits Rp1,000, credits Rp999/) });
     const unknown = await api.gql(draft, { input: { ...rent('2026-05-02'), lines: [{ account: '9999', debit: 1_000 }, { account: '1100', credit: 1_000 }] } }, f.manager);
     expect(unknown.data.draftJournalEntry.fields[0].field).toBe('input.lines.0.account');
     expect(await businessItems(api.db)).toEqual(before);

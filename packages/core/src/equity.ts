@@ -9,7 +9,7 @@ import { InvalidStateError, ValidationError } from './errors';
 import { newId } from './ids';
 import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from './mutation';
 import { STATUS_ID, memberKey, getMember, memberSchema, type Member } from './member';
-import { formatRupiah, positiveRupiah, rupiah, type Rupiah } from './money';
+import { formatRupiah, formatRupiahEn, positiveRupiah, rupiah, type Rupiah } from './money';
 
 import { localDate, periodOf, periodsBetween } from './time';
 import { ACCOUNTS, cashAccountFor } from './ledger/accounts';
@@ -88,7 +88,7 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
         if (m.pokokPaid > 0) throw new InvalidStateError('simpanan pokok is already paid', 'simpanan pokok sudah lunas');
         const due = m.pokokDue ?? coop.equity.simpananPokok;
         if (input.amount !== due) {
-          throw ValidationError.field('input.amount', `simpanan pokok is ${formatRupiah(due)}`, `simpanan pokok sebesar ${formatRupiah(due)}`);
+          throw ValidationError.field('input.amount', `simpanan pokok is ${formatRupiahEn(due)}`, `simpanan pokok sebesar ${formatRupiah(due)}`);
         }
       }
       const payment: EquityPayment = {

@@ -62,8 +62,12 @@ export class NotFoundError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
-  constructor(readonly action: string) {
-    super(`you may not ${action} here`, `Anda tidak berhak melakukan ${action} di sini`);
+  /** `action` is a permission (e.g. "member:read"); `why` says it in words, each language whole. */
+  constructor(
+    readonly action: string,
+    why?: { en: string; id: string },
+  ) {
+    super(why?.en ?? `you may not do ${action} here`, why?.id ?? `Anda tidak berhak melakukan ${action} di sini`);
   }
 }
 

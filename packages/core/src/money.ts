@@ -15,8 +15,14 @@ export const rupiah = z
 
 export const positiveRupiah = rupiah.refine((v) => v > 0, { message: msg('must be more than zero', 'harus lebih dari nol') });
 
+/** An amount as Indonesians write it, for Indonesian messages: Rp63.000. */
 export function formatRupiah(amount: Rupiah): string {
   return `Rp${amount.toLocaleString('id-ID')}`;
+}
+
+/** The same amount for English messages: Rp63,000. */
+export function formatRupiahEn(amount: Rupiah): string {
+  return `Rp${amount.toLocaleString('en-US')}`;
 }
 
 /** Adds amounts and fails loudly rather than lose precision past 2^53. */

@@ -101,7 +101,10 @@ async function approveJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Pro
   });
   return runMutation(ctx, spec, async (tx) => {
     const draft = await loadDraft(ctx, input.cooperativeId, input.draftId);
-    if (draft.makerId === p.userId) throw new ForbiddenError('approve your own journal entry (maker-checker)');
+    if (draft.makerId === p.userId) throw new ForbiddenError('ledger:approve', {
+        en: 'you may not approve your own journal entry: another manager approves it (maker-checker)',
+        id: 'Anda tidak boleh menyetujui jurnal yang Anda buat sendiri: pengurus lain yang menyetujuinya (maker-checker)',
+      });
     const entry = await postEntry(ctx, tx, draft.coopId, {
       date: draft.date,
       memo: draft.memo,

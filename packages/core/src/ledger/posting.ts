@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../context';
 import { InvalidStateError, ValidationError } from '../errors';
 import { newId } from '../ids';
-import type { Rupiah } from '../money';
+import { formatRupiah, formatRupiahEn, type Rupiah } from '../money';
 import { RETRY_TAG } from '../mutation';
 import { periodOf } from '../time';
 import { coreChart, type Chart } from './accounts';
@@ -76,7 +76,7 @@ export function validateEntry(entry: JournalEntryInput, chart: Chart = coreChart
     debit += l.debit;
     credit += l.credit;
   });
-  if (debit !== credit) bad('input.lines', `unbalanced: debits ${debit} != credits ${credit}`, `tidak seimbang: debit ${debit} != kredit ${credit}`);
+  if (debit !== credit) bad('input.lines', `unbalanced: debits ${formatRupiahEn(debit)}, credits ${formatRupiahEn(credit)}`, `tidak seimbang: debit ${formatRupiah(debit)}, kredit ${formatRupiah(credit)}`);
   if (debit === 0) bad('input.lines', 'an entry must move money', 'jurnal harus bernilai');
   if (problems.length) throw new ValidationError(problems);
 }
