@@ -49,3 +49,14 @@ describe('4. every Indonesian message is wholly Indonesian, with amounts as Indo
   });
 });
 
+
+describe('3. a journal draft dated in the future is refused like a future equity payment', () => {
+  it('tomorrow, under either date field', async () => {
+    const draft = `mutation($input: DraftJournalEntryInput!) { draftJournalEntry(input: $input) { __typename ... on ValidationError { fields { field messageEn } } } }`;
+    const lines = [{ account: '6120', debit: 1_000 }, { account: '1100', credit: 1_000 }];
+    for (const [key, field] of [['businessDate', 'input.businessDate'], ['date', 'input.date']] as const) {
+      const res = await api.gql(draft, { input: { cooperativeId: f.coopId, [key]: '2026-03-16', memo: 'Besok', lines } }, f.manager);
+      expect(res.data.draftJournalEntry.fields).toEqual([{ field, messageEn: 'must not be after today (2026-03-15)' }]);
+    }
+  });
+});
