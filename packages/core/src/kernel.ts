@@ -9,4 +9,4 @@ export * from './time';
 export * from './nik';
 export * from './business-date';
 export * from './principal';
-export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';
+export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';

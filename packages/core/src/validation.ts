@@ -11,12 +11,20 @@ const indonesian = z.locales.id();
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(result.error.issues.map((issue) => toFieldIssue(issue, root)));
+  throw validationErrorOf(result.error, root);
+}
+
+/**
+ * A zod refusal as one ValidationError, each issue named by its path under `root` ("input" for a
+ * mutation's input, "" for a query's arguments, whose paths start with the argument name).
+ */
+export function validationErrorOf(error: z.core.$ZodError, root = 'input'): ValidationError {
+  return new ValidationError(error.issues.map((issue) => toFieldIssue(issue, root)));
 }
 
 /** One zod issue as a field issue under `root`, each language whole. */
 export function toFieldIssue(issue: z.core.$ZodIssue, root: string): FieldIssue {
-  const field = [root, ...issue.path.map(String)].join('.');
+  const field = [root, ...issue.path.map(String)].filter((part) => part !== '').join('.');
   const both = splitMessage(issue.message);
   if (both) return { field, messageEn: both.en, messageId: both.id };
   const translated = indonesian.localeError(issue as never);
