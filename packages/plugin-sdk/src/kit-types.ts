@@ -43,7 +43,10 @@ export interface UnitContext<Settings> {
 
 /** A journal entry a unit posts: balanced, in whole rupiah, on core accounts or its own ("<unitId>.<code>"). */
 export interface UnitJournalEntry {
-  /** Business date; today in the cooperative's time zone when absent. */
+  /**
+   * The mutation's `businessDate` when absent (the usual case). Another date only for a period-end
+   * posting the event stands for, e.g. a month's savings interest dated its last day.
+   */
   date?: string;
   memo: string;
   /** Id of the unit's record behind the entry (a sale, a purchase, a ticket). */
@@ -57,8 +60,16 @@ export interface UnitJournalEntry {
 export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
   writes: UnitWrites;
   /**
+   * The day the event happened (YYYY-MM-DD, the cooperative's zone): the client's `businessDate`, checked
+   * by the host under the one rule, or today. Date-dependent rules (prices and HET in force, per-day,
+   * -week or -month limits, as-of positions) follow it, not `today()`. Today in a mutation that is not a
+   * business event.
+   */
+  businessDate: string;
+  /**
    * Posts the entry in the same DynamoDB transaction as the unit's writes: the business record and the
-   * books land together or not at all. Every line is segmented to this unit.
+   * books land together or not at all. Every line is segmented to this unit. Dated `businessDate`;
+   * only a mutation declared `businessEvent` may post.
    */
   post(entry: UnitJournalEntry): Promise<{ entryId: string }>;
   /**
@@ -120,6 +131,14 @@ export interface UnitMutationOptions<
    * fields arrive as null or absent: declare them `.nullish()`.
    */
   schema?: z.ZodType<Parsed>;
+  /**
+   * The mutation records a business event (a sale, a purchase, a payment, a count, a provision: anything
+   * that moves money or stock). The host then adds the optional `businessDate` input field (the same
+   * name and rule everywhere: not after today, not before the first financial year, not in a locked
+   * period, within the caller's backdating window), refuses a bad one as a ValidationError naming it, and
+   * hands the date to `resolve` as `u.businessDate`. Only business events may post to the books.
+   */
+  businessEvent?: boolean;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
   resolve: (input: Parsed, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
   /**

@@ -39,7 +39,10 @@ export interface Actor {
   at: string;
 }
 
-export const actorOf = (u: Ctx): Actor => ({ userId: u.principal.userId, ...(u.principal.memberId ? { memberId: u.principal.memberId } : {}), today: u.today(), at: u.now().toISOString() });
+/** The day of the event: a mutation's business date (the client's `businessDate`, checked by the host), or today in a read. */
+export const eventDay = (u: Ctx): string => ('businessDate' in u ? (u as MCtx).businessDate : u.today());
+
+export const actorOf = (u: Ctx): Actor => ({ userId: u.principal.userId, ...(u.principal.memberId ? { memberId: u.principal.memberId } : {}), today: eventDay(u), at: u.now().toISOString() });
 
 /** Who did what and when, for the loan's own history. */
 export const stamp = (by: Actor, what: string) => ({ on: by.today, at: by.at, by: by.userId, what });

@@ -11,3 +11,6 @@ export const BUSINESS_DATE_FIELD = {
 
 export const deprecatedDate = (description: string) =>
   ({ type: 'Date', required: false, description, deprecationReason: 'Use businessDate (same meaning, the same on every business event).' }) as const;
+
+/** Marks a mutation field as a business event (it takes `businessDate`); tests enumerate them from the schema. */
+export const BUSINESS_EVENT = { kkmpBusinessEvent: true } as const;

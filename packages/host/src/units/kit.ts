@@ -1,4 +1,4 @@
-import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, postEntry, runMutation, type CoreContext } from '@kkmp/core';
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, postEntry, resolveBusinessDate, runMutation, type CoreContext } from '@kkmp/core';
 import type { Transaction } from '@kkmp/store';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { ApiContext } from '@kkmp/plugin-sdk';
@@ -11,11 +11,12 @@ import { unitRecordKey } from './records';
 import type { UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
+import { BUSINESS_DATE_FIELD } from '../schema/business-date';
 import { parseUnitArgs, parseUnitInput, refusingZodErrors } from './input';
 
 
 /** A unit posts on core accounts or its own, never another unit's; every line carries its segment. */
-async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, coopId: string, today: string, e: UnitJournalEntry) {
+async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, coopId: string, businessDate: string, e: UnitJournalEntry) {
   e.lines.forEach((l, i) => {
     const own = l.account.startsWith(`${unit.id}.`);
     if (l.account.includes('.') && !own) {
@@ -23,7 +24,7 @@ async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, co
     }
   });
   const entry = await postEntry(core, tx, coopId, {
-    date: e.date ?? today,
+    date: e.date ?? businessDate,
     memo: e.memo,
     source: { kind: 'UNIT', unitId: unit.id, documentId: e.documentId },
     lines: e.lines.map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, unitId: unit.id, ...(l.memo ? { memo: l.memo } : {}) })),
@@ -85,26 +86,33 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         fields: (t) => ({
           idempotencyKey: t.string(idem),
           cooperativeId: t.id({ description: 'Cooperative id.' }),
+          ...(options.businessEvent ? { businessDate: t.field(BUSINESS_DATE_FIELD) } : {}),
           ...options.input(t),
         }),
       });
       // Refusals (not permitted, not enabled, invalid) are audited in the cooperative like any mutation.
       const run = audited(field, coopOf(), async (core, raw) => {
-        const { idempotencyKey, cooperativeId, ...rest } = raw as Record<string, unknown>;
+        const { idempotencyKey, cooperativeId, businessDate: requestedDate, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
         const { context: u, recordVersion } = await gate<S>(core, unit, coopId, options.permission);
         const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
           core,
-          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
-          (tx) => {
+          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: { ...rest, ...(requestedDate ? { businessDate: requestedDate } : {}) }, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
+          async (tx) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
+            // Inside the body, after any idempotent replay: a retry of yesterday's sale returns it even if the period closed since.
+            const businessDate = options.businessEvent ? await resolveBusinessDate(core, u.cooperative, u.principal.role, requestedDate as string | null | undefined) : u.today();
             return refusingZodErrors('input', () =>
               options.resolve(input as never, {
                 ...u,
+                businessDate,
                 writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
-                post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e),
+                post: (e) => {
+                  if (!options.businessEvent) throw new Error(`${field} posts to the books: declare it a businessEvent`);
+                  return postForUnit(core, tx, unit, coopId, businessDate, e);
+                },
                 afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
               }),
             );
@@ -115,7 +123,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         t.field({
           type: options.type,
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
-          extensions: { kkmpPermission: options.permission },
+          extensions: { kkmpPermission: options.permission, ...(options.businessEvent ? { kkmpBusinessEvent: true } : {}) },
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
           resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>

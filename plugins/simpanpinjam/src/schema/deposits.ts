@@ -12,6 +12,7 @@ export function registerDeposits(unit: Kit, r: Refs) {
     type: r.TimeDeposit,
     description: "Open a time deposit (simpanan berjangka) for an active member, paid in cash; the rate is the product's, capped by the settings, and fixed until maturity. Posts Dr cash, Cr time deposits.",
     permission: 'simpanpinjam:teller',
+    businessEvent: true,
     input: (t) => ({
       memberId: t.id({ description: 'The member (a Member id).' }),
       productId: t.id({ description: 'A time-deposit product.' }),
@@ -26,6 +27,7 @@ export function registerDeposits(unit: Kit, r: Refs) {
     description:
       "Pay out a time deposit in cash. At or after maturity: principal plus interest for the term (actual/365; no interest after maturity). Before maturity the product's rule applies: interest forfeited, or forfeited and a penalty deducted. Posts Dr time deposits and interest expense, Cr cash and penalty income.",
     permission: 'simpanpinjam:teller',
+    businessEvent: true,
     input: (t) => ({ depositId: t.id({ description: 'Time deposit id.' }) }),
     schema: withdrawTimeDepositInput,
     resolve: (input, u) => withdrawTimeDeposit(u, input),

@@ -98,6 +98,7 @@ function registerPayments(unit: Kit, r: Refs) {
     description:
       'Pay out an approved loan in cash today; its schedule starts today. Posts Dr loans receivable (principal), Cr cash; a deducted admin fee is Cr revenue from members (4110, with patronage) and paid out less.',
     permission: 'simpanpinjam:teller',
+    businessEvent: true,
     input: (t) => ({ loanId: t.id({ description: 'Loan id.' }) }),
     schema: loanIdInput,
     resolve: (input, u) => disburseLoan(u, input),
@@ -108,6 +109,7 @@ function registerPayments(unit: Kit, r: Refs) {
     description:
       'Record a cash repayment today. It pays penalties, then fees, then interest, then principal of what is due; any more is a prepayment (fees, interest accrued to date, then the next instalments\' principal). Paying the payoff amount (see SimpanpinjamLoan.payoff) closes the loan early with interest only to date; more than that is refused (BusinessRuleError OVERPAYMENT, details.payoff). Posts Dr cash; Cr loans receivable, revenue from members (interest and fees, with patronage) and penalty income.',
     permission: 'simpanpinjam:teller',
+    businessEvent: true,
     input: (t) => ({ loanId: t.id({ description: 'Loan id.' }), amount: t.field({ type: 'Rupiah', description: 'Amount paid.' }) }),
     schema: repayLoanInput,
     resolve: (input, u) => repayLoan(u, input),
@@ -139,6 +141,7 @@ function registerChanges(unit: Kit, r: Refs) {
     description:
       "Approve a pending reschedule or write-off (not by its requester: MAKER_CHECKER). Reschedule: the loan ends as RESCHEDULED and a new loan carries the outstanding principal on the new terms from today; unpaid interest, fees and (unless waived) penalties are carried into the new first instalment as a fee; no money moves. Write-off: the outstanding principal leaves loans receivable against the allowance (then loss expense); returns the loan, or for a reschedule the new loan.",
     permission: 'simpanpinjam:approve',
+    businessEvent: true,
     input: (t) => ({ loanId: t.id({ description: 'Loan id.' }) }),
     schema: loanIdInput,
     resolve: (input, u) => approveLoanChange(u, input),

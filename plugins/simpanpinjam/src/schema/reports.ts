@@ -22,6 +22,7 @@ export function registerReports(unit: Kit, r: Refs) {
     description:
       "Bring the allowance for loan losses (penyisihan penghapusan pinjaman) to today's problem-loan risk: posts Dr allowance expense, Cr allowance for an increase (the reverse for a release). Write-offs use the allowance first.",
     permission: 'simpanpinjam:manage',
+    businessEvent: true,
     input: () => ({}),
     resolve: (_input, u) => provisionAllowance(u),
   });

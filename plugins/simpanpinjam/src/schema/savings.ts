@@ -58,6 +58,7 @@ function registerAccounts(unit: Kit, r: Refs) {
           ? 'Deposit cash into a savings account (setoran). Posts Dr cash, Cr 2120 simpanan sukarela.'
           : "Withdraw cash from a savings account (penarikan). Never takes the balance below the product's minimum (or zero), even under concurrent requests: refused with BusinessRuleError INSUFFICIENT_BALANCE. Posts Dr 2120, Cr cash.",
       permission: 'simpanpinjam:teller',
+      businessEvent: true,
       input: (t) => ({
         accountId: t.id({ description: 'Savings account id.' }),
         amount: t.field({ type: 'Rupiah', description: 'Amount, whole rupiah.' }),
@@ -97,6 +98,7 @@ function registerInterest(unit: Kit, r: Refs) {
     type: r.InterestRun,
     description: `Credit a month's interest to savings accounts, on each product's balance method (minimum or average daily balance), at the product rate capped by the settings; actual/365. Posts Dr interest expense, Cr 2120, dated the month's last day. Handles up to ${INTEREST_BATCH} accounts per call: call again until remaining is 0. Each account is credited once per month, whatever the calls.`,
     permission: 'simpanpinjam:manage',
+    businessEvent: true,
     input: (t) => ({ month: t.string({ description: 'A month that has ended, YYYY-MM.' }) }),
     schema: postSavingsInterestInput,
     resolve: (input, u) => postSavingsInterest(u, input),

@@ -1,5 +1,5 @@
 import { BusinessRuleError } from '@kkmp/plugin-sdk';
-import { rawMemberId, type Ctx } from '../context';
+import { rawMemberId, type Ctx, eventDay } from '../context';
 import { loanSchema, savingsAccountSchema, timeDepositSchema, type Loan, type Product } from '../items';
 import { positionOf } from '../loans/view';
 import { mulDivFloor } from '../math';
@@ -17,7 +17,7 @@ export function isRelatedParty(u: Ctx, memberId: string): boolean {
 export async function checkRelatedPartyLimit(u: Ctx, loan: Pick<Loan, 'id' | 'principal'>, field: string) {
   const [ownCapital, loans] = await Promise.all([u.books.ownCapital(), u.store.all(loanSchema, ['LOAN'])]);
   const limit = mulDivFloor(Math.max(0, ownCapital), u.settings.relatedPartyLimitBp, 10_000);
-  const today = u.today();
+  const today = eventDay(u);
   let exposure = 0;
   for (const l of loans) {
     if (l.id === loan.id || !isRelatedParty(u, l.memberId)) continue;

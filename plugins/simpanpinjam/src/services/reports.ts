@@ -91,7 +91,7 @@ export function provisionEntry(delta: number, today: string): UnitJournalEntry {
 
 /** Brings the allowance for loan losses to today's problem-loan risk. */
 export async function provisionAllowance(u: MCtx): Promise<Provision> {
-  const today = u.today();
+  const today = u.businessDate;
   const { problemLoanRisk: required } = await portfolio(u, today);
   const current = await u.store.get(allowanceSchema, 'ALLOWANCE');
   const before = current?.balance ?? 0;

@@ -1,6 +1,6 @@
 import { InvalidStateError, ValidationError, msg, z } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import type { MCtx } from '../context';
+import { eventDay, type MCtx } from '../context';
 import { isMonth, monthEnd, monthStart } from '../dates';
 import { savingsAccountSchema, savingsProductSchema, type Product, type SavingsAccount, type SavingsTxn } from '../items';
 import { dailyBalances, monthlyInterest } from '../savings/interest';
@@ -44,7 +44,7 @@ async function creditInterest(u: MCtx, a: SavingsAccount, product: Product, mont
 /** A month's interest to the next batch of accounts not yet credited for it; call again until none remain. */
 export async function postSavingsInterest(u: MCtx, input: z.output<typeof postSavingsInterestInput>): Promise<InterestRun> {
   const month = input.month;
-  if (month >= u.today().slice(0, 7)) throw ValidationError.field('input.month', ...ENDED_MONTH);
+  if (month >= eventDay(u).slice(0, 7)) throw ValidationError.field('input.month', ...ENDED_MONTH);
   const last = monthEnd(month);
   const products = new Map((await u.store.all(savingsProductSchema, ['PRODUCT'])).map((p) => [p.id, p]));
   const todo = (await u.store.all(savingsAccountSchema, ['SACCT'])).filter((a) => a.openedOn <= last && (!a.lastInterestMonth || a.lastInterestMonth < month));

@@ -1,6 +1,6 @@
 import { BusinessRuleError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { memberOf, type Ctx, type MCtx } from '../context';
+import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
 import { savingsAccountSchema, savingsProductSchema, type SavingsAccount, type SavingsTxn } from '../items';
 import { accountOf, productOf } from '../savings/store';
 import { id, positiveAmount } from './inputs';
@@ -14,7 +14,7 @@ export const openSavingsAccountInput = z.object({ memberId: id, productId: id })
 export async function openSavingsAccount(u: MCtx, input: z.output<typeof openSavingsAccountInput>): Promise<AccountView> {
   const member = await memberOf(u, input.memberId, 'input.memberId');
   const product = await productOf(u, input.productId, 'input.productId', ['SAVINGS']);
-  const account: SavingsAccount = { id: u.newId(), memberId: member.id, productId: product.id, openedOn: u.today(), openedBy: u.principal.userId, balance: 0, txnCount: 0 };
+  const account: SavingsAccount = { id: u.newId(), memberId: member.id, productId: product.id, openedOn: eventDay(u), openedBy: u.principal.userId, balance: 0, txnCount: 0 };
   u.writes.create(['SACCT', member.id, account.id], account);
   return { ...account, coopId: u.cooperative.id, productName: product.name };
 }
@@ -73,7 +73,7 @@ export async function moveMoney(u: MCtx, kind: MovementKind, input: MovementInpu
   } else {
     u.writes.update(['SACCT', account.memberId, account.id], update, { expression: 'attribute_exists(balance)' });
   }
-  const txn: SavingsTxn = { id: u.newId(), accountId: account.id, date: u.today(), kind: kind === 'deposit' ? 'DEPOSIT' : 'WITHDRAWAL', amount: signed, at: u.now().toISOString(), by: u.principal.userId };
+  const txn: SavingsTxn = { id: u.newId(), accountId: account.id, date: eventDay(u), kind: kind === 'deposit' ? 'DEPOSIT' : 'WITHDRAWAL', amount: signed, at: u.now().toISOString(), by: u.principal.userId };
   u.writes.create(['STXN', account.id, txn.date, txn.id], txn);
   await u.post(movementEntry(kind, txn.id, input.amount, u.settings.cashAccount));
   // The balance here is what this request saw plus its own movement; concurrent ones may have moved it since.

@@ -1,6 +1,6 @@
 import { BusinessRuleError, InvalidStateError, NotFoundError, decodeId, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { memberOf, type Ctx, type MCtx } from '../context';
+import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
 import { addMonths, daysBetween } from '../dates';
 import { timeDepositSchema, type Product, type TimeDeposit } from '../items';
 import { mulDivFloor } from '../math';
@@ -43,7 +43,7 @@ export function newDeposit(a: { id: string; memberId: string; product: Product; 
 export async function openTimeDeposit(u: MCtx, input: OpenTimeDepositInput): Promise<DepositView> {
   const member = await memberOf(u, input.memberId, 'input.memberId');
   const product = await productOf(u, input.productId, 'input.productId', ['TIME_DEPOSIT']);
-  const deposit = newDeposit({ id: u.newId(), memberId: member.id, product, amount: input.amount, today: u.today(), settings: u.settings });
+  const deposit = newDeposit({ id: u.newId(), memberId: member.id, product, amount: input.amount, today: eventDay(u), settings: u.settings });
   u.writes.create(['TDEP', member.id, deposit.id], deposit);
   await u.post({ memo: 'Simpanan berjangka', documentId: deposit.id, lines: [{ account: u.settings.cashAccount, debit: deposit.principal }, { account: ACCOUNTS.deposits, credit: deposit.principal }] });
   return { ...deposit, coopId: u.cooperative.id };
@@ -74,7 +74,7 @@ export async function withdrawTimeDeposit(u: MCtx, input: z.output<typeof withdr
   const [memberId, raw] = decodeId(input.depositId, 'SimpanpinjamTimeDeposit', 'input.depositId', 2) as [string, string];
   const d = await u.store.get(timeDepositSchema, 'TDEP', memberId, raw);
   if (!d) throw new NotFoundError('SimpanpinjamTimeDeposit', input.depositId, 'input.depositId');
-  const { next, entry } = payout(d, u.today(), u.settings.cashAccount);
+  const { next, entry } = payout(d, eventDay(u), u.settings.cashAccount);
   u.writes.replace(['TDEP', memberId, raw], next, d.version);
   await u.post(entry);
   return { ...next, coopId: u.cooperative.id };

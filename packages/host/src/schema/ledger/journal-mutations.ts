@@ -1,5 +1,6 @@
 import { approveJournalEntry, draftJournalEntry, lockPeriod, rejectJournalEntry, reverseJournalEntry } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
+import { BUSINESS_EVENT } from '../business-date';
 import { one, two } from '../../ids';
 import { MUTATION_ERRORS } from '../errors';
 import type { JournalTypes } from './shared';
@@ -12,6 +13,7 @@ export function registerJournalMutations(builder: Builder, { EntryRef, DraftRef 
     draftJournalEntry: t.field({
       type: DraftRef,
       description: 'Draft a manual journal entry (manager). It is validated now and posted on approval by another manager.',
+      extensions: BUSINESS_EVENT,
       errors: { types: MUTATION_ERRORS },
       args: { input: t.arg({ type: DraftInput }) },
       resolve: (_r, { input }, ctx) =>
@@ -44,6 +46,7 @@ export function registerJournalMutations(builder: Builder, { EntryRef, DraftRef 
     reverseJournalEntry: t.field({
       type: DraftRef,
       description: 'Draft the reversing entry of a posted manual entry; another manager approves it (approveJournalEntry). Once per entry.',
+      extensions: BUSINESS_EVENT,
       errors: { types: MUTATION_ERRORS },
       args: { input: t.arg({ type: ReverseInput }) },
       resolve: (_r, { input }, ctx) => {

@@ -1,5 +1,6 @@
 import { endMembership, recordEquityPayment, refundEquity, registerMember, updateMember } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
+import { BUSINESS_EVENT } from '../business-date';
 import { one, two } from '../../ids';
 import { MUTATION_ERRORS } from '../errors';
 import type { CoreRefs } from '../refs';
@@ -39,6 +40,7 @@ export function registerMemberMutations(builder: Builder, refs: CoreRefs) {
     recordEquityPayment: t.field({
       type: EquityPaymentResultRef,
       description: 'Record simpanan pokok or wajib paid by an active member. Manager or staff.',
+      extensions: BUSINESS_EVENT,
       errors: { types: MUTATION_ERRORS },
       args: { input: t.arg({ type: RecordEquityPaymentInput }) },
       resolve: (_r, { input }, ctx) => recordEquityPayment(ctx.core, { ...input, ...memberRef(input.memberId), method: input.method ?? undefined }),
@@ -46,6 +48,7 @@ export function registerMemberMutations(builder: Builder, refs: CoreRefs) {
     refundEquity: t.field({
       type: EquityPaymentResultRef,
       description: 'Refund pokok and wajib to a member whose membership ended. Refused while the member is active. Cooperative manager.',
+      extensions: BUSINESS_EVENT,
       errors: { types: MUTATION_ERRORS },
       args: { input: t.arg({ type: RefundEquityInput }) },
       resolve: (_r, { input }, ctx) => refundEquity(ctx.core, { ...input, ...memberRef(input.memberId), method: input.method ?? undefined }),
