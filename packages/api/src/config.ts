@@ -5,7 +5,7 @@ import type { ApiOptions } from '@kkmp/host';
 /**
  * Deployment settings from the environment (set by infra/ in AWS, by the dev server locally):
  * KKMP_TABLE_NAME, KKMP_JWT_SECRET or KKMP_JWKS_URL, optional KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE,
- * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local.
+ * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local. KKMP_CLOCK (the dev clock) is refused.
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ApiOptions, 'units'> {
   refuseDevClock(env);
