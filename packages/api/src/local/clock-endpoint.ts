@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DevClock, DevClockError, describeInstant, parseClockSetting } from './dev-clock';
+import { DevClock, DevClockError, describeInstant, parseClockSetting, wibTime } from './dev-clock';
 
 export const CLOCK_PATH = '/dev/clock';
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -48,7 +48,7 @@ export function clockEndpoint(clock: DevClock, log: (line: string) => void = con
 
 function state(clock: DevClock) {
   const now = clock.now();
-  return { now: now.toISOString(), wib: describeInstant(now).split(' (')[0], system: new Date().toISOString() };
+  return { now: now.toISOString(), wib: wibTime(now), system: new Date().toISOString() };
 }
 
 function sameOrigin(origin: string, host: string): boolean {

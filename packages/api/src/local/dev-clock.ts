@@ -92,8 +92,13 @@ export function parseClockSetting(value: string, from: Date): Date {
 
 /** "2027-01-05 09:00:00 WIB (2027-01-05T02:00:00.000Z)": how the dev server reports its clock. */
 export function describeInstant(at: Date): string {
+  return `${wibTime(at)} (${at.toISOString()})`;
+}
+
+/** "2027-01-05 09:00:00 WIB": the demo cooperatives' wall-clock time. */
+export function wibTime(at: Date): string {
   const wib = new Date(at.getTime() + WIB_MS).toISOString();
-  return `${wib.slice(0, 10)} ${wib.slice(11, 19)} WIB (${at.toISOString()})`;
+  return `${wib.slice(0, 10)} ${wib.slice(11, 19)} WIB`;
 }
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
