@@ -93,4 +93,18 @@ describe('businessDate on the core business events', () => {
     expect(await journalCount(api, f.coopId, f.manager, TODAY)).toBe(1);
   });
 
+
+  it('the audit log shows both the business date and the instant it was recorded', async () => {
+    const res = await api.gql(
+      `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { auditLog(first: 20) { edges { node { operation outcome at businessDate } } } } } }`,
+      { id: f.coopId },
+      f.manager,
+    );
+    const entries = res.data.cooperative.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.outcome === 'OK');
+    const events = entries.filter((n: any) => ['recordEquityPayment', 'refundEquity', 'draftJournalEntry', 'reverseJournalEntry'].includes(n.operation));
+    expect(events.map((n: any) => n.businessDate)).toContain(YESTERDAY);
+    expect(events.map((n: any) => n.businessDate)).toContain(TODAY);
+    for (const n of events) expect(n.at.slice(0, 10)).toBe(TODAY);
+    expect(entries.find((n: any) => n.operation === 'updateCooperative').businessDate).toBeNull();
+  });
 });

@@ -19,6 +19,7 @@ const till = defineUnit({
       type: 'String',
       description: 'Record a cash sale and post it.',
       permission: 'till:sell',
+      businessEvent: true,
       input: (t) => ({
         amount: t.field({ type: 'Rupiah', description: 'Amount.' }),
         memberNik: t.string({ required: false, description: 'Buyer NIK if a member.' }),

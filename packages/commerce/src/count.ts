@@ -1,4 +1,5 @@
 import { ValidationError, parseInput, text } from '@kkmp/plugin-sdk';
+import { msg } from '@kkmp/plugin-sdk';
 import { z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS } from './accounts';
@@ -11,9 +12,9 @@ import { documentNumber } from './numbers';
 export const countInput = z.object({
   note: text(300).optional().nullable(),
   lines: z
-    .array(z.object({ productId: z.string(), countedQuantity: z.number().int('must be a whole number / harus bilangan bulat').min(0, 'must not be negative / tidak boleh negatif') }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(40, 'at most 40 products per count; count in parts / paling banyak 40 produk per opname; lakukan bertahap'),
+    .array(z.object({ productId: z.string(), countedQuantity: z.number().int(msg('must be a whole number', 'harus bilangan bulat')).min(0, msg('must not be negative', 'tidak boleh negatif')) }))
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(40, msg('at most 40 products per count; count in parts', 'paling banyak 40 produk per opname; lakukan bertahap')),
 });
 
 /**
@@ -27,7 +28,7 @@ export async function recordStockCount(u: WriteCtx, raw: unknown): Promise<Stock
   const seen = new Set<string>();
   const stocks = await u.store.getMany(stockSchema, input.lines.map((l) => keys.stock(l.productId)));
   const id = u.newId();
-  const date = u.today();
+  const date = u.businessDate;
   const at = u.now().toISOString();
   const lines: StockCount['lines'] = [];
   for (const [i, l] of input.lines.entries()) {

@@ -1,4 +1,5 @@
 import { BusinessRuleError, InvalidStateError, NotFoundError, ValidationError, isoDate, parseInput, positiveRupiah, text } from '@kkmp/plugin-sdk';
+import { msg } from '@kkmp/plugin-sdk';
 import { z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS, supplierPaymentAccount } from './accounts';
@@ -10,7 +11,7 @@ import { documentNumber } from './numbers';
 /** Partners the program names; OTHER for anyone else (a local wholesaler, a BUMD). */
 export const SUPPLIER_KINDS = ['BULOG', 'ID_FOOD', 'PERTAMINA', 'PUPUK_INDONESIA', 'BUMD', 'OTHER'] as const;
 
-const quantity = z.number().int('must be a whole number / harus bilangan bulat').min(1, 'must be at least 1 / paling sedikit 1');
+const quantity = z.number().int(msg('must be a whole number', 'harus bilangan bulat')).min(1, msg('must be at least 1', 'paling sedikit 1'));
 
 export const createSupplierInput = z.object({
   name: text(120),
@@ -45,8 +46,8 @@ export const purchaseOrderInput = z.object({
   note: text(300).optional().nullable(),
   lines: z
     .array(z.object({ productId: z.string(), quantity, unitCost: positiveRupiah }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(80, 'at most 80 lines / paling banyak 80 baris'),
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(80, msg('at most 80 lines', 'paling banyak 80 baris')),
 });
 
 export async function createPurchaseOrder(u: WriteCtx, supplierId: string, raw: { lines: { productId: string }[] } & Record<string, unknown>): Promise<PurchaseOrder> {
@@ -80,8 +81,8 @@ export const receiveInput = z.object({
   payment: z.enum(SUPPLIER_PAYMENTS),
   lines: z
     .array(z.object({ productId: z.string(), quantity, unitCost: positiveRupiah }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(40, 'at most 40 lines per receipt / paling banyak 40 baris per penerimaan'),
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(40, msg('at most 40 lines per receipt', 'paling banyak 40 baris per penerimaan')),
 });
 
 /**
@@ -110,7 +111,7 @@ export async function receiveGoods(
   const seen = new Set<string>();
   const id = u.newId();
   const at = u.now().toISOString();
-  const date = u.today();
+  const date = u.businessDate;
   const lines: GoodsReceipt['lines'] = [];
   const movements: Movement[] = [];
   for (const [i, l] of input.lines.entries()) {

@@ -1,4 +1,5 @@
 import { BusinessRuleError, NotFoundError, ValidationError, parseInput, rupiah, text, type Member } from '@kkmp/plugin-sdk';
+import { msg } from '@kkmp/plugin-sdk';
 import { z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS, paymentAccount } from './accounts';
@@ -28,14 +29,14 @@ export const MAX_SALE_LINES = 80;
 
 export const saleInput = z.object({
   memberId: z.string().optional().nullable(),
-  memberNumber: z.number().int().min(1, 'must be at least 1 / paling sedikit 1').optional().nullable(),
+  memberNumber: z.number().int().min(1, msg('must be at least 1', 'paling sedikit 1')).optional().nullable(),
   buyerNik: z.string().optional().nullable(),
   buyerName: text(100).optional().nullable(),
   paymentMethod: z.enum(PAYMENT_METHODS),
   tendered: rupiah.optional().nullable(),
   lines: z
-    .array(z.object({ productId: z.string(), quantity: z.number().int('must be a whole number / harus bilangan bulat').min(1, 'must be at least 1 / paling sedikit 1').max(100_000) }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
+    .array(z.object({ productId: z.string(), quantity: z.number().int(msg('must be a whole number', 'harus bilangan bulat')).min(1, msg('must be at least 1', 'paling sedikit 1')).max(100_000) }))
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
     .max(MAX_SALE_LINES, `at most ${MAX_SALE_LINES} lines; split the sale / paling banyak ${MAX_SALE_LINES} baris; pecah penjualannya`),
 });
 
@@ -59,7 +60,7 @@ export interface SellOptions {
 export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: SellOptions): Promise<Sale> {
   await options.gate?.(u);
   const input = parseInput(saleInput, raw);
-  const date = u.today();
+  const date = u.businessDate;
 
   // The buyer: a member (by id, or recognised by NIK) pays member prices and earns patronage.
   let member: Member | undefined;

@@ -21,7 +21,7 @@ export async function voidSale(
   const sale = await u.store.get(saleSchema, ...keys.sale(ref.date, ref.id));
   if (!sale) throw new NotFoundError('Sale', ref.id, 'input.saleId');
   if (sale.status === 'VOIDED') throw new InvalidStateError(`sale ${sale.number} is already void`, `penjualan ${sale.number} sudah dibatalkan`);
-  const date = u.today();
+  const date = u.businessDate;
   const at = u.now().toISOString();
   for (const l of sale.lines) {
     if (l.cost === 0 && !(await isStocked(u, l.productId))) continue;

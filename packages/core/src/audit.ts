@@ -15,10 +15,12 @@ export const auditEntrySchema = z.object({
   /** "OK" or the error code the mutation ended with. */
   outcome: z.string(),
   targetId: z.string().optional(),
+  /** The business date of the event the mutation recorded, if it recorded one (`at` is when). */
+  businessDate: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string, now: Date) {
+export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string, now: Date, businessDate?: string) {
   const id = newId(now);
   const entry: AuditEntry = {
     id,
@@ -29,6 +31,7 @@ export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation'
     inputDigest,
     outcome,
     ...(spec.targetId ? { targetId: spec.targetId } : {}),
+    ...(businessDate ? { businessDate } : {}),
   };
   return { pk: pk(spec.tenant), sk: sk('AUDIT', id), type: 'AuditEntry', ...entry };
 }

@@ -76,11 +76,12 @@ async function recordEquityPaymentUnaudited(ctx: CoreContext, raw: unknown): Pro
   return runMutation(
     ctx,
     coopSpec('recordEquityPayment', input, { targetId: input.memberId }),
-    async (tx) => {
+    async (tx, event) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
       const now = ctx.clock.now();
       const paidOn = await paymentDate(ctx, coop, principal.role, input, m.joinDate);
+      event.businessDate = paidOn;
       if (m.status !== 'ACTIVE') {
         throw new InvalidStateError(`the membership ended (${m.status.toLowerCase()}): no more equity payments`, `keanggotaan sudah berakhir (${STATUS_ID[m.status]}): tidak menerima simpanan lagi`);
       }
@@ -135,7 +136,7 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
   return runMutation(
     ctx,
     coopSpec('refundEquity', input, { targetId: input.memberId }),
-    async (tx) => {
+    async (tx, event) => {
       const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
       const m = await getMember(ctx, coop.id, input.memberId, 'input.memberId');
       if (m.status === 'ACTIVE') {
@@ -155,7 +156,7 @@ async function refundEquityUnaudited(ctx: CoreContext, raw: unknown): Promise<Re
         kind: 'REFUND',
         amount,
         method: input.method,
-        paidOn: await paymentDate(ctx, coop, principal.role, input, m.exitDate ?? m.joinDate),
+        paidOn: (event.businessDate = await paymentDate(ctx, coop, principal.role, input, m.exitDate ?? m.joinDate)),
         recordedAt: now.toISOString(),
         recordedBy: principal.userId,
       };

@@ -31,6 +31,12 @@ export interface MutationSpec {
   conflicts?: Record<string, () => DomainError>;
 }
 
+/** What the body tells the audit log about the event it recorded. */
+export interface MutationEvent {
+  /** The business date of the event (checked by resolveBusinessDate), kept beside the instant it was recorded. */
+  businessDate?: string;
+}
+
 /**
  * Runs a mutation body exactly once per idempotency key, in one DynamoDB transaction together with its
  * audit entry and idempotency record. The body reads, checks, and adds its writes to `tx`; it returns a
@@ -40,7 +46,7 @@ export interface MutationSpec {
 export async function runMutation<T>(
   ctx: CoreContext,
   spec: MutationSpec,
-  body: (tx: Transaction) => Promise<T>,
+  body: (tx: Transaction, event: MutationEvent) => Promise<T>,
 ): Promise<T> {
   const inputDigest = digest(spec.input);
   // Keys are scoped per tenant (the cooperative), not per caller: a manager retrying a cashier's stuck
@@ -62,10 +68,11 @@ export async function runMutation<T>(
   for (let attempt = 1; ; attempt++) {
     const tx = new Transaction(ctx.db);
     try {
-      const result = await body(tx);
+      const event: MutationEvent = {};
+      const result = await body(tx, event);
       const now = ctx.clock.now();
       if (idemKey) addIdempotencyRecord(tx, idemKey, { operation: spec.operation, inputDigest, result }, now);
-      tx.create(auditItem(ctx, spec, inputDigest, 'OK', now));
+      tx.create(auditItem(ctx, spec, inputDigest, 'OK', now, event.businessDate));
       await tx.commit();
       // Loaders may hold the pre-write state of what this mutation changed.
       ctx.items.clearAll();

@@ -98,6 +98,8 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
       ],
       supervisors: [{ name: `Pengawas ${k.name}`, position: 'KETUA' }],
       equity: { simpananPokok: 50_000, simpananWajib: 20_000 },
+      // The demo's history starts half a year back: its books begin the year before.
+      firstFinancialYear: Number(localDate(clock.now(), 'WIB').slice(0, 4)) - 1,
     });
     if (k.coop !== 'FORMED') {
       await changeCooperativeStatus(dinas, {

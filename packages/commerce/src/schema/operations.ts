@@ -171,6 +171,7 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
     type: types.GoodsReceiptRef,
     description: 'Goods received (against an order or not): stock and moving-average cost change; Dr Persediaan, Cr Kas/Bank/Utang usaha.',
     permission: perm.manage,
+    businessEvent: true,
     input: (t) => ({
       purchaseOrderId: t.id({ required: false, description: 'The order it fills, if any.' }),
       supplierId: t.id({ required: false, description: 'Supplier id (required without an order).' }),
@@ -192,6 +193,7 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
     type: types.SupplierRef,
     description: 'Pays what is owed to a supplier: Dr Utang usaha, Cr Kas/Bank.',
     permission: perm.manage,
+    businessEvent: true,
     input: (t) => ({
       supplierId: t.id({ description: 'Supplier id.' }),
       amount: t.field({ type: 'Rupiah', description: 'Amount paid.' }),
@@ -214,6 +216,7 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
     description:
       'A sale at the counter, all or nothing: prices for members or the public, ceilings (HET), stock (never below zero), the unit\'s own rules (quotas), the receipt number and the journal entry.',
     permission: perm.sell,
+    businessEvent: true,
     input: (t) => ({
       lines: t.field({ type: [saleLine], description: `Products sold (at most 80 lines; the same product twice counts as one line).` }),
       paymentMethod: t.field({ type: types.PaymentMethod, description: 'How it is paid.' }),
@@ -248,6 +251,7 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
     type: types.SaleRef,
     description: 'Voids a sale by reversal: goods back to stock, the reverse entry posted today, quotas given back. Nothing is deleted.',
     permission: perm.void,
+    businessEvent: true,
     input: (t) => ({ saleId: t.id({ description: 'Sale id.' }), reason: t.string({ description: 'Why (kept with the sale).' }) }),
     resolve: async ({ saleId, reason }, u) => {
       const [date, id] = id2(saleId, 'Sale', 'input.saleId');
@@ -287,6 +291,7 @@ export function registerOperations<S>(b: Builder, unit: UnitSchemaKit<S>, types:
     type: types.StockCountRef,
     description: 'Records a stock count (stock opname): counted quantities become the stock; differences are posted at moving-average cost.',
     permission: perm.manage,
+    businessEvent: true,
     input: (t) => ({
       note: t.string({ required: false, description: 'Note (who counted, why).' }),
       lines: t.field({

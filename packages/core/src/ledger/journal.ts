@@ -67,9 +67,9 @@ async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promi
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   const lines = cleanLines(input.lines);
   const { requested, field } = requestedDate(input.businessDate, input.date, 'input.date');
-  return runMutation(ctx, coopSpec('draftJournalEntry', input), async (tx) => {
+  return runMutation(ctx, coopSpec('draftJournalEntry', input), async (tx, event) => {
     const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
-    const date = await resolveBusinessDate(ctx, coop, p.role, requested, field);
+    const date = (event.businessDate = await resolveBusinessDate(ctx, coop, p.role, requested, field));
     validateEntry({ date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
     const now = ctx.clock.now();
     const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
@@ -162,7 +162,7 @@ const reverseInput = z.object({
 async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promise<JournalDraft> {
   const input = parseInput(reverseInput, raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
-  return runMutation(ctx, coopSpec('reverseJournalEntry', input, { targetId: input.entryId }), async (tx) => {
+  return runMutation(ctx, coopSpec('reverseJournalEntry', input, { targetId: input.entryId }), async (tx, event) => {
     const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     const original = await getItem(ctx.db, entryKey(coop.id, input.entryDate, input.entryId), journalEntrySchema);
     if (!original) throw new NotFoundError('JournalEntry', input.entryId, 'input.entryId');
@@ -176,7 +176,7 @@ async function reverseJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Pro
       throw new InvalidStateError('this entry was already reversed', 'jurnal ini sudah dibalik');
     }
     const { requested, field } = requestedDate(input.businessDate, input.date, 'input.date');
-    const date = await resolveBusinessDate(ctx, coop, p.role, requested, field);
+    const date = (event.businessDate = await resolveBusinessDate(ctx, coop, p.role, requested, field));
     const now = ctx.clock.now();
     const draft: JournalDraft = {
       id: newId(now),

@@ -99,11 +99,12 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         return runMutation(
           core,
           { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: { ...rest, ...(requestedDate ? { businessDate: requestedDate } : {}) }, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
-          async (tx) => {
+          async (tx, event) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
             // Inside the body, after any idempotent replay: a retry of yesterday's sale returns it even if the period closed since.
             const businessDate = options.businessEvent ? await resolveBusinessDate(core, u.cooperative, u.principal.role, requestedDate as string | null | undefined) : u.today();
+            if (options.businessEvent) event.businessDate = businessDate;
             return refusingZodErrors('input', () =>
               options.resolve(input as never, {
                 ...u,

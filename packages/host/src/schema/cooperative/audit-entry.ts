@@ -16,6 +16,7 @@ export function registerAuditEntryType(builder: Builder, refs: CoreRefs) {
       inputDigest: t.exposeString('inputDigest', { description: 'SHA-256 of the validated input (base64url): proves what was sent without storing personal data twice.' }),
       outcome: t.exposeString('outcome', { description: 'OK, or the error code it ended with.' }),
       targetId: t.exposeString('targetId', { nullable: true, description: 'Internal id of the main record touched.' }),
+      businessDate: t.expose('businessDate', { type: 'Date', nullable: true, description: 'The business date of the event it recorded (a sale, a payment, an entry), when it recorded one; `at` is when it was recorded.' }),
     }),
   });
 }
