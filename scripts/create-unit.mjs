@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Scaffolds a business-unit plugin: `pnpm create-unit <id>` (or `npm run create-unit -- <id>`).
-// Writes plugins/<id>/ with a working unit (one record type, a query, a mutation, settings, permissions)
-// and a test that runs the SDK's conformance suite plus a behaviour test; then links it into the workspace.
-//   --dir <path>   write somewhere else (tests use this)       --no-install   skip `pnpm install`
+// Writes plugins/<id>/ with a working unit (one record type, a query, a mutation, settings, permissions,
+// GraphiQL examples), its test (the conformance suite plus a behaviour test) and its docs page (README.md);
+// lists the page in docs/units/README.md (generated), links the package into the workspace (`pnpm install`:
+// @kkmp/api gets it as a dependency through .pnpmfile.cjs) and prints what to add to units.config.ts.
+//   --dir <path>   write somewhere else             --no-install   skip `pnpm install`
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { writeUnitsIndex } from './units-index.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, 'no-install': { type: 'boolean' } } });
@@ -23,8 +26,8 @@ if (existsSync(dir)) {
   process.exit(2);
 }
 
-const files = {
-  'package.json': JSON.stringify(
+const packageJson = () =>
+  JSON.stringify(
     {
       name: `@kkmp/unit-${id}`,
       version: '0.1.0',
@@ -37,9 +40,12 @@ const files = {
     },
     null,
     2,
-  ) + '\n',
-  'tsconfig.json': JSON.stringify({ extends: relative(dir, join(root, 'tsconfig.json')), include: ['src/**/*.ts', 'test/**/*.ts'] }, null, 2) + '\n',
-  'src/index.ts': `import { ValidationError, defineUnit, z } from '@kkmp/plugin-sdk';
+  ) + '\n';
+
+const tsconfig = () => JSON.stringify({ extends: relative(dir, join(root, 'tsconfig.json')), include: ['src/**/*.ts', 'test/**/*.ts'] }, null, 2) + '\n';
+
+const indexTs = () => `import { ValidationError, defineUnit, z } from '@kkmp/plugin-sdk';
+import { ${id}Examples } from './examples';
 
 /** One record the unit keeps. Replace with your unit's own (a sale, a reading, a ticket, ...). */
 const recordSchema = z.object({
@@ -66,6 +72,8 @@ export default defineUnit({
     '${id}:read': { description: 'See records.', roles: ['COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'] },
     '${id}:write': { description: 'Add records.', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
   },
+  // GraphiQL tabs in \`npm run dev\`; the host validates them against the schema at start-up.
+  examples: ${id}Examples,
   schema(b, unit) {
     const Record = b.objectRef<${Prefix}Record>('${Prefix}Record').implement({
       description: 'A record of the ${id} unit.',
@@ -103,8 +111,37 @@ export default defineUnit({
     });
   },
 });
-`,
-  [`test/${id}.test.ts`]: `import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
+`;
+
+const examplesTs = () => `import type { UnitExample } from '@kkmp/plugin-sdk';
+
+/** GraphiQL tabs for the unit's main flows ("$cooperativeId" becomes the demo cooperative's id). */
+export const ${id}Examples: UnitExample[] = [
+  {
+    name: '${Prefix}: add a record',
+    description: 'Adds a record; an amount above the maxAmount setting is refused with a ValidationError naming input.amount.',
+    query: \`mutation ${Prefix}AddRecord($input: ${Prefix}AddRecordInput!) {
+  ${id}AddRecord(input: $input) {
+    __typename
+    ... on ${Prefix}AddRecordSuccess { data { id title amount createdAt } }
+    ... on ValidationError { fields { field messageEn messageId } }
+    ... on Error { code messageEn messageId }
+  }
+}\`,
+    variables: { input: { cooperativeId: '$cooperativeId', title: 'Setoran', amount: 75000 } },
+  },
+  {
+    name: '${Prefix}: records',
+    description: 'Records of the cooperative, oldest first.',
+    query: \`query ${Prefix}Records($cooperativeId: ID!) {
+  ${id}Records(cooperativeId: $cooperativeId) { id title amount createdAt }
+}\`,
+    variables: { cooperativeId: '$cooperativeId' },
+  },
+];
+`;
+
+const testTs = () => `import { describeUnitConformance, startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unit from '../src/index';
 
@@ -130,25 +167,71 @@ describe('${id}: records', () => {
     expect(list.data.${id}Records).toEqual([{ title: 'Setoran', amount: 75_000 }]);
   });
 });
-`,
-  'README.md': `# @kkmp/unit-${id}
+`;
 
-The ${id} business unit. See \`docs/writing-a-unit.md\` at the repository root for the contract.
+// The unit's docs page, for front-end teams first (docs/units/README.md lists it), then for developers.
+const readme = () => `# ${Prefix} (\`${id}\`)
 
-- Install it: add \`import ${id} from '@kkmp/unit-${id}'\` to \`packages/api/src/units.config.ts\` and
-  \`"@kkmp/unit-${id}": "workspace:*"\` to \`packages/api/package.json\`.
-- Test it: \`npm test -- plugins/${id}\`.
-`,
+The ${id} business unit. Describe here, for front-end teams, what it does for the cooperative.
+
+- Package \`@kkmp/unit-${id}\` (\`plugins/${id}\`); every operation takes \`cooperativeId\` and needs the unit
+  enabled (\`enableUnit\`), else \`UNIT_NOT_ENABLED\`. Conventions for all units: [docs/api.md](../../docs/api.md).
+- Permissions: \`${id}:read\` (manager, staff, supervisor), \`${id}:write\` (manager, staff).
+- Money is whole rupiah (\`Rupiah\`).
+
+## Settings
+
+| field | default | meaning |
+|---|---|---|
+| \`maxAmount\` | \`1000000\` | the largest amount one record may carry, in whole rupiah |
+
+## Operations
+
+\`\`\`graphql
+mutation Add($input: ${Prefix}AddRecordInput!) {
+  ${id}AddRecord(input: $input) {
+    __typename
+    ... on ${Prefix}AddRecordSuccess { data { id title amount createdAt } }
+    ... on ValidationError { fields { field messageEn messageId } }   # input.amount above maxAmount
+    ... on Error { code messageEn messageId }
+  }
+}
+query Records($cooperativeId: ID!) { ${id}Records(cooperativeId: $cooperativeId) { id title amount createdAt } }
+\`\`\`
+
+\`npm run dev\` shows both as GraphiQL tabs (\`src/examples.ts\`).
+
+## For developers
+
+- The contract: [docs/writing-a-unit.md](../../docs/writing-a-unit.md).
+- Test it: \`npm run test:unit -- ${id}\` (its own type check and tests, without the repo-wide checks).
+- Install it in a deployment: import it in \`packages/api/src/units.config.ts\` and add it to
+  \`installedUnits\`, then \`npm run schema\`.
+`;
+
+const files = {
+  'package.json': packageJson(),
+  'tsconfig.json': tsconfig(),
+  'src/index.ts': indexTs(),
+  'src/examples.ts': examplesTs(),
+  [`test/${id}.test.ts`]: testTs(),
+  'README.md': readme(),
 };
-
 for (const [name, content] of Object.entries(files)) {
   const path = join(dir, name);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
 }
 console.log(`created ${relative(root, dir) || dir}/ (${Object.keys(files).join(', ')})`);
+if (!values.dir && writeUnitsIndex(root)) console.log('listed its page (README.md) in docs/units/README.md');
 if (!values['no-install']) {
   const r = spawnSync(process.execPath, [join(root, 'scripts/kkmp.mjs'), 'install'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-console.log(`next: npm test -- ${relative(root, dir)}   then install it in packages/api/src/units.config.ts`);
+console.log(`
+next:
+  npm run test:unit -- ${id}
+  install it: add to packages/api/src/units.config.ts
+    import ${id} from '@kkmp/unit-${id}';
+  and \`${id}\` to installedUnits, then \`npm run schema\` (schema.graphql and the example client's types).
+  No package.json to edit: @kkmp/api depends on every plugin under plugins/ (.pnpmfile.cjs).`);
