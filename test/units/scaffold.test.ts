@@ -38,7 +38,7 @@ describe('pnpm create-unit <id>', () => {
     const before = changed();
     const created = node('scripts/create-unit.mjs', id);
     expect(created).toMatch(`created plugins/${id}/`);
-    for (const f of ['package.json', 'src/index.ts', 'src/examples.ts', `test/${id}.test.ts`, 'README.md']) expect(existsSync(join(copy, 'plugins', id, f)), f).toBe(true);
+    for (const f of ['package.json', 'src/index.ts', 'src/services/records.ts', 'src/examples.ts', `test/${id}.test.ts`, 'README.md']) expect(existsSync(join(copy, 'plugins', id, f)), f).toBe(true);
 
     // Install it the way the scaffold says: the import it prints, and the unit in installedUnits.
     const importLine = `import ${id} from '@kkmp/unit-${id}';`;
@@ -52,10 +52,10 @@ describe('pnpm create-unit <id>', () => {
     const schema = readFileSync(join(copy, 'schema.graphql'), 'utf8');
     for (const op of [`${id}AddRecord(`, `${id}Records(`, `type ${id[0]!.toUpperCase()}${id.slice(1)}Record {`]) expect(schema).toContain(op);
 
-    // Its own checks pass unchanged: type check, conformance suite (examples included) and behaviour test.
+    // Its own checks pass unchanged: type check, conformance suite (examples included), input rules, behaviour.
     const out = run('npm', ['run', '--silent', 'test:unit', '--', id, '--reporter=verbose']);
     expect(out).toMatch(/conformance/);
-    expect(out).toMatch(/Tests\s+7 passed \(7\)/);
+    expect(out).toMatch(/Tests\s+8 passed \(8\)/);
 
     // It obeys the import rules (its own imports: the cruise follows them into the packages too), and its
     // docs page is listed.
