@@ -8,7 +8,7 @@ import { UnitSetError, checkUnitSet, watchBuilder } from './units/validate';
 import { describeGenerated } from './describe-generated';
 import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
-import { registerUnitSchema } from './schema/units/index';
+import { registerUnitSchema } from './units/schema/index';
 
 let coreFieldsCache: Map<string, Set<string>> | undefined;
 
