@@ -173,9 +173,9 @@ export function checkCondition(c: Condition): Condition {
 export function conditionAttributes(c: Condition): string[] {
   const out = new Set<string>();
   const walk = (x: Condition): void => {
-    if (x.kind === 'and' || x.kind === 'or') x.of.forEach(walk);
+    if ('name' in x) out.add(x.name);
     else if (x.kind === 'not') walk(x.of);
-    else out.add(x.name);
+    else x.of.forEach(walk);
   };
   walk(c);
   return [...out];

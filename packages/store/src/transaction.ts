@@ -64,7 +64,7 @@ export class Transaction {
         Put: {
           TableName: this.db.tableName,
           Item: item,
-          ...conditionParams(condition),
+          ...(condition ? conditionParams(condition) : {}),
         },
       },
       item,
@@ -114,7 +114,7 @@ export class Transaction {
   }
 
   delete(key: Key, condition?: ConditionInput, tag?: string): this {
-    return this.add({ Delete: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...conditionParams(condition) } }, key, tag);
+    return this.add({ Delete: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...(condition ? conditionParams(condition) : {}) } }, key, tag);
   }
 
   check(key: Key, condition: ConditionInput, tag?: string): this {
@@ -171,8 +171,7 @@ export class Transaction {
   }
 }
 
-function conditionParams(condition?: ConditionInput) {
-  if (!condition) return {};
+function conditionParams(condition: ConditionInput) {
   const c = renderedCondition(condition);
   return {
     ConditionExpression: c.expression,

@@ -1,4 +1,4 @@
-import { BusinessRuleError, InvalidStateError, ValidationError, text, type UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, InvalidStateError, ValidationError, cond, text, update, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { checkDate, memberOf, positiveAmount, type Ctx } from '../context';
 import { isMonth, monthEnd, monthStart } from '../dates';
 import { savingsAccountSchema, savingsProductSchema, savingsTxnSchema, type Product, type SavingsAccount, type SavingsTxn } from '../items';
@@ -137,13 +137,13 @@ export function registerSavings(b: Builder, unit: UnitSchemaKit<SimpanpinjamSett
             details: { balance: account.balance, minBalance, available },
           });
         }
-        const update = { expression: 'ADD balance :amount, txnCount :one', values: { ':amount': signed, ':one': 1 } };
+        const change = update().add('balance', signed).add('txnCount', 1);
         if (kind === 'withdraw') {
           // The guard against overdrawing is this condition, evaluated by DynamoDB at commit: concurrent
           // withdrawals cannot all pass it. Conditions cannot add, so the minimum is added here.
-          u.writes.update(['SACCT', account.memberId, account.id], update, { expression: 'balance >= :need', values: { ':need': input.amount + minBalance } }, 'insufficient');
+          u.writes.update(['SACCT', account.memberId, account.id], change, cond.ge('balance', input.amount + minBalance), 'insufficient');
         } else {
-          u.writes.update(['SACCT', account.memberId, account.id], update, { expression: 'attribute_exists(balance)' });
+          u.writes.update(['SACCT', account.memberId, account.id], change, cond.exists('balance'));
         }
         const txn: SavingsTxn = { id: u.newId(), accountId: account.id, date: u.today(), kind: kind === 'deposit' ? 'DEPOSIT' : 'WITHDRAWAL', amount: signed, at: u.now().toISOString(), by: u.principal.userId };
         u.writes.create(['STXN', account.id, txn.date, txn.id], txn);
@@ -222,14 +222,14 @@ export function registerSavings(b: Builder, unit: UnitSchemaKit<SimpanpinjamSett
         const moves = await movementsSince(u, a.id, monthStart(month));
         const { interest } = monthlyInterest(product.balanceMethod ?? 'MINIMUM', dailyBalances(month, a.balance, moves), rate);
         // The balance and movements read above must still be all there is: any movement since bumps txnCount and re-runs this.
-        const condition = { expression: 'txnCount = :n AND (attribute_not_exists(lastInterestMonth) OR lastInterestMonth < :m)', values: { ':n': a.txnCount, ':m': month } };
+        const condition = cond.and(cond.eq('txnCount', a.txnCount), cond.or(cond.notExists('lastInterestMonth'), cond.lt('lastInterestMonth', month)));
         if (interest > 0) {
-          u.writes.update(['SACCT', a.memberId, a.id], { expression: 'ADD balance :i, txnCount :one SET lastInterestMonth = :m', values: { ':i': interest, ':one': 1, ':m': month } }, condition);
+          u.writes.update(['SACCT', a.memberId, a.id], update().add('balance', interest).add('txnCount', 1).set('lastInterestMonth', month), condition);
           const txn: SavingsTxn = { id: u.newId(), accountId: a.id, date: last, kind: 'INTEREST', amount: interest, at: u.now().toISOString(), by: u.principal.userId, memo: `Bunga ${month}` };
           u.writes.create(['STXN', a.id, last, txn.id], txn);
           interestTotal += interest;
         } else {
-          u.writes.update(['SACCT', a.memberId, a.id], { expression: 'SET lastInterestMonth = :m', values: { ':m': month } }, condition);
+          u.writes.update(['SACCT', a.memberId, a.id], update().set('lastInterestMonth', month), condition);
         }
       }
       if (interestTotal > 0) {
