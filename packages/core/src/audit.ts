@@ -21,7 +21,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export interface AuditSubject {
   /** Operation name as the client sees it (e.g. "registerMember"). */
   operation: string;
-  /** Tenant whose partition holds the audit entry (and a mutation's idempotency record). */
+  /** Tenant whose partition holds the audit entry (and a mutation's idempotency record: keys are unique per tenant). */
   tenant: Tenant;
   /** Id of the main entity touched, for the audit log. */
   targetId?: string;

@@ -8,4 +8,4 @@ export * from './clock';
 export * from './time';
 export * from './nik';
 export * from './principal';
-export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';
+export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';

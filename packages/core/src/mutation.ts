@@ -36,11 +36,11 @@ export async function runMutation<T>(
   spec: MutationSpec,
   body: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const principal = ctx.principal;
   const inputDigest = digest(spec.input);
-  const idemKey = spec.idempotencyKey
-    ? idempotencyKey(spec.tenant, `${principal?.userId ?? 'anonymous'}\u0000${spec.idempotencyKey}`)
-    : undefined;
+  // Keys are scoped per tenant (the cooperative), not per caller: a manager retrying a cashier's stuck
+  // sale with its key gets the cashier's result instead of selling twice. Callers are authorized before
+  // runMutation, so a replayed answer only goes to someone allowed to make the same mutation.
+  const idemKey = spec.idempotencyKey ? idempotencyKey(spec.tenant, spec.idempotencyKey) : undefined;
 
   const replay = async (): Promise<T | undefined> => {
     if (!idemKey) return undefined;
