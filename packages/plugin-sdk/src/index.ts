@@ -22,6 +22,8 @@ export type {
   UnitDemoContext,
 } from './kit-types';
 export type { UnitStore, UnitWrites, UnitDerivedWrites } from './store-types';
+/** Typed update and condition expressions for `UnitWrites` (dependency-free: no AWS SDK is loaded). */
+export { update, cond, Update, type UpdateAction, type Condition, type Comparison } from '@kkmp/store/expressions';
 export { pageRequest, toConnection, MAX_PAGE, type Page, type PageRequest } from './connection';
 export { encodeId, decodeId } from './ids';
 export {
