@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { installedUnits } from '@kkmp/api';
@@ -7,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const markdown = ['README.md', ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const unitPages = readdirSync(join(root, 'plugins')).map((id) => join('plugins', id, 'README.md')).filter((f) => existsSync(join(root, f)));
+const markdown = ['README.md', ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f)), ...unitPages];
 
 /** Relative link targets of a markdown file ([text](target)), anchors dropped. */
 function links(path: string): string[] {
@@ -19,7 +21,7 @@ describe('docs for front-end teams and plugin authors', () => {
     expect(links('README.md')).toEqual(expect.arrayContaining(['docs/api.md', 'docs/units/README.md', 'docs/writing-a-unit.md', 'examples/client', 'schema.graphql']));
   });
 
-  it('every relative link in README.md and docs/ points at a file that exists', () => {
+  it('every relative link in README.md, docs/ and the unit pages points at a file that exists', () => {
     const broken = markdown.flatMap((file) => links(file).filter((t) => !existsSync(join(root, dirname(file), t))).map((t) => `${file} -> ${t}`));
     expect(broken).toEqual([]);
   });
@@ -34,11 +36,15 @@ describe('docs for front-end teams and plugin authors', () => {
     expect(errorTypes.map((t) => t.name).filter((name) => !api.includes(`\`${name}\``))).toEqual([]);
   });
 
-  it('each installed unit has its page, listed in docs/units/README.md', () => {
+  it('each installed unit has its page (plugins/<id>/README.md), listed in docs/units/README.md', () => {
     const index = links('docs/units/README.md');
     for (const unit of installedUnits) {
-      expect(existsSync(join(root, 'docs/units', `${unit.id}.md`)), `docs/units/${unit.id}.md`).toBe(true);
-      expect(index, `docs/units/README.md links ${unit.id}.md`).toContain(`${unit.id}.md`);
+      expect(existsSync(join(root, 'plugins', unit.id, 'README.md')), `plugins/${unit.id}/README.md`).toBe(true);
+      expect(index, `docs/units/README.md links the page of ${unit.id}`).toContain(`../../plugins/${unit.id}/README.md`);
     }
+  });
+
+  it('the list of unit pages in docs/units/README.md is the one generated from plugins/*/README.md', () => {
+    execFileSync(process.execPath, ['scripts/units-index.mjs', '--check'], { cwd: root, stdio: 'pipe' });
   });
 });

@@ -1,29 +1,32 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cruise, type IConfiguration, type ICruiseResult, type IViolation } from 'dependency-cruiser';
 
-/** The plugin import rule, shared by the architecture test and the scaffold test. */
-export function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    if (name === 'node_modules' || name.startsWith('.')) return [];
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? tsFiles(path) : /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
+/**
+ * The import rules live in .dependency-cruiser.json at the repository root (dependency-cruiser's own
+ * format, so `depcruise --config .dependency-cruiser.json packages plugins test` reports the same).
+ * The architecture test, the rule fixtures and the scaffold test all cruise with this one rule set.
+ */
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const importRules: IConfiguration = JSON.parse(readFileSync(join(repoRoot, '.dependency-cruiser.json'), 'utf8'));
+
+/** Cruises `paths` (relative to `baseDir`, a checkout or a fixture tree of the same layout) with the rules. */
+export async function cruiseImports(baseDir: string, paths: string[]): Promise<ICruiseResult> {
+  const { output } = await cruise(paths, { ...importRules.options, baseDir, validate: true, ruleSet: { forbidden: importRules.forbidden } });
+  if (typeof output === 'string') throw new Error('dependency-cruiser returned a report instead of a cruise result');
+  return output;
+}
+
+/** An npm package's name for a path into node_modules (stable across pnpm's store layout), else the path. */
+export function moduleLabel(path: string): string {
+  const npm = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return npm ? `npm:${npm[1]}` : path;
+}
+
+/** One line per violation, e.g. "sdk-imports-no-host: packages/plugin-sdk/src/x.ts -> packages/host/src/y.ts". */
+export function violationLines(result: ICruiseResult): string[] {
+  return (result.summary.violations as IViolation[]).map((v) => {
+    const path = v.cycle ? [v.from, ...v.cycle.map((c) => c.name)] : [v.from, v.to];
+    return `${v.rule.name}: ${path.map(moduleLabel).join(' -> ')}`;
   });
 }
-
-export const importsOf = (source: string) => [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
-
-/** Why an import of a plugin file is not allowed, or undefined when it is. */
-export function forbiddenImport(pluginDir: string, file: string, spec: string): string | undefined {
-  if (spec.startsWith('.')) {
-    const target = resolve(file, '..', spec);
-    return target.startsWith(pluginDir + '/') || target === pluginDir ? undefined : `relative import leaves the plugin: ${spec}`;
-  }
-  if (spec.startsWith('@kkmp/')) {
-    const name = spec.split('/').slice(0, 2).join('/');
-    if (name === '@kkmp/plugin-sdk' || name === '@kkmp/commerce') return undefined;
-    if (name === '@kkmp/unit-testing' && file.startsWith(join(pluginDir, 'test') + '/')) return undefined;
-    return `imports ${spec}: plugins depend on @kkmp/plugin-sdk and @kkmp/commerce only (tests also on @kkmp/unit-testing)`;
-  }
-  return undefined;
-}
-

@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, defineUnit, z, type AnyUnit } from '@kkmp/plugin-sdk';
+import { ConflictError, cond, defineUnit, update, z, type AnyUnit, type Update } from '@kkmp/plugin-sdk';
 import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notes } from './fixture-units';
@@ -43,14 +43,32 @@ const evil = defineUnit({
             await u.store.get(z.object({}), 'A#B');
             break;
           case 'index-key-in-update':
-            // An update expression naming the index keys would list this item in another tenant's index.
-            u.writes.update(['X'], { expression: 'SET gsi1pk = :p, gsi1sk = :s', values: { ':p': 'CITY#x#COOPS', ':s': 'a' } });
+            // An update naming the index keys would list this item in another tenant's index.
+            u.writes.update(['X'], update().set('gsi1pk', 'CITY#x#COOPS').set('gsi1sk', 'a'));
             break;
-          case 'index-key-via-names':
-            u.writes.update(['X'], { expression: 'SET #g = :p', names: { '#g': 'gsi1pk' }, values: { ':p': 'CITY#x#COOPS' } });
+          case 'partition-key-in-update':
+            u.writes.update(['X'], update().set('a', 1).set('pk', `COOP#${String(seen.otherCoop)}`));
+            break;
+          case 'bookkeeping-in-update':
+            u.writes.update(['X'], update().set('a', 1).set('type', 'Member'));
+            break;
+          case 'reserved-in-condition':
+            u.writes.update(['X'], update().set('a', 1), cond.or(cond.exists('a'), cond.not(cond.eq('type', 'Member'))));
+            break;
+          case 'reserved-in-check':
+            // Holds on any item of the unit's, so only the guard can refuse it.
+            u.writes.check(['X'], cond.notExists('expiresAt'));
+            break;
+          case 'forged-update':
+            // A hand-made object in the builder's shape is read by its structure, not trusted as text.
+            u.writes.update(['X'], { actions: [{ kind: 'set', name: 'gsi1pk', value: 'CITY#x#COOPS' }] } as unknown as Update);
+            break;
+          case 'expression-string':
+            // The string form is gone: an object carrying expression text is refused, not run.
+            u.writes.update(['X'], { expression: 'SET gsi1pk = :p', values: { ':p': 'CITY#x#COOPS' } } as unknown as Update);
             break;
           case 'counter':
-            u.writes.update(['COUNTER'], { expression: 'ADD n :one', values: { ':one': 1 } });
+            u.writes.update(['COUNTER'], update().add('n', 1));
             break;
           case 'tagged-twice':
             u.writes.create(['ONCE'], { a: 1 }, 'once');
@@ -107,9 +125,9 @@ describe('a unit cannot address another tenant\'s or another unit\'s items', () 
     expect(items.some((i) => i.pk === `COOP#${host.b.rawId}` && i.sk === 'MEMBER#x')).toBe(false);
   });
 
-  it('refuses update expressions that name keys or index keys, and marks items updates create', async () => {
+  it('refuses updates and conditions that name keys, index keys or bookkeeping attributes, however built, and marks items updates create', async () => {
     const before = await scan();
-    for (const mode of ['index-key-in-update', 'index-key-via-names']) {
+    for (const mode of ['index-key-in-update', 'partition-key-in-update', 'bookkeeping-in-update', 'reserved-in-condition', 'reserved-in-check', 'forged-update', 'expression-string']) {
       expect((await attempt(mode)).errors?.[0]?.extensions?.code, mode).toBe('INTERNAL');
     }
     expect((await scan()).filter((i) => !String(i.sk).startsWith('AUDIT#'))).toEqual(before.filter((i) => !String(i.sk).startsWith('AUDIT#')));

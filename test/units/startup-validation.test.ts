@@ -37,6 +37,11 @@ describe('the host validates the installed plugin set at start-up and fails fast
     { name: 'incompatible host version', units: () => [broken({ compatibility: '^2' })], message: /notes: needs host \^2, this host is 1\.0\.0/ },
     { name: 'invalid unit id', units: () => [broken({ id: 'Sembako-Shop' })], message: /unit id "Sembako-Shop" must be/ },
     {
+      name: 'an account declared twice',
+      units: () => [broken({ accounts: [{ code: 'cash', name: { id: 'Kas', en: 'Cash' }, kind: 'ASSET' }, { code: 'cash', name: { id: 'Kas', en: 'Cash' }, kind: 'ASSET' }] })],
+      message: /notes: account "cash" is declared twice/,
+    },
+    {
       name: 'sample settings that fail the schema',
       units: () => [broken({ sampleSettings: { maxLength: 1 } })],
       message: /notes: sampleSettings do not match/,

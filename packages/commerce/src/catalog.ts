@@ -1,6 +1,5 @@
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError, isoDate, parseInput, positiveRupiah, text } from '@kkmp/plugin-sdk';
-import { msg } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { cond, msg, update, z } from '@kkmp/plugin-sdk';
 import type { ReadCtx, WriteCtx } from './context';
 import { CUSTOMER_CLASSES, UNITS_OF_MEASURE, keys, productSchema, stockSchema, type Product, type StockLevel } from './items';
 import { ANY_REGION, ceilingOn, ceilingPerPack, withinCeiling } from './pricing';
@@ -99,7 +98,7 @@ export async function createProduct(u: WriteCtx, raw: unknown): Promise<Product>
     version: 1,
   };
   // Two managers adding one SKU at once: the marker's condition makes the loser re-run and meet the check above.
-  u.writes.update(keys.sku(input.sku), { expression: 'SET productId = :id', values: { ':id': product.id } }, { expression: 'attribute_not_exists(productId)' });
+  u.writes.update(keys.sku(input.sku), update().set('productId', product.id), cond.notExists('productId'));
   u.writes.create(keys.product(product.id), product);
   if (product.stocked) u.writes.create(keys.stock(product.id), { productId: product.id, quantity: 0, value: 0, costEpoch: 0 });
   return product;

@@ -1,6 +1,5 @@
 import { ValidationError, parseInput, text } from '@kkmp/plugin-sdk';
-import { msg } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { cond, msg, update, z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS } from './accounts';
 import { loadProduct } from './catalog';
@@ -45,8 +44,8 @@ export async function recordStockCount(u: WriteCtx, raw: unknown): Promise<Stock
     if (difference !== 0) {
       u.writes.update(
         keys.stock(l.productId),
-        { expression: 'SET quantity = :counted ADD #v :dv, costEpoch :one', names: { '#v': 'value' }, values: { ':counted': l.countedQuantity, ':dv': valueDifference, ':one': 1 } },
-        { expression: 'quantity = :read AND costEpoch = :e', values: { ':read': stock.quantity, ':e': stock.costEpoch } },
+        update().set('quantity', l.countedQuantity).add('value', valueDifference).add('costEpoch', 1),
+        cond.and(cond.eq('quantity', stock.quantity), cond.eq('costEpoch', stock.costEpoch)),
       );
     }
   }

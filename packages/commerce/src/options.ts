@@ -1,5 +1,4 @@
-import type { InputFieldRef } from '@pothos/core';
-import type { BuilderTypes } from '@kkmp/plugin-sdk';
+import type { BuilderTypes, InputFieldRef } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import type { Sale } from './items';
 import type { SaleDraft } from './sale';

@@ -1,6 +1,5 @@
 import { BusinessRuleError, InvalidStateError, NotFoundError, ValidationError, isoDate, parseInput, positiveRupiah, text } from '@kkmp/plugin-sdk';
-import { msg } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { cond, msg, update, z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS, supplierPaymentAccount } from './accounts';
 import { loadProduct } from './catalog';
@@ -132,11 +131,7 @@ export async function receiveGoods(
         });
       }
     }
-    u.writes.update(keys.stock(l.productId), {
-      expression: 'SET productId = :p, lastUnitCost = :c ADD quantity :q, #v :v, costEpoch :one',
-      names: { '#v': 'value' },
-      values: { ':p': l.productId, ':c': l.unitCost, ':q': l.quantity, ':v': amount, ':one': 1 },
-    });
+    u.writes.update(keys.stock(l.productId), update().set('productId', l.productId).set('lastUnitCost', l.unitCost).add('quantity', l.quantity).add('value', amount).add('costEpoch', 1));
     lines.push({ productId: l.productId, quantity: l.quantity, unitCost: l.unitCost, amount });
     movements.push({ productId: l.productId, at, date, kind: 'RECEIPT', documentId: id, documentNumber: '', quantity: l.quantity, value: amount });
   }
@@ -151,7 +146,7 @@ export async function receiveGoods(
     u.writes.replace(keys.purchaseOrder(po.id), next, po.version);
   }
   if (input.payment === 'CREDIT') {
-    u.writes.update(keys.supplier(supplier.id), { expression: 'ADD payable :t', values: { ':t': total } });
+    u.writes.update(keys.supplier(supplier.id), update().add('payable', total));
   }
   const number = await documentNumber(u, 'GR');
   const { entryId } = await u.post({
@@ -193,7 +188,7 @@ export async function paySupplier(u: WriteCtx, supplierId: string, raw: unknown)
       details: { payable: supplier.payable },
     });
   }
-  u.writes.update(keys.supplier(supplierId), { expression: 'ADD payable :minus', values: { ':minus': -input.amount } }, { expression: 'payable >= :a', values: { ':a': input.amount } });
+  u.writes.update(keys.supplier(supplierId), update().add('payable', -input.amount), cond.ge('payable', input.amount));
   await u.post({
     memo: `Pembayaran ke ${supplier.name}${input.reference ? ` (${input.reference})` : ''}`,
     documentId: u.newId(),

@@ -1,5 +1,5 @@
 import { BusinessRuleError } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { cond, update, z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 
 /** One use of a limited amount: a buyer's packs of SPHP rice this week, a farmer's urea this season. */
@@ -43,8 +43,8 @@ export async function consumeQuotas(u: WriteCtx, uses: QuotaUse[]): Promise<void
     }
     u.writes.update(
       ['QUOTA', ...q.key],
-      { expression: 'ADD used :n', values: { ':n': q.amount } },
-      { expression: 'attribute_not_exists(used) OR used <= :room', values: { ':room': q.limit - q.amount } },
+      update().add('used', q.amount),
+      cond.or(cond.notExists('used'), cond.le('used', q.limit - q.amount)),
     );
   });
 }
@@ -57,5 +57,5 @@ export function releaseQuotas(u: WriteCtx, uses: { key: string[]; amount: number
     const m = merged.get(id);
     merged.set(id, m ? { ...m, amount: m.amount + q.amount } : { ...q });
   }
-  for (const q of merged.values()) u.writes.update(['QUOTA', ...q.key], { expression: 'ADD used :n', values: { ':n': -q.amount } });
+  for (const q of merged.values()) u.writes.update(['QUOTA', ...q.key], update().add('used', -q.amount));
 }

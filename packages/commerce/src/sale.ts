@@ -1,6 +1,5 @@
 import { BusinessRuleError, NotFoundError, ValidationError, parseInput, rupiah, text, type Member } from '@kkmp/plugin-sdk';
-import { msg } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { cond, msg, update, z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS, paymentAccount } from './accounts';
 import { costOf } from './costing';
@@ -148,8 +147,8 @@ export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: S
       // sale re-runs from fresh reads and then refuses with OUT_OF_STOCK, or goes through at the new average.
       u.writes.update(
         keys.stock(product.id),
-        { expression: 'ADD quantity :minusQ, #v :minusV', names: { '#v': 'value' }, values: { ':minusQ': -l.quantity, ':minusV': -cost } },
-        { expression: 'quantity >= :q AND costEpoch = :e', values: { ':q': l.quantity, ':e': stock.costEpoch } },
+        update().add('quantity', -l.quantity).add('value', -cost),
+        cond.and(cond.ge('quantity', l.quantity), cond.eq('costEpoch', stock.costEpoch)),
       );
     }
   }

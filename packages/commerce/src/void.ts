@@ -1,5 +1,5 @@
 import { InvalidStateError, NotFoundError, parseInput, text } from '@kkmp/plugin-sdk';
-import { z } from '@kkmp/plugin-sdk';
+import { update, z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from './context';
 import { ACCOUNTS, paymentAccount } from './accounts';
 import { keys, saleSchema, type Sale } from './items';
@@ -25,7 +25,7 @@ export async function voidSale(
   const at = u.now().toISOString();
   for (const l of sale.lines) {
     if (l.cost === 0 && !(await isStocked(u, l.productId))) continue;
-    u.writes.update(keys.stock(l.productId), { expression: 'ADD quantity :q, #v :v', names: { '#v': 'value' }, values: { ':q': l.quantity, ':v': l.cost } });
+    u.writes.update(keys.stock(l.productId), update().add('quantity', l.quantity).add('value', l.cost));
   }
   await onVoid?.(sale, u);
   const { entryId } = await u.post({

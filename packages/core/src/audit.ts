@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { authorize } from './authorize';
 import type { CoreContext } from './context';
 import { newId } from './ids';
-import type { MutationSpec } from './mutation';
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -20,7 +19,17 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string, now: Date, businessDate?: string) {
+/** The operation an audit entry is about: what ran, in whose log it is kept, what it touched. */
+export interface AuditSubject {
+  /** Operation name as the client sees it (e.g. "registerMember"). */
+  operation: string;
+  /** Tenant whose partition holds the audit entry (and a mutation's idempotency record: keys are unique per tenant). */
+  tenant: Tenant;
+  /** Id of the main entity touched, for the audit log. */
+  targetId?: string;
+}
+
+export function auditItem(ctx: CoreContext, spec: AuditSubject, inputDigest: string, outcome: string, now: Date, businessDate?: string) {
   const id = newId(now);
   const entry: AuditEntry = {
     id,
@@ -37,7 +46,7 @@ export function auditItem(ctx: CoreContext, spec: Pick<MutationSpec, 'operation'
 }
 
 /** Failed mutations are audited too (outside the failed transaction, which wrote nothing). */
-export async function recordAudit(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, outcome: string) {
+export async function recordAudit(ctx: CoreContext, spec: AuditSubject, inputDigest: string, outcome: string) {
   // Anonymous callers leave no trace in a tenant's log: nobody can fill another tenant's table by failing.
   if (!ctx.principal) return;
   await new Transaction(ctx.db).create(auditItem(ctx, spec, inputDigest, outcome, ctx.clock.now())).commit();

@@ -1,5 +1,6 @@
 import { createItemLoader, pk, sk, type Db } from '@kkmp/store';
 import type { Clock } from './clock';
+import { buildChart, type Chart } from './ledger/accounts';
 import type { Principal } from './principal';
 
 /** Everything a service needs for one request. Built per request; loaders cache only within it. */
@@ -7,6 +8,8 @@ export interface CoreContext {
   db: Db;
   clock: Clock;
   principal: Principal | null;
+  /** Chart of accounts of the API serving the request: the core's plus its installed units'. */
+  chart: Chart;
   /** Batched, per-request item reads (BatchGetItem). */
   items: ReturnType<typeof createItemLoader>;
   lookups: {
@@ -15,10 +18,12 @@ export interface CoreContext {
   };
 }
 
-export function createCoreContext(args: { db: Db; clock: Clock; principal: Principal | null }): CoreContext {
+/** `chart` defaults to the core accounts alone (a caller without units, e.g. a seed or a core test). */
+export function createCoreContext(args: { db: Db; clock: Clock; principal: Principal | null; chart?: Chart }): CoreContext {
   const items = createItemLoader(args.db);
   const ctx: CoreContext = {
     ...args,
+    chart: args.chart ?? buildChart(),
     items,
     lookups: {
       async cityOfCoop(coopId) {

@@ -9,7 +9,7 @@ import {
   readIdempotencyRecord,
   type Tenant,
 } from '@kkmp/store';
-import { recordAudit, auditItem } from './audit';
+import { recordAudit, auditItem, type AuditSubject } from './audit';
 import type { CoreContext } from './context';
 import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError, ValidationError } from './errors';
 
@@ -17,16 +17,10 @@ import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError, 
 export const RETRY_TAG = 'retry';
 const MAX_ATTEMPTS = 10;
 
-export interface MutationSpec {
-  /** Operation name as the client sees it (e.g. "registerMember"). */
-  operation: string;
-  /** Tenant whose partition holds the audit entry and the idempotency record (keys are unique per tenant). */
-  tenant: Tenant;
+export interface MutationSpec extends AuditSubject {
   idempotencyKey?: string | null;
   /** Raw input, digested for the audit log and for idempotency-key reuse detection. */
   input: unknown;
-  /** Id of the main entity touched, for the audit log. */
-  targetId?: string;
   /** Domain errors for tagged conditions of the body's writes (e.g. a uniqueness marker that exists). */
   conflicts?: Record<string, () => DomainError>;
 }
@@ -130,7 +124,7 @@ export function coopSpec(
 
 const AUDITED = Symbol('audited');
 
-async function auditFailure(ctx: CoreContext, spec: Pick<MutationSpec, 'operation' | 'tenant' | 'targetId'>, inputDigest: string, err: DomainError) {
+async function auditFailure(ctx: CoreContext, spec: AuditSubject, inputDigest: string, err: DomainError) {
   if ((err as { [AUDITED]?: boolean })[AUDITED]) return;
   (err as { [AUDITED]?: boolean })[AUDITED] = true;
   await recordAudit(ctx, spec, inputDigest, err.code);

@@ -62,7 +62,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       return {
         principal,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
-        core: createCoreContext({ db: options.db, clock, principal }),
+        core: createCoreContext({ db: options.db, clock, principal, chart: host.chart }),
       };
     },
   });

@@ -1,14 +1,15 @@
-import { coreChart } from '@kkmp/core';
+import type { Chart } from '@kkmp/core';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { createBuilder } from '@kkmp/plugin-sdk/builder';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import type { UnitRegistry } from './units/enablement';
+import { chartOf } from './units/chart';
 import { createUnitKit } from './units/kit';
 import { UnitSetError, checkUnitSet, watchBuilder } from './units/validate';
 import { describeGenerated } from './describe-generated';
 import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
-import { registerUnitSchema } from './schema/units/index';
+import { registerUnitSchema } from './units/schema/index';
 
 let coreFieldsCache: Map<string, Set<string>> | undefined;
 
@@ -30,6 +31,8 @@ function coreFields(): Map<string, Set<string>> {
 export interface HostSchema {
   schema: GraphQLSchema;
   registry: UnitRegistry;
+  /** This API's chart of accounts (core and installed units'); every request's CoreContext carries it. */
+  chart: Chart;
 }
 
 /**
@@ -40,12 +43,8 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   const problems = checkUnitSet(units, hostVersion);
   if (problems.length) throw new UnitSetError(problems);
   const registry: UnitRegistry = new Map(units.map((u) => [u.id, u]));
-  // Units declare the accounts they post to; the core owns the chart, extended with them here.
-  coreChart.extend(
-    units.flatMap((u) =>
-      (u.accounts ?? []).map((a) => ({ code: `${u.id}.${a.code}`, name: a.name, kind: a.kind, unitId: u.id, cashFlow: a.cashFlow ?? ('OPERATING' as const) })),
-    ),
-  );
+  // Units declare the accounts they post to; the core owns the chart, built for this API alone.
+  const chart = chartOf(units, problems);
   const builder = createBuilder();
   const refs = registerCoreSchema(builder);
   registerUnitSchema(builder, refs, registry);
@@ -71,5 +70,5 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   // Examples are shown in GraphiQL: a stale one fails start-up here, not later in a browser.
   const stale = checkExamples(host, units);
   if (stale.length) throw new UnitSetError(stale);
-  return { schema: host, registry };
+  return { schema: host, registry, chart };
 }

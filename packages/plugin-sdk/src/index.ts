@@ -6,6 +6,8 @@
  */
 export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
+/** Pothos' input field type, for kits (such as @kkmp/commerce) that take extra input fields from a unit. */
+export type { InputFieldRef } from '@pothos/core';
 export type { ApiContext } from './context';
 export type {
   CoreRefs,
@@ -20,6 +22,8 @@ export type {
   UnitDemoContext,
 } from './kit-types';
 export type { UnitStore, UnitWrites, UnitDerivedWrites } from './store-types';
+/** Typed update and condition expressions for `UnitWrites` (dependency-free: no AWS SDK is loaded). */
+export { update, cond, Update, type UpdateAction, type Condition, type Comparison } from '@kkmp/store/expressions';
 export { pageRequest, toConnection, MAX_PAGE, type Page, type PageRequest } from './connection';
 export { encodeId, decodeId } from './ids';
 export {

@@ -1,3 +1,4 @@
+import type { Condition, Update } from '@kkmp/store/expressions';
 import type { Page, PageRequest } from './connection';
 import type { z } from 'zod';
 
@@ -25,17 +26,16 @@ export interface UnitWrites {
   put(key: string[], item: Record<string, unknown>): void;
   /** Replace an item read at `version` (optimistic concurrency; a conflict re-runs the mutation). */
   replace(key: string[], item: Record<string, unknown>, version: number): void;
-  /** Atomic update; `condition` failing re-runs the mutation (or fails it with `conflictTag`). */
-  update(
-    key: string[],
-    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
-    condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
-    conflictTag?: string,
-  ): void;
+  /**
+   * Atomic update built with `update()` (e.g. `update().add('quantity', -2)`); `condition` (built with
+   * `cond`) failing re-runs the mutation, or fails it with `conflictTag`. Keys, index keys and the SDK's
+   * bookkeeping attributes (pk, sk, gsi1pk, gsi1sk, unit, type, expiresAt) cannot be named.
+   */
+  update(key: string[], update: Update, condition?: Condition, conflictTag?: string): void;
   /** Deletes an item (derived or temporary data; business records are reversed, not deleted). */
-  delete(key: string[], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, conflictTag?: string): void;
+  delete(key: string[], condition?: Condition, conflictTag?: string): void;
   /** Requires a condition on an item without changing it (e.g. a setting still as read). */
-  check(key: string[], condition: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, conflictTag?: string): void;
+  check(key: string[], condition: Condition, conflictTag?: string): void;
 }
 
 /**

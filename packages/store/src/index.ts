@@ -2,7 +2,20 @@ export { table, type TableDefinition, type GlobalIndexName } from './table';
 export { createDb, totalCalls, type Db, type StoreConfig } from './client';
 export { pk, sk, skPrefix, part, tenantPrefix, type Key, type Tenant } from './keys';
 export { ConditionFailed, TransactionContention, TransactionTooLarge, VersionConflict } from './errors';
-export { Transaction, MAX_TRANSACTION_ACTIONS, type StoredItem } from './transaction';
+export { Transaction, MAX_TRANSACTION_ACTIONS, type StoredItem, type UpdateInput, type ConditionInput } from './transaction';
+export {
+  update,
+  cond,
+  Update,
+  checkCondition,
+  conditionAttributes,
+  renderUpdate,
+  renderCondition,
+  type UpdateAction,
+  type Condition,
+  type Comparison,
+  type Expression,
+} from './expressions';
 export {
   getItem,
   parseItem,

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
 import { ConditionFailed, TransactionContention, TransactionTooLarge } from './errors';
+import { Update, checkCondition, renderCondition, renderUpdate, type Condition as Typed, type Expression } from './expressions';
 import type { Key } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -12,11 +13,14 @@ export interface StoredItem extends Key {
   [attr: string]: unknown;
 }
 
-interface Condition {
-  expression: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
-}
+/** A condition: built with `cond` (rendered here) or a hand-written expression (the core's own writes). */
+export type ConditionInput = Typed | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+/** An update: built with `update()` (rendered here) or a hand-written expression (the core's own writes). */
+export type UpdateInput = Update | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+
+type Rendered = Partial<Expression> & { expression: string };
+const renderedCondition = (c: ConditionInput): Rendered => ('expression' in c ? c : renderCondition(checkCondition(c)));
+const renderedUpdate = (u: UpdateInput): Rendered => (u instanceof Update ? renderUpdate(u) : u);
 
 /**
  * Collects writes that must land together and commits them as one TransactWriteItems call. Each action
@@ -54,13 +58,13 @@ export class Transaction {
   }
 
   /** Put an item unconditionally (derived data that is safe to overwrite, e.g. an index item). */
-  put(item: StoredItem, condition?: Condition, tag?: string): this {
+  put(item: StoredItem, condition?: ConditionInput, tag?: string): this {
     return this.add(
       {
         Put: {
           TableName: this.db.tableName,
           Item: item,
-          ...conditionParams(condition),
+          ...(condition ? conditionParams(condition) : {}),
         },
       },
       item,
@@ -88,21 +92,18 @@ export class Transaction {
     );
   }
 
-  update(
-    key: Key,
-    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
-    condition?: Condition,
-    tag?: string,
-  ): this {
-    const names = { ...update.names, ...condition?.names };
-    const values = { ...update.values, ...condition?.values };
+  update(key: Key, change: UpdateInput, condition?: ConditionInput, tag?: string): this {
+    const u = renderedUpdate(change);
+    const c = condition && renderedCondition(condition);
+    const names = merged(u.names, c?.names);
+    const values = merged(u.values, c?.values);
     return this.add(
       {
         Update: {
           TableName: this.db.tableName,
           Key: { pk: key.pk, sk: key.sk },
-          UpdateExpression: update.expression,
-          ...(condition ? { ConditionExpression: condition.expression } : {}),
+          UpdateExpression: u.expression,
+          ...(c ? { ConditionExpression: c.expression } : {}),
           ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
           ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         },
@@ -112,24 +113,12 @@ export class Transaction {
     );
   }
 
-  delete(key: Key, condition?: Condition, tag?: string): this {
-    return this.add({ Delete: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...conditionParams(condition) } }, key, tag);
+  delete(key: Key, condition?: ConditionInput, tag?: string): this {
+    return this.add({ Delete: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...(condition ? conditionParams(condition) : {}) } }, key, tag);
   }
 
-  check(key: Key, condition: Condition, tag?: string): this {
-    return this.add(
-      {
-        ConditionCheck: {
-          TableName: this.db.tableName,
-          Key: { pk: key.pk, sk: key.sk },
-          ConditionExpression: condition.expression,
-          ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-          ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-        },
-      },
-      key,
-      tag,
-    );
+  check(key: Key, condition: ConditionInput, tag?: string): this {
+    return this.add({ ConditionCheck: { TableName: this.db.tableName, Key: { pk: key.pk, sk: key.sk }, ...conditionParams(condition) } }, key, tag);
   }
 
   private add(action: TransactItem, key: Key, tag?: string): this {
@@ -182,13 +171,19 @@ export class Transaction {
   }
 }
 
-function conditionParams(condition?: Condition) {
-  if (!condition) return {};
+function conditionParams(condition: ConditionInput) {
+  const c = renderedCondition(condition);
   return {
-    ConditionExpression: condition.expression,
-    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+    ConditionExpression: c.expression,
+    ...(c.names && Object.keys(c.names).length ? { ExpressionAttributeNames: c.names } : {}),
+    ...(c.values && Object.keys(c.values).length ? { ExpressionAttributeValues: c.values } : {}),
   };
+}
+
+/** Placeholders of an update and its condition together; one placeholder meaning two things is a bug. */
+function merged<T>(a: Record<string, T> = {}, b: Record<string, T> = {}): Record<string, T> {
+  for (const k of Object.keys(b)) if (k in a && a[k] !== b[k]) throw new Error(`placeholder ${k} means two things in one write`);
+  return { ...a, ...b };
 }
 
 function sleep(ms: number) {

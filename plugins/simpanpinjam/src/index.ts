@@ -19,7 +19,7 @@ export { settingsSchema, type SimpanpinjamSettings } from './settings';
  * interest, loans with flat, declining or annuity schedules under maker-checker, repayments allocated
  * penalties-fees-interest-principal, collectibility and problem-loan risk on any date, all posted to
  * the books. Anchored on Apache Fineract's savings and loan products, with Indonesian rules
- * (Permenkop 8/2023). See docs/units/simpanpinjam.md.
+ * (Permenkop 8/2023). See plugins/simpanpinjam/README.md.
  */
 export default defineUnit({
   id: 'simpanpinjam',

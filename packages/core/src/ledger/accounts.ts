@@ -1,6 +1,8 @@
 /**
  * Chart of accounts of a multi-unit cooperative (SAK EP headings, Indonesian names). The core owns the
  * chart; units add their own accounts (`<unitId>.<code>`) and post to core accounts segmented by unit.
+ * A chart is a value built once per API from its installed units (`buildChart`) and reaches services
+ * through the CoreContext: two APIs in one process never share or grow each other's chart.
  */
 export type AccountKind = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
 export type CashFlowClass = 'OPERATING' | 'INVESTING' | 'FINANCING';
@@ -86,24 +88,19 @@ export const ACCOUNTS = {
   incomeTax: '6210',
 } as const;
 
+/** An immutable chart: every account once, by code. */
 export class Chart {
-  private readonly byCode: Map<string, Account>;
+  private readonly byCode: ReadonlyMap<string, Account>;
   constructor(accounts: readonly Account[]) {
-    this.byCode = new Map(accounts.map((acc) => [acc.code, acc]));
+    const byCode = new Map<string, Account>();
+    for (const acc of accounts) {
+      if (byCode.has(acc.code)) throw new Error(`account ${acc.code} is declared twice`);
+      byCode.set(acc.code, Object.freeze({ ...acc }));
+    }
+    this.byCode = byCode;
   }
   get accounts(): Account[] {
     return [...this.byCode.values()];
-  }
-  /**
-   * Adds accounts declared by installed units (codes "<unitId>.<code>"). Installing is process-wide and
-   * additive; the same code declared twice must mean the same account.
-   */
-  extend(accounts: readonly Account[]): void {
-    for (const acc of accounts) {
-      const existing = this.byCode.get(acc.code);
-      if (existing && (existing.kind !== acc.kind || existing.unitId !== acc.unitId)) throw new Error(`account ${acc.code} is declared twice, differently`);
-      this.byCode.set(acc.code, acc);
-    }
   }
   get(code: string): Account | undefined {
     return this.byCode.get(code);
@@ -117,13 +114,10 @@ export class Chart {
   }
 }
 
-/** The core chart plus accounts declared by installed units. */
+/** The core chart plus the accounts of the installed units (codes "<unitId>.<code>"). */
 export function buildChart(unitAccounts: readonly Account[] = []): Chart {
   return new Chart([...CORE_ACCOUNTS, ...unitAccounts]);
 }
-
-/** The chart in force: the core accounts plus those of every installed unit (see Chart.extend). */
-export const coreChart = buildChart();
 
 /** Cash/bank account a payment method moves. QRIS settles into the bank account. */
 export function cashAccountFor(method: 'CASH' | 'BANK_TRANSFER' | 'QRIS'): string {

@@ -1,22 +1,22 @@
-import { getItem, queryAll, queryPage, sk, skPrefix } from '@kkmp/store';
+import { getItem, queryAll, sk, skPrefix } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from '../authorize';
 import type { CoreContext } from '../context';
 import { getCooperative } from '../cooperative';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors';
 import { RETRY_TAG, audited, coopOf, runMutation } from '../mutation';
-import { daysInMonth, localDate } from '../time';
+import { localDate } from '../time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
-import { ACCOUNTS, coreChart, type AccountKind } from './accounts';
-import { movements, type Movement } from './balances';
+import type { AccountKind, Chart } from './accounts';
 import { isCashFlowAccount, ledgerPartition } from './keys';
+import { checkYear, monthOf, monthlyMovements, yearField } from './year';
 
 /**
  * RAPBK (Rencana Anggaran Pendapatan dan Belanja Koperasi): the year's budget per account and unit, in
  * twelve monthly amounts, approved by the members' meeting (RAT). A budget is a DRAFT the managers may
  * replace until the meeting's approval is recorded; an approved version is read-only, and a revision is
- * a new version (the old one stays as it was approved). Budget against actual and the final income tax
- * estimate read the maintained monthly balances only, never the journal.
+ * a new version (the old one stays as it was approved). Budget against actual reads the maintained
+ * monthly balances only, never the journal. The final income tax estimate is in ./tax.
  */
 
 export const BUDGET_STATUSES = ['DRAFT', 'APPROVED'] as const;
@@ -34,7 +34,6 @@ const budgetKey = (coopId: string, year: number, version: number) => ({
   sk: sk('BUDGET', String(year), String(version).padStart(4, '0')),
 });
 const budgetYearPrefix = (year: number) => skPrefix('BUDGET', String(year));
-const taxSettingsKey = (coopId: string, fromYear: number) => ({ pk: ledgerPartition(coopId), sk: sk('TAXSET', String(fromYear)) });
 const tenant = (coopId: string) => ({ kind: 'coop', coopId }) as const;
 
 const budgetLineSchema = z.object({ account: z.string(), unitId: z.string().optional(), months: z.array(z.number().int()).length(12) });
@@ -67,36 +66,32 @@ export const budgetSchema = z.object({
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
-const budgetYear = (field = 'year') =>
-  z
-    .number()
-    .int(msg(`${field} must be a whole year`, `${field} harus tahun bulat`))
-    .min(2000, msg('must be a year from 2000 to 2100', 'harus tahun 2000 sampai 2100'))
-    .max(2100, msg('must be a year from 2000 to 2100', 'harus tahun 2000 sampai 2100'));
-
 const monthlyAmount = z
   .number()
   .int(msg('must be whole rupiah', 'harus rupiah bulat'))
   .min(0, msg('must not be negative', 'tidak boleh negatif'))
   .max(MAX_MONTHLY_BUDGET, msg('at most Rp1 trillion a month', 'paling banyak Rp1 triliun per bulan'));
 
-const budgetLineInput = z.object({
-  account: z
-    .string()
-    .trim()
-    .min(1, msg('must not be empty', 'tidak boleh kosong'))
-    .refine((code) => !!coreChart.get(code), { error: (iss) => msg(`unknown account ${String(iss.input)}`, `akun ${String(iss.input)} tidak dikenal`) }),
-  unitId: z.string().regex(UNIT_ID, msg('is not a unit id', 'bukan id unit')).optional().nullable(),
-  months: z.array(monthlyAmount).length(12, msg('needs 12 monthly amounts, January to December', 'perlu 12 angka bulanan, Januari s.d. Desember')),
-});
+const budgetLineInput = (chart: Chart) =>
+  z.object({
+    account: z
+      .string()
+      .trim()
+      .min(1, msg('must not be empty', 'tidak boleh kosong'))
+      .refine((code) => !!chart.get(code), { error: (iss) => msg(`unknown account ${String(iss.input)}`, `akun ${String(iss.input)} tidak dikenal`) }),
+    unitId: z.string().regex(UNIT_ID, msg('is not a unit id', 'bukan id unit')).optional().nullable(),
+    months: z.array(monthlyAmount).length(12, msg('needs 12 monthly amounts, January to December', 'perlu 12 angka bulanan, Januari s.d. Desember')),
+  });
+type BudgetLineInput = z.infer<ReturnType<typeof budgetLineInput>>;
 
-export const setBudgetInput = z.object({
+/** Input of setBudget; account codes are checked against the chart of the API serving the request. */
+export const setBudgetInput = (chart: Chart) => z.object({
   idempotencyKey: idempotencyKeyField,
   cooperativeId: z.string().min(1),
-  year: budgetYear(),
+  year: yearField(),
   notes: text(1000).optional().nullable(),
   lines: z
-    .array(budgetLineInput)
+    .array(budgetLineInput(chart))
     .min(1, msg('a budget needs at least one line', 'anggaran perlu minimal satu baris'))
     .max(MAX_BUDGET_LINES, msg(`at most ${MAX_BUDGET_LINES} lines`, `paling banyak ${MAX_BUDGET_LINES} baris`))
     .superRefine((lines, ctx) => {
@@ -118,17 +113,12 @@ export const setBudgetInput = z.object({
 export const approveBudgetInput = z.object({
   idempotencyKey: idempotencyKeyField,
   cooperativeId: z.string().min(1),
-  year: budgetYear(),
+  year: yearField(),
   /** The version the meeting approved: approving what one has read, not whatever the draft is now. */
   version: z.number().int().min(1, msg('must be 1 or more', 'harus 1 atau lebih')),
   meetingDate: isoDate,
   ratReference: text(200),
 });
-
-const checkYear = (year: number, field = 'year') => {
-  const r = budgetYear().safeParse(year);
-  if (!r.success) throw ValidationError.field(field, 'must be a year from 2000 to 2100', 'harus tahun 2000 sampai 2100');
-};
 
 /** Every version of a year's budget, oldest first. */
 async function loadVersions(ctx: CoreContext, coopId: string, year: number): Promise<Budget[]> {
@@ -138,7 +128,7 @@ async function loadVersions(ctx: CoreContext, coopId: string, year: number): Pro
 const budgetItem = (b: Budget) => ({ ...budgetKey(b.coopId, b.year, b.version), type: 'Budget', ...b });
 
 /** Lines in a stable order (account, then consolidated before units), with empty unit ids dropped. */
-function cleanLines(lines: z.infer<typeof budgetLineInput>[]): BudgetLine[] {
+function cleanLines(lines: BudgetLineInput[]): BudgetLine[] {
   return lines
     .map((l) => ({ account: l.account, ...(l.unitId ? { unitId: l.unitId } : {}), months: [...l.months] }))
     .sort((a, b) => a.account.localeCompare(b.account) || (a.unitId ?? '').localeCompare(b.unitId ?? ''));
@@ -149,7 +139,7 @@ function cleanLines(lines: z.infer<typeof budgetLineInput>[]): BudgetLine[] {
  * (or there is none yet), starts the next version as a DRAFT. An approved version is never changed.
  */
 async function setBudgetUnaudited(ctx: CoreContext, raw: unknown): Promise<Budget> {
-  const input = parseInput(setBudgetInput, raw);
+  const input = parseInput(setBudgetInput(ctx.chart), raw);
   const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
   return runMutation(ctx, { operation: 'setBudget', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: String(input.year) }, async (tx) => {
     await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
@@ -298,17 +288,6 @@ function series(year: number, budget: number[], actual: number[]): VarianceSerie
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-const monthOf = (year: number, index: number) => `${year}-${String(index + 1).padStart(2, '0')}`;
-
-/** Movements of each month of a year, from the maintained monthly balances (one query a month). */
-function monthlyMovements(ctx: CoreContext, coopId: string, year: number): Promise<Movement[][]> {
-  return Promise.all(
-    Array.from({ length: 12 }, (_, i) => {
-      const month = monthOf(year, i);
-      return movements(ctx, coopId, `${month}-01`, `${month}-${String(daysInMonth(year, i + 1)).padStart(2, '0')}`);
-    }),
-  );
-}
 
 /** Budget that budget-vs-actual compares against: the latest approved version, else the latest draft. */
 function budgetInForce(versions: Budget[]): Budget | undefined {
@@ -326,6 +305,7 @@ export async function budgetVsActual(ctx: CoreContext, coopId: string, year: num
   if (unitId && !UNIT_ID.test(unitId)) throw ValidationError.field('unitId', 'is not a unit id', 'bukan id unit');
   const [versions, monthly] = await Promise.all([loadVersions(ctx, coopId, year), monthlyMovements(ctx, coopId, year)]);
   const budget = budgetInForce(versions);
+  const chart = ctx.chart;
 
   const budgetOf = new Map<string, number[]>();
   for (const line of budget?.lines ?? []) {
@@ -337,24 +317,24 @@ export async function budgetVsActual(ctx: CoreContext, coopId: string, year: num
   const actualOf = new Map<string, number[]>();
   monthly.forEach((ms, i) => {
     for (const m of ms) {
-      if (isCashFlowAccount(m.account) || !coreChart.get(m.account)) continue;
+      if (isCashFlowAccount(m.account) || !chart.get(m.account)) continue;
       if (unitId && m.segment !== unitId) continue;
       const acc = actualOf.get(m.account) ?? Array<number>(12).fill(0);
-      acc[i]! += (m.debit - m.credit) * coreChart.sign(m.account);
+      acc[i]! += (m.debit - m.credit) * chart.sign(m.account);
       actualOf.set(m.account, acc);
     }
   });
 
-  const isResult = (code: string) => ['REVENUE', 'EXPENSE'].includes(coreChart.get(code)!.kind);
+  const isResult = (code: string) => ['REVENUE', 'EXPENSE'].includes(chart.get(code)!.kind);
   const accounts = new Set([...budgetOf.keys(), ...[...actualOf.entries()].filter(([code, xs]) => isResult(code) && xs.some((x) => x !== 0)).map(([code]) => code)]);
   const zero = () => Array<number>(12).fill(0);
   const rows: BudgetVsActualRow[] = [...accounts].sort().map((code) => {
-    const acc = coreChart.get(code)!;
+    const acc = chart.get(code)!;
     return { account: code, name: acc.name, kind: acc.kind, ...series(year, budgetOf.get(code) ?? zero(), actualOf.get(code) ?? zero()) };
   });
 
   const kindTotal = (kind: AccountKind, pick: (r: BudgetVsActualRow, i: number) => number) =>
-    Array.from({ length: 12 }, (_, i) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + (coreChart.get(r.account)!.contra ? -1 : 1) * pick(r, i), 0));
+    Array.from({ length: 12 }, (_, i) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + (chart.get(r.account)!.contra ? -1 : 1) * pick(r, i), 0));
   const revBudget = kindTotal('REVENUE', (r, i) => r.months[i]!.budget);
   const revActual = kindTotal('REVENUE', (r, i) => r.months[i]!.actual);
   const expBudget = kindTotal('EXPENSE', (r, i) => r.months[i]!.budget);
@@ -372,139 +352,5 @@ export async function budgetVsActual(ctx: CoreContext, coopId: string, year: num
       revBudget.map((b, i) => b - expBudget[i]!),
       revActual.map((a, i) => a - expActual[i]!),
     ),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Final income tax (PPh final) estimate
-// ---------------------------------------------------------------------------------------------------
-
-/** Final income tax on gross turnover: 0.5% while the year's turnover stays within Rp4.8 billion. */
-export const DEFAULT_TAX_SETTINGS = { rateBp: 50, threshold: 4_800_000_000 } as const;
-/** Gross turnover (peredaran bruto): business revenue from members and non-members. */
-export const TURNOVER_ACCOUNTS = [ACCOUNTS.revenueMember, ACCOUNTS.revenueNonMember] as const;
-
-const taxSettingsSchema = z.object({
-  effectiveFromYear: z.number().int(),
-  rateBp: z.number().int(),
-  threshold: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-
-export interface TaxSettings {
-  /** Rate in basis points of gross turnover (50 = 0.5%). */
-  rateBp: number;
-  /** Annual gross turnover up to which the final regime applies, in rupiah. */
-  threshold: number;
-  /** First year these settings apply to; null for the defaults (nothing set for that year or before). */
-  effectiveFromYear: number | null;
-}
-
-export const setTaxSettingsInput = z.object({
-  idempotencyKey: idempotencyKeyField,
-  cooperativeId: z.string().min(1),
-  effectiveFromYear: budgetYear('effectiveFromYear'),
-  rateBp: z
-    .number()
-    .int(msg('must be whole basis points', 'harus basis poin bulat'))
-    .min(0, msg('must be 0 to 10000 basis points', 'harus 0 sampai 10000 basis poin'))
-    .max(10_000, msg('must be 0 to 10000 basis points', 'harus 0 sampai 10000 basis poin')),
-  threshold: z
-    .number()
-    .int(msg('must be whole rupiah', 'harus rupiah bulat'))
-    .min(1, msg('must be more than zero', 'harus lebih dari nol'))
-    .max(Number.MAX_SAFE_INTEGER),
-});
-
-async function loadTaxSettings(ctx: CoreContext, coopId: string, year: number): Promise<TaxSettings> {
-  const page = await queryPage(
-    ctx.db,
-    { partition: ledgerPartition(coopId), between: [sk('TAXSET', '0000'), sk('TAXSET', String(year))] },
-    taxSettingsSchema,
-    { first: 1, descending: true },
-  );
-  const s = page.items[0];
-  return s ? { rateBp: s.rateBp, threshold: s.threshold, effectiveFromYear: s.effectiveFromYear } : { ...DEFAULT_TAX_SETTINGS, effectiveFromYear: null };
-}
-
-/** Tax settings in force for a year: the latest set from that year or before, else the defaults. */
-export async function getTaxSettings(ctx: CoreContext, coopId: string, year: number): Promise<TaxSettings> {
-  await authorize(ctx, 'ledger:read', { coopId });
-  checkYear(year);
-  return loadTaxSettings(ctx, coopId, year);
-}
-
-/** Sets the rate and threshold from a year on (manager); later years keep them until set again. */
-async function setTaxSettingsUnaudited(ctx: CoreContext, raw: unknown): Promise<TaxSettings> {
-  const input = parseInput(setTaxSettingsInput, raw);
-  const p = await authorize(ctx, 'ledger:write', { coopId: input.cooperativeId });
-  return runMutation(
-    ctx,
-    { operation: 'setTaxSettings', tenant: tenant(input.cooperativeId), idempotencyKey: input.idempotencyKey, input, targetId: String(input.effectiveFromYear) },
-    async (tx) => {
-      await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
-      const item = { effectiveFromYear: input.effectiveFromYear, rateBp: input.rateBp, threshold: input.threshold, updatedAt: ctx.clock.now().toISOString(), updatedBy: p.userId };
-      tx.put({ ...taxSettingsKey(input.cooperativeId, input.effectiveFromYear), type: 'TaxSettings', ...item });
-      return { rateBp: item.rateBp, threshold: item.threshold, effectiveFromYear: item.effectiveFromYear };
-    },
-  );
-}
-
-export const setTaxSettings = audited('setTaxSettings', coopOf(), setTaxSettingsUnaudited);
-
-export interface TaxMonth {
-  /** YYYY-MM. */
-  month: string;
-  /** Gross turnover of the month (revenue accounts in their normal direction: credits - debits). */
-  turnover: number;
-  /** Turnover from January through this month. */
-  cumulativeTurnover: number;
-  /** floor(turnover x rate / 10,000) while the final regime applies (0 for a month without turnover); else null. */
-  taxDue: number | null;
-  /** False from the month the cumulative turnover passes the threshold. */
-  finalRegime: boolean;
-}
-
-export interface TaxEstimate extends TaxSettings {
-  year: number;
-  turnoverAccounts: string[];
-  months: TaxMonth[];
-  totalTurnover: number;
-  /** Sum of the months' tax due under the final regime. */
-  totalTaxDue: number;
-  /** Month (YYYY-MM) the cumulative turnover passed the threshold; null while within it. */
-  thresholdExceededIn: string | null;
-}
-
-/**
- * Final income tax estimate for a year: rate x each month's gross turnover, in integers (floored), until
- * the month the year's cumulative turnover passes the threshold; from that month on the final regime no
- * longer applies (tax due null). Reads the maintained monthly balances only.
- */
-export async function taxEstimate(ctx: CoreContext, coopId: string, year: number): Promise<TaxEstimate> {
-  await authorize(ctx, 'ledger:read', { coopId });
-  checkYear(year);
-  const [settings, monthly] = await Promise.all([loadTaxSettings(ctx, coopId, year), monthlyMovements(ctx, coopId, year)]);
-  const turnoverCodes = new Set<string>(TURNOVER_ACCOUNTS);
-  let cumulative = 0;
-  let exceededIn: string | null = null;
-  const months = monthly.map((ms, i): TaxMonth => {
-    const month = monthOf(year, i);
-    const turnover = ms.filter((m) => turnoverCodes.has(m.account)).reduce((s, m) => s + (m.debit - m.credit) * coreChart.sign(m.account), 0);
-    cumulative += turnover;
-    if (exceededIn === null && cumulative > settings.threshold) exceededIn = month;
-    const finalRegime = exceededIn === null;
-    const taxDue = !finalRegime ? null : turnover > 0 ? Number((BigInt(turnover) * BigInt(settings.rateBp)) / 10_000n) : 0;
-    return { month, turnover, cumulativeTurnover: cumulative, taxDue, finalRegime };
-  });
-  return {
-    year,
-    ...settings,
-    turnoverAccounts: [...TURNOVER_ACCOUNTS],
-    months,
-    totalTurnover: cumulative,
-    totalTaxDue: months.reduce((s, m) => s + (m.taxDue ?? 0), 0),
-    thresholdExceededIn: exceededIn,
   };
 }

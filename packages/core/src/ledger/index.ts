@@ -1,4 +1,4 @@
-export { CORE_ACCOUNTS, ACCOUNTS, Chart, buildChart, coreChart, cashAccountFor, type Account, type AccountKind, type CashFlowClass } from './accounts';
+export { CORE_ACCOUNTS, ACCOUNTS, Chart, buildChart, cashAccountFor, type Account, type AccountKind, type CashFlowClass } from './accounts';
 export { postEntry, validateEntry, cashFlows, journalEntrySchema, type JournalEntry, type JournalEntryInput, type JournalLine, type JournalSource } from './posting';
 export { movements, movementsUpTo, type Movement } from './balances';
 export { type Scope, type AccountLine, type TrialBalanceLine } from './statements';
@@ -40,17 +40,11 @@ export {
   listBudgetVersions,
   budgetVsActual,
   basisPoints,
-  setTaxSettings,
-  getTaxSettings,
-  taxEstimate,
   setBudgetInput,
   approveBudgetInput,
-  setTaxSettingsInput,
   BUDGET_STATUSES,
   MAX_BUDGET_LINES,
   MAX_MONTHLY_BUDGET,
-  DEFAULT_TAX_SETTINGS,
-  TURNOVER_ACCOUNTS,
   type Budget,
   type BudgetLine,
   type BudgetStatus,
@@ -59,8 +53,16 @@ export {
   type VarianceCell,
   type VarianceSeries,
   type MonthVariance,
+} from './budget';
+export {
+  setTaxSettings,
+  getTaxSettings,
+  taxEstimate,
+  setTaxSettingsInput,
+  DEFAULT_TAX_SETTINGS,
+  TURNOVER_ACCOUNTS,
   type TaxSettings,
   type TaxEstimate,
   type TaxMonth,
-} from './budget';
+} from './tax';
 export { resolveBusinessDate, requestedDate } from './business-date';

@@ -8,7 +8,6 @@ import { newId } from '../ids';
 import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from '../mutation';
 import { localDate } from '../time';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
-import { coreChart } from './accounts';
 import { entryKey, ledgerPartition, lockKey, reversalKey } from './keys';
 import { movementsUpTo } from './balances';
 import { requestedDate, resolveBusinessDate } from './business-date';
@@ -70,7 +69,7 @@ async function draftJournalEntryUnaudited(ctx: CoreContext, raw: unknown): Promi
   return runMutation(ctx, coopSpec('draftJournalEntry', input), async (tx, event) => {
     const coop = await getCooperative(ctx, input.cooperativeId, 'input.cooperativeId');
     const date = (event.businessDate = await resolveBusinessDate(ctx, coop, p.role, requested, field));
-    validateEntry({ date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, coreChart);
+    validateEntry({ date, memo: input.memo, source: { kind: 'MANUAL', documentId: 'draft' }, lines }, ctx.chart);
     const now = ctx.clock.now();
     const draft: JournalDraft = { id: newId(now), coopId: input.cooperativeId, status: 'DRAFT', date, memo: input.memo, lines, makerId: p.userId, createdAt: now.toISOString() };
     tx.create({ ...draftKey(draft.coopId, draft.id), type: 'JournalDraft', ...draft });
@@ -245,13 +244,13 @@ export async function listDrafts(ctx: CoreContext, coopId: string) {
 /** Buku besar: every line on one account in a range, with the running balance (reads the entries). */
 export async function generalLedger(ctx: CoreContext, coopId: string, account: string, from: string, to: string) {
   await authorize(ctx, 'ledger:detail', { coopId });
-  if (!coreChart.get(account)) throw ValidationError.field('account', `unknown account ${account}`, `akun ${account} tidak dikenal`);
+  if (!ctx.chart.get(account)) throw ValidationError.field('account', `unknown account ${account}`, `akun ${account} tidak dikenal`);
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const [entries, opening] = await Promise.all([
     queryAll(ctx.db, { partition: ledgerPartition(coopId), between: [`JE#${from}`, `JE#${to}~`] }, journalEntrySchema),
     movementsUpTo(ctx, coopId, dayBefore),
   ]);
-  const sign = coreChart.sign(account);
+  const sign = ctx.chart.sign(account);
   // The running balance starts from the maintained balance before the range, not from zero.
   let balance = opening.filter((m) => m.account === account).reduce((s, m) => s + (m.debit - m.credit) * sign, 0);
   return entries.flatMap((e) =>

@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { formatRupiah, formatRupiahEn, type Rupiah } from '../money';
 import { RETRY_TAG } from '../mutation';
 import { periodOf } from '../time';
-import { coreChart, type Chart } from './accounts';
+import type { Chart } from './accounts';
 import { NO_SEGMENT, cashFlowAccount, dayBalanceKey, entryKey, lockKey, monthBalanceKey, patronageKey } from './keys';
 
 export interface JournalLine {
@@ -60,7 +60,7 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
 const lockSchema = z.object({ lockedThrough: z.string() });
 
 /** Checks an entry before it is posted: balanced, known accounts, whole positive amounts. */
-export function validateEntry(entry: JournalEntryInput, chart: Chart = coreChart): void {
+export function validateEntry(entry: JournalEntryInput, chart: Chart): void {
   const problems: ValidationError['issues'] = [];
   const bad = (field: string, en: string, id: string) => problems.push({ field, messageEn: en, messageId: id });
   if (entry.lines.length < 2) bad('input.lines', 'an entry needs at least two lines', 'jurnal perlu minimal dua baris');
@@ -87,7 +87,8 @@ export function validateEntry(entry: JournalEntryInput, chart: Chart = coreChart
  * change in the same DynamoDB transaction as the business record, or not at all. One entry per
  * transaction (its balance items may not be touched twice).
  */
-export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: string, input: JournalEntryInput, chart: Chart = coreChart): Promise<JournalEntry> {
+export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: string, input: JournalEntryInput): Promise<JournalEntry> {
+  const chart = ctx.chart;
   validateEntry(input, chart);
   const month = periodOf(input.date);
   const lock = await getItem(ctx.db, lockKey(coopId), lockSchema);

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { coreChart, type AccountKind, type Chart } from './accounts';
+import type { AccountKind, Chart } from './accounts';
 import { movements, movementsUpTo, type Movement } from './balances';
 import { isCashFlowAccount } from './keys';
 
@@ -48,7 +48,8 @@ export interface TrialBalanceLine {
   closingCredit: number;
 }
 
-export async function trialBalance(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+export async function trialBalance(ctx: CoreContext, scope: Scope, from: string, to: string) {
+  const chart = ctx.chart;
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const [opening, period] = await Promise.all([movementsUpTo(ctx, scope.coopId, dayBefore), movements(ctx, scope.coopId, from, to)]);
   const lines = new Map<string, TrialBalanceLine>();
@@ -101,7 +102,8 @@ export async function trialBalance(ctx: CoreContext, scope: Scope, from: string,
  * is "SHU belum dibagi" (3320, which the RAT's distribution entry debits). Revenue and expense accounts
  * therefore never need zeroing, and statements of a closed year still show its results.
  */
-export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: string, chart: Chart = coreChart) {
+export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: string) {
+  const chart = ctx.chart;
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const [all, thisYear] = await Promise.all([movementsUpTo(ctx, scope.coopId, asOf), movements(ctx, scope.coopId, yearStart, asOf)]);
   const lines = byAccount(all, chart, scope);
@@ -145,7 +147,8 @@ function withComputed(lines: AccountLine[], chart: Chart, add: Record<string, nu
 }
 
 /** Laporan hasil usaha: revenue (member and non-member apart), costs, and the surplus (SHU). */
-export async function results(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+export async function results(ctx: CoreContext, scope: Scope, from: string, to: string) {
+  const chart = ctx.chart;
   const lines = byAccount(await movements(ctx, scope.coopId, from, to), chart, scope);
   const revenue = lines.filter((l) => l.kind === 'REVENUE');
   const expenses = lines.filter((l) => l.kind === 'EXPENSE');
@@ -178,7 +181,8 @@ export async function results(ctx: CoreContext, scope: Scope, from: string, to: 
 }
 
 /** Arus kas, direct method: receipts and payments by the account they were received for or paid to. */
-export async function cashFlow(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+export async function cashFlow(ctx: CoreContext, scope: Scope, from: string, to: string) {
+  const chart = ctx.chart;
   const [period, opening] = await Promise.all([
     movements(ctx, scope.coopId, from, to),
     movementsUpTo(ctx, scope.coopId, new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)),
@@ -208,12 +212,13 @@ export async function cashFlow(ctx: CoreContext, scope: Scope, from: string, to:
 }
 
 /** Changes in equity over a period: opening, movements per equity account, surplus, closing. */
-export async function changesInEquity(ctx: CoreContext, scope: Scope, from: string, to: string, chart: Chart = coreChart) {
+export async function changesInEquity(ctx: CoreContext, scope: Scope, from: string, to: string) {
+  const chart = ctx.chart;
   const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const [openingPos, closingPos, period] = await Promise.all([
-    financialPosition(ctx, scope, dayBefore, chart),
-    financialPosition(ctx, scope, to, chart),
-    results(ctx, scope, from, to, chart),
+    financialPosition(ctx, scope, dayBefore),
+    financialPosition(ctx, scope, to),
+    results(ctx, scope, from, to),
   ]);
   const accounts = new Set([...openingPos.equity, ...closingPos.equity].map((l) => l.account));
   const amountIn = (lines: AccountLine[], account: string) => lines.find((l) => l.account === account)?.amount ?? 0;

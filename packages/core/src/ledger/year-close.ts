@@ -10,7 +10,7 @@ import { RETRY_TAG, audited, coopOf, runMutation, coopSpec } from '../mutation';
 import { localDate } from '../time';
 import { newId } from '../ids';
 import { idempotencyKeyField, isoDate, msg, parseInput, text } from '../validation';
-import { ACCOUNTS, coreChart } from './accounts';
+import { ACCOUNTS } from './accounts';
 import { ledgerPartition, lockKey } from './keys';
 import { postEntry } from './posting';
 import { DEFAULT_SHU_SPLIT, allocateShu, validateShuSplit, type ShuAllocation, type ShuSplitLine } from './shu';
@@ -307,7 +307,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
           { account: ACCOUNTS.retainedSurplus, debit: close.shu, credit: 0 },
           ...[...credits.entries()].map(([account, amount]) => ({ account, debit: 0, credit: amount })),
         ],
-      }, coreChart);
+      });
       rat.distributionEntryId = entry.id;
       tx.update(
         closeKey(coopId, input.financialYear),

@@ -1,4 +1,4 @@
-import { Transaction, batchGet, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
+import { Transaction, Update, batchGet, checkCondition, conditionAttributes, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Condition, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
 import { MAX_PAGE as SDK_MAX_PAGE, type UnitDerivedWrites, type UnitStore, type UnitWrites } from '@kkmp/plugin-sdk';
 
 export function unitPartition(coopId: string, unitId: string): string {
@@ -30,15 +30,28 @@ export function createUnitDerivedWrites(db: Db, coopId: string, unitId: string):
   };
 }
 
-/** Attributes the SDK owns on every item; a unit's expressions may not name them. */
-const RESERVED = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'unit', 'type', 'expiresAt'];
+/** Attributes the SDK owns on every item; a unit's updates and conditions may not name them. */
+const RESERVED: ReadonlySet<string> = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'unit', 'type', 'expiresAt']);
 
-function checkExpression(parts: { expression: string; names?: Record<string, string> } | undefined) {
-  if (!parts) return;
-  const named = Object.values(parts.names ?? {});
-  const bare = parts.expression.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-  const hit = [...named, ...bare].find((n) => RESERVED.includes(n));
+function refuseReserved(attributes: readonly string[]): void {
+  const hit = attributes.find((a) => RESERVED.has(a));
   if (hit) throw new Error(`a unit may not touch the attribute "${hit}" (keys and bookkeeping are the SDK's)`);
+}
+
+/** The unit's update, copied from its structure (whatever object it handed over) and checked by name. */
+function ownUpdate(u: Update): Update {
+  const copy = Update.from(u?.actions);
+  refuseReserved(copy.attributes);
+  return copy;
+}
+
+function ownCondition(c: Condition): Condition;
+function ownCondition(c: Condition | undefined): Condition | undefined;
+function ownCondition(c: Condition | undefined): Condition | undefined {
+  if (c === undefined) return undefined;
+  const copy = checkCondition(c);
+  refuseReserved(conditionAttributes(copy));
+  return copy;
 }
 
 export function createUnitWrites(tx: Transaction, coopId: string, unitId: string, retryTag: string): UnitWrites {
@@ -53,28 +66,10 @@ export function createUnitWrites(tx: Transaction, coopId: string, unitId: string
     create: (parts, item, tag) => tx.create({ ...clean(item), ...key(parts), unit: unitId }, tag),
     put: (parts, item) => tx.put({ ...clean(item), ...key(parts), unit: unitId }),
     replace: (parts, item, version) => tx.replace({ ...clean(item), ...key(parts), unit: unitId }, version, retryTag),
-    update: (parts, update, condition, tag) => {
-      checkExpression(update);
-      checkExpression(condition);
-      // Items an update creates carry the unit mark too, like every other write of the unit.
-      const expression = /\bSET\b/i.test(update.expression)
-        ? update.expression.replace(/\bSET\b/i, 'SET #kkmpUnit = :kkmpUnit,')
-        : `${update.expression} SET #kkmpUnit = :kkmpUnit`;
-      tx.update(
-        key(parts),
-        { expression, names: { ...update.names, '#kkmpUnit': 'unit' }, values: { ...update.values, ':kkmpUnit': unitId } },
-        condition,
-        tag ?? retryTag,
-      );
-    },
-    delete: (parts, condition, tag) => {
-      checkExpression(condition);
-      tx.delete(key(parts), condition, tag ?? retryTag);
-    },
-    check: (parts, condition, tag) => {
-      checkExpression(condition);
-      tx.check(key(parts), condition, tag ?? retryTag);
-    },
+    // Items an update creates carry the unit mark too, like every other write of the unit.
+    update: (parts, u, condition, tag) => tx.update(key(parts), ownUpdate(u).set('unit', unitId), ownCondition(condition), tag ?? retryTag),
+    delete: (parts, condition, tag) => tx.delete(key(parts), ownCondition(condition), tag ?? retryTag),
+    check: (parts, condition, tag) => tx.check(key(parts), ownCondition(condition), tag ?? retryTag),
   };
 }
 

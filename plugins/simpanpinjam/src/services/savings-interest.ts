@@ -1,4 +1,4 @@
-import { InvalidStateError, ValidationError, msg, z } from '@kkmp/plugin-sdk';
+import { InvalidStateError, ValidationError, cond, msg, update, z } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
 import { eventDay, type MCtx } from '../context';
 import { isMonth, monthEnd, monthStart } from '../dates';
@@ -30,13 +30,13 @@ async function creditInterest(u: MCtx, a: SavingsAccount, product: Product, mont
   const moves = await movementsSince(u, a.id, monthStart(month));
   const { interest } = monthlyInterest(product.balanceMethod ?? 'MINIMUM', dailyBalances(month, a.balance, moves), rate);
   // The balance and movements read above must still be all there is: any movement since bumps txnCount and re-runs this.
-  const condition = { expression: 'txnCount = :n AND (attribute_not_exists(lastInterestMonth) OR lastInterestMonth < :m)', values: { ':n': a.txnCount, ':m': month } };
+  const condition = cond.and(cond.eq('txnCount', a.txnCount), cond.or(cond.notExists('lastInterestMonth'), cond.lt('lastInterestMonth', month)));
   if (interest > 0) {
-    u.writes.update(['SACCT', a.memberId, a.id], { expression: 'ADD balance :i, txnCount :one SET lastInterestMonth = :m', values: { ':i': interest, ':one': 1, ':m': month } }, condition);
+    u.writes.update(['SACCT', a.memberId, a.id], update().add('balance', interest).add('txnCount', 1).set('lastInterestMonth', month), condition);
     const txn: SavingsTxn = { id: u.newId(), accountId: a.id, date: last, kind: 'INTEREST', amount: interest, at: u.now().toISOString(), by: u.principal.userId, memo: `Bunga ${month}` };
     u.writes.create(['STXN', a.id, last, txn.id], txn);
   } else {
-    u.writes.update(['SACCT', a.memberId, a.id], { expression: 'SET lastInterestMonth = :m', values: { ':m': month } }, condition);
+    u.writes.update(['SACCT', a.memberId, a.id], update().set('lastInterestMonth', month), condition);
   }
   return interest;
 }

@@ -1,4 +1,4 @@
-import { BusinessRuleError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, cond, update, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
 import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
 import { savingsAccountSchema, savingsProductSchema, type SavingsAccount, type SavingsTxn } from '../items';
@@ -65,13 +65,13 @@ export async function moveMoney(u: MCtx, kind: MovementKind, input: MovementInpu
   const minBalance = product?.minBalance ?? 0;
   const signed = kind === 'deposit' ? input.amount : -input.amount;
   if (kind === 'withdraw') checkWithdrawal(account.balance, input.amount, minBalance);
-  const update = { expression: 'ADD balance :amount, txnCount :one', values: { ':amount': signed, ':one': 1 } };
+  const change = update().add('balance', signed).add('txnCount', 1);
   if (kind === 'withdraw') {
     // The guard against overdrawing is this condition, evaluated by DynamoDB at commit: concurrent
     // withdrawals cannot all pass it. Conditions cannot add, so the minimum is added here.
-    u.writes.update(['SACCT', account.memberId, account.id], update, { expression: 'balance >= :need', values: { ':need': input.amount + minBalance } }, 'insufficient');
+    u.writes.update(['SACCT', account.memberId, account.id], change, cond.ge('balance', input.amount + minBalance), 'insufficient');
   } else {
-    u.writes.update(['SACCT', account.memberId, account.id], update, { expression: 'attribute_exists(balance)' });
+    u.writes.update(['SACCT', account.memberId, account.id], change, cond.exists('balance'));
   }
   const txn: SavingsTxn = { id: u.newId(), accountId: account.id, date: eventDay(u), kind: kind === 'deposit' ? 'DEPOSIT' : 'WITHDRAWAL', amount: signed, at: u.now().toISOString(), by: u.principal.userId };
   u.writes.create(['STXN', account.id, txn.date, txn.id], txn);

@@ -1,4 +1,4 @@
-import { coreChart, type Budget, type BudgetLine } from '@kkmp/core';
+import { type Budget, type BudgetLine } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { encodeId } from '../../ids';
 
@@ -21,7 +21,7 @@ export function registerBudgetTypes(builder: Builder) {
     description: 'The budget of one account (and unit) for the year, month by month.',
     fields: (t) => ({
       account: t.exposeString('account', { description: 'Account code, e.g. 4110 (Pendapatan usaha dari anggota).' }),
-      name: t.field({ type: Name, description: 'Account name.', resolve: (l) => coreChart.get(l.account)?.name ?? { id: l.account, en: l.account } }),
+      name: t.field({ type: Name, description: 'Account name.', resolve: (l, _a, ctx) => ctx.core.chart.get(l.account)?.name ?? { id: l.account, en: l.account } }),
       unitId: t.exposeString('unitId', { nullable: true, description: 'Business unit (segment); absent for the cooperative as a whole.' }),
       months: t.field({ type: ['Rupiah'], description: 'Twelve monthly amounts, January first, in the account\'s normal direction.', resolve: (l) => l.months }),
       total: t.field({ type: 'Rupiah', description: 'The year: sum of the twelve months.', resolve: (l) => l.months.reduce((s, v) => s + v, 0) }),

@@ -1,4 +1,4 @@
-import { coreChart, generalLedger, getCashFlow, getChangesInEquity, getFinancialPosition, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
+import { generalLedger, getCashFlow, getChangesInEquity, getFinancialPosition, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
@@ -12,7 +12,7 @@ export function registerLedgerType(builder: Builder, { CooperativeRef }: CoreRef
   const LedgerRef = builder.objectRef<Ledger>('Ledger').implement({
     description: "The cooperative's books. Statements read maintained balances; `unitId` gives one unit's segment, absent is consolidated.",
     fields: (t) => ({
-      accounts: t.field({ type: [AccountRef], description: 'The chart of accounts.', resolve: () => [...coreChart.accounts] }),
+      accounts: t.field({ type: [AccountRef], description: 'The chart of accounts.', resolve: (_l, _a, ctx) => ctx.core.chart.accounts }),
       lockedThrough: t.string({ nullable: true, description: 'Last locked month (YYYY-MM); no entry can be dated in or before it.', resolve: (l, _a, ctx) => lockedThrough(ctx.core, l.coop.id).then((v) => v ?? null) }),
       journal: t.connection({
         type: EntryRef,

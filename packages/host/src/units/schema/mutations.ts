@@ -1,9 +1,9 @@
 import { UnitDependencyError } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { one } from '../../ids';
-import { disableUnit, enableUnit, updateUnitSettings, type UnitRegistry } from '../../units/enablement';
-import { MUTATION_ERRORS } from '../errors';
-import { IDEMPOTENCY_KEY_FIELD as idem } from '../idempotency';
+import { disableUnit, enableUnit, updateUnitSettings, type UnitRegistry } from '../enablement';
+import { MUTATION_ERRORS } from '../../schema/errors';
+import { IDEMPOTENCY_KEY_FIELD as idem } from '../../schema/idempotency';
 import type { registerUnitTypes } from './types';
 
 /** Enabling, configuring and disabling a unit for one cooperative. */

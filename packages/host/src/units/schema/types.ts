@@ -2,9 +2,9 @@ import { JSONResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
-import type { UnitRegistry } from '../../units/enablement';
-import { listUnitRecords, type UnitRecord } from '../../units/records';
-import type { CoreRefs } from '../refs';
+import type { UnitRegistry } from '../enablement';
+import { listUnitRecords, type UnitRecord } from '../records';
+import type { CoreRefs } from '../../schema/refs';
 
 /** The unit catalog (what is installed) and `Cooperative.units` (what a cooperative enabled). */
 export function registerUnitTypes(builder: Builder, refs: CoreRefs & { ErrorInterface: unknown }, registry: UnitRegistry) {

@@ -1,6 +1,6 @@
 import type { Builder } from '@kkmp/plugin-sdk';
-import type { UnitRegistry } from '../../units/enablement';
-import type { CoreRefs } from '../refs';
+import type { UnitRegistry } from '../enablement';
+import type { CoreRefs } from '../../schema/refs';
 import { registerUnitMutations } from './mutations';
 import { registerUnitTypes } from './types';
 
