@@ -38,6 +38,8 @@ export {
   isoDate,
   parseInput,
   parseNik,
+  ACCOUNTS,
+  type CoreAccountCode,
   type Rupiah,
   type Principal,
   type Role,

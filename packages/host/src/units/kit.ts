@@ -43,7 +43,7 @@ export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, Bu
  * cooperative from the arguments, and wrap the resolver in the unit gate (tenant, permission, enabled);
  * mutations also get the idempotency key, the audit entry and one DynamoDB transaction.
  */
-export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): UnitSchemaKit<S> {
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
   const declared = (permission: string, field: string) => {
     if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
   };
