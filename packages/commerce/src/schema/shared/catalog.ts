@@ -8,8 +8,8 @@ import { values } from './describe';
 
 const newestFirst = <T extends { effectiveFrom: string }>(list: T[]) => [...list].sort((a, z) => (a.effectiveFrom < z.effectiveFrom ? 1 : -1));
 
-/** Types of the catalog module, shared by every shop unit: the product interface and what it shows. */
-export function catalogTypes(b: Builder) {
+/** What a product shows: its unit of measure, prices, ceilings and stock. */
+function productParts(b: Builder) {
   const UnitOfMeasure = b.enumType('CommerceUnitOfMeasure', {
     description: 'Base unit a product is measured in.',
     values: values(UNITS_OF_MEASURE, { GRAM: 'Grams (rice, sugar, flour, fertilizer).', MILLILITRE: 'Millilitres (cooking oil, water).', PIECE: 'Pieces (eggs, LPG cylinders, gallons).' }),
@@ -45,6 +45,12 @@ export function catalogTypes(b: Builder) {
       averageCost: t.field({ type: 'Rupiah', description: 'Moving-average cost per selling unit, rounded to whole rupiah.', resolve: (s) => averageCost(s) }),
     }),
   });
+  return { UnitOfMeasure, CustomerClass, PriceRef, CeilingRef, StockRef };
+}
+
+/** Types of the catalog module, shared by every shop unit: the product interface and what it shows. */
+export function catalogTypes(b: Builder) {
+  const { UnitOfMeasure, CustomerClass, PriceRef, CeilingRef, StockRef } = productParts(b);
   const Product = b.interfaceRef<ProductView>('CommerceProduct').implement({
     description:
       "A product of a shop unit's catalog, sold in a selling unit (a 5 kg pack, a litre, a cylinder). Every shop unit's products implement it: one fragment reads any unit's catalog.",

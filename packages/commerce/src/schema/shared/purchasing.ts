@@ -4,8 +4,8 @@ import { values } from './describe';
 
 type Of<T> = T & { idPrefix: string };
 
-/** Types of the purchasing module, shared by every shop unit that buys stock. */
-export function purchasingTypes(b: Builder) {
+/** Suppliers and the enums of purchasing. */
+function supplierTypes(b: Builder) {
   const SupplierPayment = b.enumType('CommerceSupplierPayment', {
     description: 'How goods received are paid.',
     values: values(SUPPLIER_PAYMENTS, { CASH: 'Paid in cash on receipt.', BANK_TRANSFER: 'Paid by bank transfer on receipt.', CREDIT: 'Owed to the supplier (utang usaha), paid later.' }),
@@ -36,6 +36,12 @@ export function purchasingTypes(b: Builder) {
       payable: t.expose('payable', { type: 'Rupiah', description: 'What the cooperative owes this supplier (utang usaha).' }),
     }),
   });
+  return { SupplierPayment, SupplierKind, PurchaseOrderStatus, SupplierRef };
+}
+
+/** Types of the purchasing module, shared by every shop unit that buys stock. */
+export function purchasingTypes(b: Builder) {
+  const { SupplierPayment, SupplierKind, PurchaseOrderStatus, SupplierRef } = supplierTypes(b);
   const OrderLine = b.objectRef<Of<PurchaseOrder['lines'][number]>>('CommercePurchaseOrderLine').implement({
     description: 'One line of a purchase order.',
     fields: (t) => ({

@@ -6,8 +6,8 @@ import type { SaleView } from '../views';
 import type { CatalogTypes } from './catalog';
 import { values } from './describe';
 
-/** Types of the counter-sales module, shared by every shop unit: the sale interface and its parts. */
-export function salesTypes(b: Builder, catalog: CatalogTypes) {
+/** What a sale shows besides the catalog's types: how it was paid, its state and its lines. */
+function saleParts(b: Builder) {
   const PaymentMethod = b.enumType('CommercePaymentMethod', {
     description: 'How a sale is paid.',
     values: values(PAYMENT_METHODS, {
@@ -34,6 +34,12 @@ export function salesTypes(b: Builder, catalog: CatalogTypes) {
       cost: t.expose('cost', { type: 'Rupiah', description: 'Cost of goods sold (moving average when sold).' }),
     }),
   });
+  return { PaymentMethod, SaleStatus, SaleLineRef };
+}
+
+/** Types of the counter-sales module, shared by every shop unit: the sale interface and its parts. */
+export function salesTypes(b: Builder, catalog: CatalogTypes) {
+  const { PaymentMethod, SaleStatus, SaleLineRef } = saleParts(b);
   const Sale = b.interfaceRef<SaleView>('CommerceSale').implement({
     description: "A sale at a shop unit's counter; also the receipt (struk). Every shop unit's sales implement it: one fragment reads any unit's sales.",
     resolveType: (s) => s.typename,
