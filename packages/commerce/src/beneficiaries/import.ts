@@ -1,4 +1,4 @@
-import { ValidationError, parseInput, type z } from '@kkmp/plugin-sdk';
+import { ValidationError, parseInput, type Member, type z } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from '../context';
 import type { Beneficiary } from '../model/beneficiary';
 import { beneficiarySchema } from '../model/beneficiary';
@@ -41,9 +41,11 @@ export async function importBeneficiaries(u: WriteCtx, rows: unknown[], types: B
     return row;
   });
   const toSave = checked.flatMap((r, i) => ('outcome' in r ? [] : [{ row: r, i }]));
+  // Reads in two batched waves, never one per row: the entries already there, then members by NIK for the rest.
   const found = await u.store.getMany(beneficiarySchema, toSave.map(({ row }) => keys.beneficiary(row.nik)));
+  const members = await Promise.all(toSave.map(({ row }, j) => (found[j] ? undefined : memberWithNik(u, row.nik))));
   const results = [...checked];
-  for (const [j, { row, i }] of toSave.entries()) results[i] = await saveRow(u, row, i, found[j]);
+  toSave.forEach(({ row, i }, j) => (results[i] = saveRow(u, row, i, found[j], members[j])));
   return results as ImportRowResult[];
 }
 
@@ -62,7 +64,7 @@ function parseRow(u: WriteCtx, raw: unknown, i: number, types: BuyerTypes): Row 
   }
 }
 
-async function saveRow(u: WriteCtx, row: Row, i: number, found: Beneficiary | undefined): Promise<ImportRowResult> {
+function saveRow(u: WriteCtx, row: Row, i: number, found: Beneficiary | undefined, member: Member | undefined): ImportRowResult {
   const result = { row: i, nikMasked: maskNik(row.nik) };
   if (found) {
     const name = row.name ?? found.name;
@@ -72,7 +74,7 @@ async function saveRow(u: WriteCtx, row: Row, i: number, found: Beneficiary | un
     return { ...result, outcome: 'UPDATED' };
   }
   try {
-    const entry = newBeneficiary(u, row, await memberWithNik(u, row.nik), `input.rows.${i}.name`);
+    const entry = newBeneficiary(u, row, member, `input.rows.${i}.name`);
     const verified = row.verifiedReference ? { verified: { at: entry.registered.at, by: u.principal.userId, reference: row.verifiedReference } } : {};
     u.writes.create(keys.beneficiary(row.nik), { ...entry, ...verified });
     return { ...result, outcome: 'CREATED' };

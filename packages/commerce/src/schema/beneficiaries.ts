@@ -28,7 +28,7 @@ interface Registry {
 export function registerBeneficiaries<S>(shop: Shop<S>, options: BeneficiaryOptions): EnumOf<string> {
   const { b, unit, kit } = shop;
   const P = unit.typePrefix;
-  const types = Object.keys(options.buyerTypes) as string[] as unknown as BuyerTypes;
+  const types = Object.keys(options.buyerTypes) as [string, ...string[]];
   if (types.length === 0) throw new Error('beneficiaries: give at least one buyer type');
   const BuyerType = b.enumType(`${P}BuyerType`, {
     description: `Buyer types of the ${unit.unitId} unit's beneficiary registry.`,
