@@ -52,7 +52,7 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   registerUnitSchema(builder, refs, registry);
   const existing = coreFields();
   const claimed = new Map<string, string>();
-  const shared = createSharedTypes(builder, units, existing.keys(), existing, claimed, problems);
+  const shared = createSharedTypes(builder, units, existing, claimed, problems);
   for (const unit of units) {
     const watched = watchBuilder(builder, unitOwner(unit), existing, claimed, problems);
     try {

@@ -15,13 +15,13 @@ const KIT_PREFIX = /^[A-Z][A-Za-z0-9]{2,23}$/;
 export function createSharedTypes(
   builder: Builder,
   units: readonly AnyUnit[],
-  coreTypes: Iterable<string>,
+  /** The core's types and their fields (what units may not shadow). */
   existingFields: ReadonlyMap<string, ReadonlySet<string>>,
   claimed: Map<string, string>,
   problems: string[],
 ) {
   const registered = new Map<(b: Builder) => unknown, unknown>();
-  const core = [...coreTypes];
+  const core = [...existingFields.keys()];
   const refusal = (prefix: string): string | undefined => {
     if (!KIT_PREFIX.test(prefix)) return `kit prefix "${prefix}" must be 3-24 letters or digits, starting with a capital`;
     const unit = units.find((u) => ownsName(prefix, typePrefix(u.id)) || ownsName(typePrefix(u.id), prefix));
