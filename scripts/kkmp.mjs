@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // One entry point for the README's commands on any machine with Node and Java: it gets the pinned
 // pnpm (through npx when pnpm is not installed or differs; corepack's signature check fails on mirrors
-// that serve no signatures), installs the locked dependencies, then runs the task.
+// that serve no signatures), installs the locked dependencies, then runs the task. `token` skips the
+// install (and pnpm) when node_modules is already current: a token is wanted in a second, not nine.
 //   node scripts/kkmp.mjs dev|test|typecheck|build|token|schema|release-schema [args...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installIsCurrent } from './install-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
@@ -24,14 +26,14 @@ if (task === 'dev' || task === 'test') {
 
 const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const env = { ...process.env, COREPACK_INTEGRITY_KEYS: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-const pnpm = (() => {
+function pnpm() {
   try {
     if (execFileSync('pnpm', ['--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim() === wanted) return ['pnpm'];
   } catch {
     // not installed, or corepack refused to fetch it: use npx below
   }
   return ['npx', '-y', `pnpm@${wanted}`];
-})();
+}
 
 function run(argv, opts = {}) {
   return new Promise((resolve) => {
@@ -48,8 +50,12 @@ function run(argv, opts = {}) {
 }
 
 // A new workspace package (a scaffolded unit) changes the lockfile: only then is a plain install allowed.
-const install = await run([...pnpm, 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only']);
-if (install !== 0) fail('pnpm install failed (see above).');
+if (!(task === 'token' && installIsCurrent(root).current)) {
+  // token's stdout is the token alone (`$(npm run -s token -- ...)`): the install reports on stderr.
+  const stdio = task === 'token' ? ['inherit', 2, 'inherit'] : 'inherit';
+  const install = await run([...pnpm(), 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only'], { stdio });
+  if (install !== 0) fail('pnpm install failed (see above).');
+}
 if (task === 'install') process.exit(0);
 
 // Tasks run node directly, not through `pnpm run`: every extra shell layer is a place where Ctrl-C or

@@ -57,13 +57,44 @@ describe('a mutation retried with the same idempotency key writes once and retur
     expect(await businessItems(api.db)).toEqual(before);
   });
 
-  it('keys are per caller: another user with the same key does its own write', async () => {
+  it('keys are per cooperative: another user of the cooperative with the same key gets the first result', async () => {
     const other = await api.token({ userId: 'second-manager', role: 'COOP_MANAGER', coopId: f.rawCoopId });
     const input = { idempotencyKey: 'shared-key-0001', cooperativeId: f.coopId, nik: nextNik(), name: 'Eko', address: 'Jl. Anggrek 5' };
     const a = await api.gql(ops.registerMember, { input }, f.manager);
-    const b = await api.gql(ops.registerMember, { input }, other);
     expect(a.data.registerMember.__typename).toBe('RegisterMemberSuccess');
-    // Same NIK by another caller is a new attempt, so it meets the duplicate check.
-    expect(b.data.registerMember.code).toBe('CONFLICT');
+    const before = await businessItems(api.db);
+    const b = await api.gql(ops.registerMember, { input }, other);
+    expect(b.data).toEqual(a.data);
+    expect(await businessItems(api.db)).toEqual(before);
+    // The same key with another input stays refused, whoever sends it.
+    const changed = await api.gql(ops.registerMember, { input: { ...input, name: 'Eko Lain' } }, other);
+    expect(changed.data.registerMember.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await businessItems(api.db)).toEqual(before);
+  });
+
+  it("a manager retrying a cashier's stuck sale with its key gets the cashier's sale: sold once", async () => {
+    const run = async (field: string, input: Record<string, unknown>, selection: string, token = f.manager, inputType?: string) => {
+      const type = field[0]!.toUpperCase() + field.slice(1);
+      const r = await api.gql(
+        `mutation($input: ${inputType ?? `${type}Input`}!) { ${field}(input: $input) { __typename ... on ${type}Success { data { ${selection} } } ... on Error { code messageEn } } }`,
+        { input: { cooperativeId: f.coopId, ...input } },
+        token,
+      );
+      expect(r.data?.[field]?.__typename, JSON.stringify(r)).toBe(`${type}Success`);
+      return r.data[field].data;
+    };
+    await run('enableUnit', { unitId: 'sembako', settings: {} }, 'unitId', f.manager, 'UnitSettingsInput');
+    const product = (await run('sembakoCreateProduct', { sku: 'BERAS-5KG', name: 'Beras 5 kg', unitOfMeasure: 'GRAM', packSize: 5000, packName: 'karung', nonMemberPrice: 75_000 }, 'id')).id;
+    const supplier = (await run('sembakoCreateSupplier', { name: 'Perum Bulog', kind: 'BULOG' }, 'id')).id;
+    await run('sembakoReceiveGoods', { supplierId: supplier, payment: 'CASH', lines: [{ productId: product, quantity: 10, unitCost: 70_000 }] }, 'id');
+    const cashier = await api.token({ userId: 'kasir-1', role: 'COOP_STAFF', coopId: f.rawCoopId, units: ['sembako'] });
+    const sale = { idempotencyKey: 'pos-7f3a-sale-0001', lines: [{ productId: product, quantity: 2 }], paymentMethod: 'CASH' };
+
+    const first = await run('sembakoSell', sale, 'id number total', cashier);
+    // The cashier's screen froze before the answer came; the manager sends the same sale with the same key.
+    const retry = await run('sembakoSell', sale, 'id number total', f.manager);
+    expect(retry).toEqual(first);
+    const stock = await api.gql(`query($c: ID!, $p: ID!) { sembakoProduct(cooperativeId: $c, id: $p) { stock { quantity } } }`, { c: f.coopId, p: product }, f.manager);
+    expect(stock.data.sembakoProduct.stock.quantity).toBe(8);
   });
 });

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_DEV_SECRET, mintToken } from '@kkmp/api';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { cityWithCoop } from '../support/fixtures';
 
@@ -79,5 +79,20 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
     expect(JSON.parse(res.body!).data.cooperative).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
     const bad = await handler(event({ headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: JSON.stringify({ query }) }));
     expect(bad.statusCode).toBe(401);
+  });
+
+  it('refuses to start with KKMP_CLOCK set: a deployed API never runs on the dev clock', async () => {
+    process.env.KKMP_CLOCK = '+45d';
+    try {
+      vi.resetModules();
+      await expect(import('@kkmp/api/lambda')).rejects.toThrow(/KKMP_CLOCK is set \("\+45d"\).*npm run dev/);
+    } finally {
+      delete process.env.KKMP_CLOCK;
+      vi.resetModules();
+    }
+    // Without it the handler loads and serves as before.
+    const fresh = (await import('@kkmp/api/lambda')).handler;
+    const res = await fresh(event({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }));
+    expect(res.statusCode).toBe(200);
   });
 });

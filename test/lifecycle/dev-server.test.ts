@@ -39,6 +39,8 @@ async function gql(url: string, query: string, token: string) {
 describe('local dev server: DynamoDB Local started and stopped with it, data kept across restarts', () => {
   it('serves demo data, stops java on SIGINT, keeps data for the next start, and leaves no java after SIGKILL', async () => {
     const first = await startDev();
+    // The folder it really uses, absolute, whatever KKMP_DATA_DIR said.
+    expect(first.output()).toContain(`Data folder: ${dataDir} `);
     const cities = `{ cities { edges { node { name cooperatives { edges { node { name status } } } } } } }`;
     const seeded = await gql(first.url, cities, demoToken('platform'));
     expect(seeded.data.cities.edges).toHaveLength(1);

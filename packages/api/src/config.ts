@@ -5,9 +5,10 @@ import type { ApiOptions } from '@kkmp/host';
 /**
  * Deployment settings from the environment (set by infra/ in AWS, by the dev server locally):
  * KKMP_TABLE_NAME, KKMP_JWT_SECRET or KKMP_JWKS_URL, optional KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE,
- * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local.
+ * and KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local. KKMP_CLOCK (the dev clock) is refused.
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ApiOptions, 'units'> {
+  refuseDevClock(env);
   const tableName = env.KKMP_TABLE_NAME;
   if (!tableName) throw new Error('KKMP_TABLE_NAME is not set');
   if (!env.KKMP_JWT_SECRET && !env.KKMP_JWKS_URL) throw new Error('set KKMP_JWT_SECRET or KKMP_JWKS_URL');
@@ -22,4 +23,16 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Ap
     auth,
     graphiql: false,
   };
+}
+
+/**
+ * KKMP_CLOCK moves `npm run dev`'s clock for rehearsals; a deployed API must never run on a made-up
+ * "today" (sales, interest and arrears would be booked on it), so it refuses to start with it set.
+ */
+export function refuseDevClock(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.KKMP_CLOCK?.trim()) {
+    throw new Error(
+      `KKMP_CLOCK is set (${JSON.stringify(env.KKMP_CLOCK)}): the dev clock is for \`npm run dev\` only and a deployed API always runs on the real clock. Remove KKMP_CLOCK from the function's environment.`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ export * from './principal';
 export { authorize, can, requirePrincipal, matrix, type Action, type Target } from './authorize';
 export { createCoreContext, type CoreContext } from './context';
 export { runMutation, audited, coopOf, coopSpec, cityOf, platform, RETRY_TAG, type MutationSpec } from './mutation';
-export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';
+export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';
 export { listAudit, auditEntrySchema, type AuditEntry } from './audit';
 export * from './city';
 export * from './kelurahan';

@@ -8,6 +8,6 @@ export * from './clock';
 export * from './time';
 export * from './nik';
 export * from './principal';
-export { parseInput, msg, text, isoDate, idempotencyKeyField } from './validation';
+export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';
 /** Codes of the core chart's accounts by role (cash, bank, inventory, revenue from members, ...). */
 export { ACCOUNTS, type CoreAccountCode } from './ledger/codes';

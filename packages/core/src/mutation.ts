@@ -20,7 +20,7 @@ const MAX_ATTEMPTS = 10;
 export interface MutationSpec {
   /** Operation name as the client sees it (e.g. "registerMember"). */
   operation: string;
-  /** Tenant whose partition holds the audit entry and the idempotency record. */
+  /** Tenant whose partition holds the audit entry and the idempotency record (keys are unique per tenant). */
   tenant: Tenant;
   idempotencyKey?: string | null;
   /** Raw input, digested for the audit log and for idempotency-key reuse detection. */
@@ -42,11 +42,11 @@ export async function runMutation<T>(
   spec: MutationSpec,
   body: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const principal = ctx.principal;
   const inputDigest = digest(spec.input);
-  const idemKey = spec.idempotencyKey
-    ? idempotencyKey(spec.tenant, `${principal?.userId ?? 'anonymous'}\u0000${spec.idempotencyKey}`)
-    : undefined;
+  // Keys are scoped per tenant (the cooperative), not per caller: a manager retrying a cashier's stuck
+  // sale with its key gets the cashier's result instead of selling twice. Callers are authorized before
+  // runMutation, so a replayed answer only goes to someone allowed to make the same mutation.
+  const idemKey = spec.idempotencyKey ? idempotencyKey(spec.tenant, spec.idempotencyKey) : undefined;
 
   const replay = async (): Promise<T | undefined> => {
     if (!idemKey) return undefined;

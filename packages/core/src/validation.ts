@@ -11,11 +11,19 @@ const indonesian = z.locales.id();
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(result.error.issues.map((issue) => toFieldIssue(issue, root)));
+  throw validationErrorOf(result.error, root);
+}
+
+/**
+ * A zod refusal as one ValidationError, each issue named by its path under `root` ("input" for a
+ * mutation's input, "" for a query's arguments, whose paths start with the argument name).
+ */
+export function validationErrorOf(error: z.core.$ZodError, root = 'input'): ValidationError {
+  return new ValidationError(error.issues.map((issue) => toFieldIssue(issue, root)));
 }
 
 function toFieldIssue(issue: z.core.$ZodIssue, root: string): FieldIssue {
-  const field = [root, ...issue.path.map(String)].join('.');
+  const field = [root, ...issue.path.map(String)].filter((part) => part !== '').join('.');
   const [en, id] = issue.message.split(' / ');
   if (id !== undefined && en !== undefined) return { field, messageEn: en, messageId: id };
   const translated = indonesian.localeError(issue as never);

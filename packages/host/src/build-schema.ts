@@ -9,7 +9,7 @@ import { UnitSetError, checkUnitSet, unitOwner, watchBuilder } from './units/val
 import { describeGenerated } from './describe-generated';
 import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
-import { registerUnitSchema } from './schema/units';
+import { registerUnitSchema } from './schema/units/index';
 
 let coreFieldsCache: Map<string, Set<string>> | undefined;
 

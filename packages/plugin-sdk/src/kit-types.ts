@@ -1,5 +1,6 @@
 import type { Cooperative, DomainError, Member, Principal } from '@kkmp/core';
 import type { InterfaceRef, ObjectRef, InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
+import type { z } from 'zod';
 import type { BuilderTypes, Builder } from './builder';
 import type { UnitDerivedWrites, UnitStore, UnitWrites } from './store-types';
 
@@ -78,24 +79,49 @@ export interface UnitHookContext<Settings> {
   writes: UnitWrites;
 }
 
-export interface UnitQueryOptions<Settings, Type extends TypeParam<Types>, Args extends InputFieldMap, Nullable extends FieldNullability<Type>> {
+export interface UnitQueryOptions<
+  Settings,
+  Type extends TypeParam<Types>,
+  Args extends InputFieldMap,
+  Nullable extends FieldNullability<Type>,
+  Parsed = InputShapeFromFields<Args>,
+> {
   type: Type;
   description: string;
   nullable?: Nullable;
   /** Permission the caller needs, e.g. "sembako:sell". */
   permission: string;
   args?: (t: ArgBuilder<Types>) => Args;
-  resolve: (args: InputShapeFromFields<Args>, unit: UnitContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, Nullable>> | ShapeFromTypeParam<Types, Type, Nullable>;
+  /**
+   * zod schema the arguments (all but `cooperativeId`) are parsed with before `resolve` runs, once the
+   * gate has let the caller in. A refusal is a ValidationError naming each bad argument by its path
+   * (`amount`, `lines.0.quantity`), in English and Indonesian; `resolve` gets the parsed output.
+   */
+  schema?: z.ZodType<Parsed>;
+  resolve: (args: Parsed, unit: UnitContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, Nullable>> | ShapeFromTypeParam<Types, Type, Nullable>;
 }
 
-export interface UnitMutationOptions<Settings, Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>> {
+export interface UnitMutationOptions<
+  Settings,
+  Type extends TypeParam<Types>,
+  Fields extends Record<string, InputFieldRef<Types, unknown>>,
+  Parsed = InputShapeFromFields<Fields>,
+> {
   type: Type;
   description: string;
   permission: string;
   /** Fields of the generated input type; `cooperativeId` and `idempotencyKey` are added for you. */
   input: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Fields;
+  /**
+   * zod schema your input fields (without `cooperativeId` and `idempotencyKey`) are parsed with before
+   * `resolve` runs, once the gate has let the caller in. A refusal is a ValidationError naming every bad
+   * field by its path (`input.amount`, `input.lines.0.quantity`), in English and Indonesian, audited,
+   * with nothing written; `resolve` gets the parsed output (trimmed, defaulted, typed). Optional GraphQL
+   * fields arrive as null or absent: declare them `.nullish()`.
+   */
+  schema?: z.ZodType<Parsed>;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
-  resolve: (input: InputShapeFromFields<Fields>, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
+  resolve: (input: Parsed, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
   /**
    * Typed errors for conditions your writes tag: `u.writes.create(key, item, 'plate')` failing becomes
    * `conflicts.plate()`, e.g. a ConflictError naming the input field. Untagged conditions re-run the mutation.
@@ -111,14 +137,18 @@ export interface UnitSchemaKit<Settings> {
   /** Core GraphQL types to refer to (Cooperative, Member, Error, ...). */
   core: CoreRefs;
   /** Adds `Query.<unitId><Name>(cooperativeId: ID!, ...)`, guarded by tenant, permission and enablement. */
-  query<Type extends TypeParam<Types>, Args extends InputFieldMap = {}, Nullable extends FieldNullability<Type> = false>(
+  query<Type extends TypeParam<Types>, Args extends InputFieldMap = {}, Nullable extends FieldNullability<Type> = false, Parsed = InputShapeFromFields<Args>>(
     name: string,
-    options: UnitQueryOptions<Settings, Type, Args, Nullable>,
+    options: UnitQueryOptions<Settings, Type, Args, Nullable, Parsed>,
   ): void;
-  /** Adds `Mutation.<unitId><Name>(input: ...)`: guarded, audited, idempotent, one transaction, typed errors. */
-  mutation<Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>>(
+  /**
+   * Adds `Mutation.<unitId><Name>(input: ...)`: guarded, input parsed, audited, idempotent, one
+   * transaction, typed errors. A zod refusal escaping `resolve` (a `.parse` in a service) is a
+   * ValidationError too, named under `input`, never an internal error.
+   */
+  mutation<Type extends TypeParam<Types>, Fields extends Record<string, InputFieldRef<Types, unknown>>, Parsed = InputShapeFromFields<Fields>>(
     name: string,
-    options: UnitMutationOptions<Settings, Type, Fields>,
+    options: UnitMutationOptions<Settings, Type, Fields, Parsed>,
   ): void;
   /**
    * For kits several units build on (the commerce kit): registers types shared by all of them once per

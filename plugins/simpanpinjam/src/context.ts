@@ -1,4 +1,4 @@
-import { BusinessRuleError, NotFoundError, ValidationError, decodeId, encodeId, type Member, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, NotFoundError, decodeId, type Member, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import type { SimpanpinjamSettings } from './settings';
 
 export type Ctx = UnitContext<SimpanpinjamSettings>;
@@ -15,8 +15,6 @@ export async function memberOf(u: Ctx, memberId: string, field: string, mustBeAc
   return member;
 }
 
-export const memberGqlId = (u: Ctx, rawMemberId: string) => encodeId('Member', u.cooperative.id, rawMemberId);
-
 /** Raw member id from a GraphQL Member id, or undefined if it is not one of this cooperative's. */
 export function rawMemberId(u: Ctx, memberId: string): string | undefined {
   try {
@@ -27,17 +25,21 @@ export function rawMemberId(u: Ctx, memberId: string): string | undefined {
   }
 }
 
-export function positiveAmount(amount: number, field: string) {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw ValidationError.field(field, 'must be a positive whole rupiah amount', 'harus rupiah bulat positif');
+/**
+ * Who acts, and when: what the pure rules need of the caller, so services can decide on plain data and
+ * tests can call those rules directly.
+ */
+export interface Actor {
+  userId: string;
+  /** The caller's own member id, if the caller is a member (nobody approves their own loan). */
+  memberId?: string;
+  /** Business date in the cooperative's time zone. */
+  today: string;
+  /** The instant, ISO 8601. */
+  at: string;
 }
 
-export function checkDate(value: string | null | undefined, field: string): string | undefined {
-  if (value == null) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw ValidationError.field(field, 'must be a date YYYY-MM-DD', 'harus tanggal TTTT-BB-HH');
-  }
-  return value;
-}
+export const actorOf = (u: Ctx): Actor => ({ userId: u.principal.userId, ...(u.principal.memberId ? { memberId: u.principal.memberId } : {}), today: u.today(), at: u.now().toISOString() });
 
 /** Who did what and when, for the loan's own history. */
-export const stamp = (u: Ctx, what: string) => ({ on: u.today(), at: u.now().toISOString(), by: u.principal.userId, what });
+export const stamp = (by: Actor, what: string) => ({ on: by.today, at: by.at, by: by.userId, what });

@@ -55,10 +55,10 @@ export default defineUnit({
   ],
   schema(b, unit) {
     const refs = registerTypes(b);
-    registerSavings(b, unit, refs);
-    registerDeposits(b, unit, refs);
-    registerLoans(b, unit, refs);
-    registerReports(b, unit, refs);
+    registerSavings(unit, refs);
+    registerDeposits(unit, refs);
+    registerLoans(unit, refs);
+    registerReports(unit, refs);
   },
   // Nothing to set up: products, accounts and loans are created through the API; disabling hides, never deletes.
   async onEnable() {},

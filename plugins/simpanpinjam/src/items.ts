@@ -11,6 +11,12 @@ import { z } from '@kkmp/plugin-sdk';
  */
 const int = z.number().int();
 
+export const interestMethodSchema = z.enum(['FLAT', 'DECLINING', 'ANNUITY']);
+export const penaltyMethodSchema = z.enum(['NONE', 'PER_DAY', 'PER_INSTALMENT']);
+export const balanceMethodSchema = z.enum(['MINIMUM', 'AVERAGE_DAILY']);
+export const earlyWithdrawalSchema = z.enum(['FORFEIT_INTEREST', 'PENALTY']);
+export const changeKindSchema = z.enum(['RESCHEDULE', 'WRITE_OFF']);
+
 export const savingsProductSchema = z.object({
   id: z.string(),
   kind: z.enum(['SAVINGS', 'TIME_DEPOSIT', 'LOAN']),
@@ -20,13 +26,13 @@ export const savingsProductSchema = z.object({
   createdBy: z.string(),
   // Savings and time deposits
   annualRateBp: int,
-  balanceMethod: z.enum(['MINIMUM', 'AVERAGE_DAILY']).optional(),
+  balanceMethod: balanceMethodSchema.optional(),
   minBalance: int.optional(),
   termMonths: int.optional(),
-  earlyWithdrawal: z.enum(['FORFEIT_INTEREST', 'PENALTY']).optional(),
+  earlyWithdrawal: earlyWithdrawalSchema.optional(),
   earlyPenaltyBp: int.optional(),
   // Loans
-  interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']).optional(),
+  interestMethod: interestMethodSchema.optional(),
   minAmount: int.optional(),
   maxAmount: int.optional(),
   minTermMonths: int.optional(),
@@ -35,7 +41,7 @@ export const savingsProductSchema = z.object({
   adminFeeBp: int.optional(),
   adminFeeFixed: int.optional(),
   adminFeeDeducted: z.boolean().optional(),
-  penaltyMethod: z.enum(['NONE', 'PER_DAY', 'PER_INSTALMENT']).optional(),
+  penaltyMethod: penaltyMethodSchema.optional(),
   penaltyRateBp: int.optional(),
   maxLoanToSavingsBp: int.optional(),
 });
@@ -76,7 +82,7 @@ export const timeDepositSchema = z.object({
   termMonths: int,
   openedOn: z.string(),
   maturityDate: z.string(),
-  earlyWithdrawal: z.enum(['FORFEIT_INTEREST', 'PENALTY']),
+  earlyWithdrawal: earlyWithdrawalSchema,
   earlyPenaltyBp: int,
   status: z.enum(['OPEN', 'WITHDRAWN']),
   withdrawnOn: z.string().optional(),
@@ -100,10 +106,10 @@ export const loanSchema = z.object({
   termMonths: int,
   graceMonths: int,
   annualRateBp: int,
-  interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']),
+  interestMethod: interestMethodSchema,
   adminFee: int,
   adminFeeDeducted: z.boolean(),
-  penaltyMethod: z.enum(['NONE', 'PER_DAY', 'PER_INSTALMENT']),
+  penaltyMethod: penaltyMethodSchema,
   penaltyRateBp: int,
   purpose: z.string(),
   relatedParty: z.boolean(),
@@ -126,14 +132,14 @@ export const loanSchema = z.object({
   rescheduledTo: z.string().optional(),
   pendingChange: z
     .object({
-      kind: z.enum(['RESCHEDULE', 'WRITE_OFF']),
+      kind: changeKindSchema,
       requestedBy: z.string(),
       requestedOn: z.string(),
       reason: z.string(),
       termMonths: int.optional(),
       graceMonths: int.optional(),
       annualRateBp: int.optional(),
-      interestMethod: z.enum(['FLAT', 'DECLINING', 'ANNUITY']).optional(),
+      interestMethod: interestMethodSchema.optional(),
       waivePenalties: z.boolean().optional(),
     })
     .optional(),

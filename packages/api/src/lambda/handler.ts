@@ -1,6 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createApi } from '../app';
-import { apiOptionsFromEnv } from '../config';
+import { apiOptionsFromEnv, refuseDevClock } from '../config';
+
+// Checked at load, so a function deployed with KKMP_CLOCK fails its cold start instead of serving.
+refuseDevClock();
 
 // Built once per Lambda instance and reused by every invocation it serves.
 let api: ReturnType<typeof createApi> | undefined;

@@ -1,2 +1,4 @@
 export { startLocalServer, createDevApi, LOCAL_TABLE, type LocalServer } from './server';
 export { seedDemoData, loadDemoUsers, type DemoUser } from './seed';
+export { DevClock, DevClockError, parseClockSetting, describeInstant, CLOCK_FORMATS } from './dev-clock';
+export { CLOCK_PATH } from './clock-endpoint';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (where pnpm-workspace.yaml is), found from this file. */
@@ -13,9 +13,12 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Local state (DynamoDB Local files, demo users); git-ignored. KKMP_DATA_DIR moves it. */
+/**
+ * Local state (DynamoDB Local files, demo users); git-ignored. KKMP_DATA_DIR moves it (a relative one
+ * counts from the current folder). Always absolute, so what the dev server prints is where it writes.
+ */
 export function dataDir(): string {
-  return process.env.KKMP_DATA_DIR ?? join(repoRoot(), '.data');
+  return process.env.KKMP_DATA_DIR ? resolve(process.env.KKMP_DATA_DIR) : join(repoRoot(), '.data');
 }
 
 export const demoUsersFile = () => join(dataDir(), 'demo-users.json');

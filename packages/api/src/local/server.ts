@@ -2,11 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as graphiqlAssets from '@graphql-yoga/render-graphiql/graphiql';
+import { systemClock, type Clock } from '@kkmp/core';
 import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { createApi } from '../app';
 import { encodeId } from '@kkmp/plugin-sdk';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/host';
+import { CLOCK_PATH, clockEndpoint } from './clock-endpoint';
+import { DevClock } from './dev-clock';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
 
@@ -16,15 +19,20 @@ export interface LocalServer {
   url: string;
   ddb: DynamoDbLocal;
   users: (DemoUser & { token: string })[];
+  /** The API's clock (the system's unless KKMP_CLOCK or POST /dev/clock moved it). */
+  clock: DevClock;
+  /** The absolute folder of DynamoDB Local's files and demo-users.json. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
 /**
  * The API as `npm run dev` runs it, on any table: demo data seeded once, GraphiQL served from this
- * process (no CDN) with example tabs, the demo tokens and the demo's ids.
+ * process (no CDN) with example tabs, the demo tokens and the demo's ids. The clock is the API's (and
+ * the first seed's) "now".
  */
-export async function createDevApi(db: Db): Promise<{ yoga: ReturnType<typeof createApi>; users: LocalServer['users'] }> {
-  const seeded = (await loadDemoUsers(db)) ?? (await seedDemoData(db));
+export async function createDevApi(db: Db, clock: Clock = systemClock): Promise<{ yoga: ReturnType<typeof createApi>; users: LocalServer['users'] }> {
+  const seeded = (await loadDemoUsers(db)) ?? (await seedDemoData(db, clock));
   const users = await Promise.all(
     seeded.map(async (u) => ({ ...u, token: await mintToken(u.principal, { secret: LOCAL_DEV_SECRET, expiresIn: '30d' }) })),
   );
@@ -38,6 +46,7 @@ export async function createDevApi(db: Db): Promise<{ yoga: ReturnType<typeof cr
   };
   const yoga = createApi({
     db,
+    clock,
     auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
     graphiql: {
       assets: graphiqlAssets,
@@ -48,17 +57,26 @@ export async function createDevApi(db: Db): Promise<{ yoga: ReturnType<typeof cr
   return { yoga, users };
 }
 
-/** DynamoDB Local (persisted under .data/) + demo data + the API with GraphiQL on node:http. */
-export async function startLocalServer(opts: { port?: number; dynamoPort?: number } = {}): Promise<LocalServer> {
-  const ddb = await startDynamoDbLocal({ dbPath: join(dataDir(), 'dynamodb'), ...(opts.dynamoPort ? { port: opts.dynamoPort } : {}) });
+/**
+ * DynamoDB Local (persisted under .data/) + demo data + the API with GraphiQL on node:http, and the
+ * local-only /dev/clock endpoint that moves the API's clock forward.
+ */
+export async function startLocalServer(opts: { port?: number; dynamoPort?: number; clock?: DevClock } = {}): Promise<LocalServer> {
+  const clock = opts.clock ?? new DevClock();
+  const dir = dataDir();
+  const ddb = await startDynamoDbLocal({ dbPath: join(dir, 'dynamodb'), ...(opts.dynamoPort ? { port: opts.dynamoPort } : {}) });
   let server: Server | undefined;
   try {
     const db = createDb({ tableName: LOCAL_TABLE, endpoint: ddb.endpoint, region: 'local' });
     await ensureTable(db);
-    const { yoga, users } = await createDevApi(db);
-    mkdirSync(dataDir(), { recursive: true });
+    const { yoga, users } = await createDevApi(db, clock);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(demoUsersFile(), JSON.stringify(users, null, 2));
-    server = createServer(yoga);
+    const moveClock = clockEndpoint(clock);
+    server = createServer((req, res) => {
+      if (req.url?.split('?')[0] !== CLOCK_PATH) return void yoga(req, res);
+      moveClock(req, res).catch((err: unknown) => res.writeHead(500).end(String(err)));
+    });
     const port = opts.port ?? 4000;
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
@@ -69,6 +87,8 @@ export async function startLocalServer(opts: { port?: number; dynamoPort?: numbe
       url: `http://localhost:${port}/graphql`,
       ddb,
       users,
+      clock,
+      dataDir: dir,
       stop: async () => {
         await new Promise<void>((r) => s.close(() => r()));
         s.closeAllConnections();

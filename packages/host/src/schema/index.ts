@@ -1,14 +1,14 @@
 import type { Builder } from '@kkmp/plugin-sdk';
 import { registerCitySchema } from './city';
-import { registerBudgetSchema } from './budget';
-import { registerCooperativeSchema } from './cooperative';
-import { registerLedgerSchema } from './ledger';
+import { registerBudgetSchema } from './budget/index';
+import { registerCooperativeSchema } from './cooperative/index';
+import { registerLedgerSchema } from './ledger/index';
 import { registerErrorTypes } from './errors';
 import { registerMeSchema } from './me';
-import { registerMemberSchema } from './member';
+import { registerMemberSchema } from './member/index';
 import { createCoreRefs } from './refs';
 import { registerScalars } from './scalars';
-import { registerShuSchema } from './shu';
+import { registerShuSchema } from './shu/index';
 
 /** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
 export function registerCoreSchema(builder: Builder) {

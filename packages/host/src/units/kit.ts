@@ -11,6 +11,7 @@ import { unitRecordKey } from './records';
 import type { UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
+import { parseUnitArgs, parseUnitInput, refusingZodErrors } from './input';
 
 
 /** A unit posts on core accounts or its own, never another unit's; every line carries its segment. */
@@ -40,8 +41,9 @@ export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, Bu
 
 /**
  * The helpers a unit uses to add operations. They generate the field name from the unit id, take the
- * cooperative from the arguments, and wrap the resolver in the unit gate (tenant, permission, enabled);
- * mutations also get the idempotency key, the audit entry and one DynamoDB transaction.
+ * cooperative from the arguments, wrap the resolver in the unit gate (tenant, permission, enabled) and
+ * parse the arguments with the unit's zod schema; mutations also get the idempotency key, the audit
+ * entry and one DynamoDB transaction.
  */
 export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
   const declared = (permission: string, field: string) => {
@@ -65,7 +67,8 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
           resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
             const { cooperativeId, ...rest } = args;
             const u = await enterUnit<S>(ctx.core, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
-            return options.resolve(rest as never, u);
+            const parsed = parseUnitArgs(options.schema, rest);
+            return refusingZodErrors('', () => options.resolve(parsed as never, u));
           },
         } as never),
       );
@@ -90,18 +93,21 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         const { idempotencyKey, cooperativeId, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
         const { context: u, recordVersion } = await gate<S>(core, unit, coopId, options.permission);
+        const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
           core,
           { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: rest, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
           (tx) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
-            return options.resolve(rest as never, {
-              ...u,
-              writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
-              post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e),
-              afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
-            });
+            return refusingZodErrors('input', () =>
+              options.resolve(input as never, {
+                ...u,
+                writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
+                post: (e) => postForUnit(core, tx, unit, coopId, u.today(), e),
+                afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
+              }),
+            );
           },
         );
       });

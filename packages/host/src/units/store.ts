@@ -1,4 +1,4 @@
-import { Transaction, batchGet, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Db, type Key, type Page, type PageRequest, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
+import { Transaction, batchGet, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
 import { MAX_PAGE as SDK_MAX_PAGE, type UnitDerivedWrites, type UnitStore, type UnitWrites } from '@kkmp/plugin-sdk';
 
 export function unitPartition(coopId: string, unitId: string): string {

@@ -98,38 +98,40 @@ function waterfall(xs: Working[], amount: number, due: keyof Instalment, paid: '
   if (left > 0) throw new Error(`repayment allocates ${left} more ${due} than the schedule holds`);
 }
 
-export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
-  const xs: Working[] = input.schedule.map((s) => ({ ...s, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penaltyNumerator: 0n, penalty: 0 }));
-  const { method, rateBp } = input.penalty;
-  let penaltyPaid = 0;
-  let cursor = input.startsOn;
-  // Penalties accrue for each late day x in (cursor, to] on what was unpaid at the start of day x, so a
-  // payment counts from the day after it (the day itself was already late).
-  const accrue = (to: string) => {
-    if (to <= cursor || method === 'NONE' || rateBp === 0) {
-      if (to > cursor) cursor = to;
-      return;
-    }
-    for (const x of xs) {
-      if (x.dueDate >= to) continue;
-      const owed = owedPI(x);
-      if (owed <= 0) continue;
-      if (method === 'PER_DAY') {
-        const days = daysBetween(x.dueDate > cursor ? x.dueDate : cursor, to);
-        x.penaltyNumerator += BigInt(owed) * BigInt(rateBp) * BigInt(days);
-        x.penalty = Number(x.penaltyNumerator / 10_000n);
-      } else {
-        const firstLateDay = addDays(x.dueDate, 1);
-        if (firstLateDay > cursor && firstLateDay <= to) x.penalty += mulDivFloor(owed, rateBp, 10_000);
-      }
-    }
-    cursor = to;
+/**
+ * Penalties accrue for each late day x in (cursor, to] on what was unpaid at the start of day x, so a
+ * payment counts from the day after it (the day itself was already late). Returns the accrual step.
+ */
+function penaltyAccrual(xs: Working[], rule: PenaltyRule, startsOn: string): (to: string) => void {
+  let cursor = startsOn;
+  return (to) => {
+    if (to > cursor && rule.method !== 'NONE' && rule.rateBp !== 0) for (const x of xs) accrueOn(x, rule, cursor, to);
+    if (to > cursor) cursor = to;
   };
+}
+
+function accrueOn(x: Working, { method, rateBp }: PenaltyRule, cursor: string, to: string) {
+  if (x.dueDate >= to) return;
+  const owed = owedPI(x);
+  if (owed <= 0) return;
+  if (method === 'PER_DAY') {
+    const days = daysBetween(x.dueDate > cursor ? x.dueDate : cursor, to);
+    x.penaltyNumerator += BigInt(owed) * BigInt(rateBp) * BigInt(days);
+    x.penalty = Number(x.penaltyNumerator / 10_000n);
+  } else {
+    const firstLateDay = addDays(x.dueDate, 1);
+    if (firstLateDay > cursor && firstLateDay <= to) x.penalty += mulDivFloor(owed, rateBp, 10_000);
+  }
+}
+
+/** The schedule with the repayments up to the date applied, penalties accrued between them and to the date. */
+function replay(input: PositionInput, asOf: string, settled: boolean) {
+  const xs: Working[] = input.schedule.map((s) => ({ ...s, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penaltyNumerator: 0n, penalty: 0 }));
+  const accrue = penaltyAccrual(xs, input.penalty, input.startsOn);
   const paid: Allocation = { penalty: 0, fee: 0, interest: 0, principal: 0 };
   for (const r of input.repayments) {
     if (r.date > asOf) break;
     accrue(r.date);
-    penaltyPaid += r.penalty;
     waterfall(xs, r.fee, 'fee', 'paidFee');
     waterfall(xs, r.interest, 'interest', 'paidInterest');
     waterfall(xs, r.principal, 'principal', 'paidPrincipal');
@@ -138,13 +140,14 @@ export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
     paid.interest += r.interest;
     paid.principal += r.principal;
   }
-  const settled = !!input.settledOn && asOf >= input.settledOn;
   if (!settled) accrue(asOf);
+  return { xs, paid };
+}
 
-  const penaltyCharged = sum(xs.map((x) => x.penalty));
-  const isDue = (x: Working) => x.dueDate <= asOf;
-  const unpaid = (x: Paid) => owedPI(x) + x.fee - x.paidFee;
-  const instalments: InstalmentPosition[] = xs.map(({ penaltyNumerator: _n, ...x }) => {
+const unpaid = (x: Paid) => owedPI(x) + x.fee - x.paidFee;
+
+function instalmentsOn(xs: Working[], asOf: string, settled: boolean): InstalmentPosition[] {
+  return xs.map(({ penaltyNumerator: _n, ...x }) => {
     const done = settled || unpaid(x) === 0;
     return {
       ...x,
@@ -152,42 +155,50 @@ export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
       daysLate: done || x.dueDate >= asOf ? 0 : daysBetween(x.dueDate, asOf),
     };
   });
-  const zero = { penalty: 0, fee: 0, interest: 0, principal: 0, total: 0 };
-  if (settled) {
-    return { asOf, instalments, principalOutstanding: 0, penaltyCharged, penaltyPaid, due: zero, accruedInterest: 0, payoff: zero, daysPastDue: 0, oldestOverdueDate: null, paid, settled };
-  }
-  const dueXs = xs.filter(isDue);
+}
+
+/** Interest of the running period (not due yet) accrued up to the date, less what was paid of it. */
+function accruedInterestOf(xs: Working[], startsOn: string, asOf: string): number {
+  const current = xs.findIndex((x) => x.dueDate > asOf);
+  if (current < 0) return 0;
+  const x = xs[current]!;
+  const start = current === 0 ? startsOn : xs[current - 1]!.dueDate;
+  const accrued = mulDivFloor(x.interest, Math.max(0, daysBetween(start, asOf)), daysBetween(start, x.dueDate));
+  return Math.max(0, accrued - x.paidInterest);
+}
+
+/** What is owed now, and what closes the loan on the date (interest not yet accrued waived). */
+function openAmounts(xs: Working[], startsOn: string, asOf: string, penaltyOwed: number) {
+  const dueXs = xs.filter((x) => x.dueDate <= asOf);
   const due: Allocation = {
-    penalty: penaltyCharged - penaltyPaid,
+    penalty: penaltyOwed,
     fee: sum(dueXs.map((x) => x.fee - x.paidFee)),
     interest: sum(dueXs.map((x) => x.interest - x.paidInterest)),
     principal: sum(dueXs.map((x) => x.principal - x.paidPrincipal)),
   };
-  const current = xs.findIndex((x) => x.dueDate > asOf);
-  let accruedInterest = 0;
-  if (current >= 0) {
-    const x = xs[current]!;
-    const start = current === 0 ? input.startsOn : xs[current - 1]!.dueDate;
-    const accrued = mulDivFloor(x.interest, Math.max(0, daysBetween(start, asOf)), daysBetween(start, x.dueDate));
-    accruedInterest = Math.max(0, accrued - x.paidInterest);
-  }
+  const accruedInterest = accruedInterestOf(xs, startsOn, asOf);
   const principalOutstanding = sum(xs.map((x) => x.principal - x.paidPrincipal));
-  const payoff: Allocation = {
-    penalty: due.penalty,
-    fee: sum(xs.map((x) => x.fee - x.paidFee)),
-    interest: due.interest + accruedInterest,
-    principal: principalOutstanding,
-  };
+  const payoff: Allocation = { penalty: due.penalty, fee: sum(xs.map((x) => x.fee - x.paidFee)), interest: due.interest + accruedInterest, principal: principalOutstanding };
+  return { due: { ...due, total: total(due) }, accruedInterest, payoff: { ...payoff, total: total(payoff) }, principalOutstanding };
+}
+
+export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
+  const settled = !!input.settledOn && asOf >= input.settledOn;
+  const { xs, paid } = replay(input, asOf, settled);
+  const penaltyCharged = sum(xs.map((x) => x.penalty));
+  const penaltyPaid = paid.penalty;
+  const instalments = instalmentsOn(xs, asOf, settled);
+  if (settled) {
+    const zero = { penalty: 0, fee: 0, interest: 0, principal: 0, total: 0 };
+    return { asOf, instalments, principalOutstanding: 0, penaltyCharged, penaltyPaid, due: zero, accruedInterest: 0, payoff: zero, daysPastDue: 0, oldestOverdueDate: null, paid, settled };
+  }
   const oldest = xs.find((x) => x.dueDate < asOf && unpaid(x) > 0);
   return {
     asOf,
     instalments,
-    principalOutstanding,
     penaltyCharged,
     penaltyPaid,
-    due: { ...due, total: total(due) },
-    accruedInterest,
-    payoff: { ...payoff, total: total(payoff) },
+    ...openAmounts(xs, input.startsOn, asOf, penaltyCharged - penaltyPaid),
     daysPastDue: oldest ? daysBetween(oldest.dueDate, asOf) : 0,
     oldestOverdueDate: oldest?.dueDate ?? null,
     paid,

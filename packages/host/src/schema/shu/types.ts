@@ -1,27 +1,8 @@
-import {
-  closeYear,
-  getPatronage,
-  getShuShare,
-  getShuSplit,
-  getYearClose,
-  listRats,
-  listShuShares,
-  recordRat,
-  setShuSplit,
-  type RatRecord,
-  type ShuShare,
-  type ShuSplitLine,
-  type YearClose,
-} from '@kkmp/core';
+import { getShuSplit, getYearClose, listShuShares, type RatRecord, type ShuShare, type ShuSplitLine, type YearClose } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
-import { one } from '../ids';
-import { MUTATION_ERRORS } from './errors';
-import type { CoreRefs } from './refs';
-import { IDEMPOTENCY_KEY_FIELD as idem } from './idempotency';
 
-/** SHU (sisa hasil usaha), year close and the members' meeting (RAT) in GraphQL. */
-export function registerShuSchema(builder: Builder, refs: CoreRefs) {
-  const { CooperativeRef, MemberRef } = refs;
+/** SHU split, year close, members' shares and the RAT record. */
+export function registerShuTypes(builder: Builder) {
   const Label = builder.objectRef<{ id: string; en: string }>('ShuLabel').implement({
     description: 'Name of an SHU allocation line.',
     fields: (t) => ({ id: t.exposeString('id', { description: 'Bahasa Indonesia.' }), en: t.exposeString('en', { description: 'English.' }) }),
@@ -96,114 +77,5 @@ export function registerShuSchema(builder: Builder, refs: CoreRefs) {
       approvedBudget: t.exposeBoolean('approvedBudget', { description: 'Work plan and RAPBK approved.' }),
     }),
   });
-
-  builder.objectFields(CooperativeRef, (t) => ({
-    shuYear: t.field({
-      type: YearRef,
-      description: 'SHU of a financial year.',
-      args: { year: t.arg.int({ description: 'Financial year.' }) },
-      resolve: (coop, args) => ({ coopId: coop.id, year: args.year }),
-    }),
-    rats: t.field({ type: [RatRef], description: "Members' meetings, oldest first.", resolve: (coop, _a, ctx) => listRats(ctx.core, coop.id) }),
-  }));
-  const PatronageRef = builder.objectRef<{ unitId: string; amount: number }>('Patronage').implement({
-    description: "A member's purchases from one unit in a year, counted as units post member sales.",
-    fields: (t) => ({
-      unitId: t.exposeString('unitId', { description: 'Business unit.' }),
-      amount: t.expose('amount', { type: 'Rupiah', description: 'Amount (net of reversals).' }),
-    }),
-  });
-  builder.objectField(MemberRef, 'patronage', (t) =>
-    t.field({
-      type: [PatronageRef],
-      description: 'Transactions with the cooperative in a year, per unit: the basis of SHU jasa usaha.',
-      args: { year: t.arg.int({ description: 'Financial year.' }) },
-      resolve: (m, args, ctx) => getPatronage(ctx.core, m.coopId, m.id, args.year),
-    }),
-  );
-  builder.objectField(MemberRef, 'shuStatement', (t) =>
-    t.field({
-      type: ShareRef,
-      nullable: true,
-      description: "This member's SHU for a closed year (members read their own).",
-      args: { year: t.arg.int({ description: 'Financial year.' }) },
-      resolve: (m, args, ctx) => getShuShare(ctx.core, m.coopId, m.id, args.year).then((s) => s ?? null),
-    }),
-  );
-
-  const LabelInput = builder.inputType('ShuLabelInput', {
-    description: 'Line name.',
-    fields: (t) => ({ id: t.string({ description: 'Bahasa Indonesia.' }), en: t.string({ description: 'English.' }) }),
-  });
-  const LineInput = builder.inputType('ShuSplitLineInput', {
-    description: 'One allocation line.',
-    fields: (t) => ({
-      key: t.string({ description: 'RESERVE, JASA_MODAL, JASA_USAHA, PENGURUS, KARYAWAN, SOSIAL, PENDIDIKAN or PEMBANGUNAN_DAERAH_KERJA.' }),
-      label: t.field({ type: LabelInput, description: 'Name.' }),
-      basisPoints: t.int({ description: 'Share in basis points; the lines must sum to 10000.' }),
-    }),
-  });
-  const SplitInput = builder.inputType('SetShuSplitInput', {
-    description: 'The AD/ART split of the SHU for a year.',
-    fields: (t) => ({
-      idempotencyKey: t.string(idem),
-      cooperativeId: t.id({ description: 'Cooperative id.' }),
-      year: t.int({ description: 'Financial year.' }),
-      lines: t.field({ type: [LineInput], description: 'Lines summing to 10000 basis points, with RESERVE, JASA_MODAL and JASA_USAHA.' }),
-    }),
-  });
-  const CloseInput = builder.inputType('CloseYearInput', {
-    description: 'Close a financial year that has ended.',
-    fields: (t) => ({
-      idempotencyKey: t.string(idem),
-      cooperativeId: t.id({ description: 'Cooperative id.' }),
-      year: t.int({ description: 'Financial year.' }),
-    }),
-  });
-  const RatInput = builder.inputType('RecordRatInput', {
-    description: "Minutes of a members' meeting.",
-    fields: (t) => ({
-      idempotencyKey: t.string(idem),
-      cooperativeId: t.id({ description: 'Cooperative id.' }),
-      date: t.field({ type: 'Date', description: 'Date of the meeting.' }),
-      financialYear: t.int({ description: 'Financial year reported.' }),
-      present: t.int({ description: 'Members present.' }),
-      decisions: t.stringList({ required: false, description: 'Decisions as minuted.' }),
-      approveFinancialStatements: t.boolean({ required: false, description: 'The meeting approved the financial statements.' }),
-      approveShuDistribution: t.boolean({ required: false, description: 'The meeting approved the SHU split: posts the distribution.' }),
-      approveBudget: t.boolean({ required: false, description: 'The meeting approved the work plan and RAPBK.' }),
-    }),
-  });
-  const coopId = (id: string) => one(id, 'Cooperative', 'input.cooperativeId');
-  builder.mutationFields((t) => ({
-    setShuSplit: t.field({
-      type: SplitRef,
-      description: 'Store the AD/ART split of the SHU for a year (before it is closed). Manager.',
-      errors: { types: MUTATION_ERRORS },
-      args: { input: t.arg({ type: SplitInput }) },
-      resolve: async (_r, { input }, ctx) => ({ ...(await setShuSplit(ctx.core, { ...input, cooperativeId: coopId(input.cooperativeId) })), isDefault: false }),
-    }),
-    closeYear: t.field({
-      type: CloseRef,
-      description: "Close an ended financial year: locks its months, computes the SHU and every member's share. Manager.",
-      errors: { types: MUTATION_ERRORS },
-      args: { input: t.arg({ type: CloseInput }) },
-      resolve: (_r, { input }, ctx) => closeYear(ctx.core, { ...input, cooperativeId: coopId(input.cooperativeId) }),
-    }),
-    recordRat: t.field({
-      type: RatRef,
-      description: "Record a members' meeting. Decisions need the quorum; approving the SHU posts its distribution. Manager.",
-      errors: { types: MUTATION_ERRORS },
-      args: { input: t.arg({ type: RatInput }) },
-      resolve: (_r, { input }, ctx) =>
-        recordRat(ctx.core, {
-          ...input,
-          cooperativeId: coopId(input.cooperativeId),
-          decisions: input.decisions ?? [],
-          approveFinancialStatements: input.approveFinancialStatements ?? false,
-          approveShuDistribution: input.approveShuDistribution ?? false,
-          approveBudget: input.approveBudget ?? false,
-        }),
-    }),
-  }));
+  return { SplitRef, CloseRef, ShareRef, YearRef, RatRef };
 }

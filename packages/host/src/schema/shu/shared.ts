@@ -1,0 +1,3 @@
+import type { registerShuTypes } from './types';
+
+export type ShuTypes = ReturnType<typeof registerShuTypes>;

@@ -1,0 +1,50 @@
+import { BusinessRuleError } from '@kkmp/plugin-sdk';
+import { rawMemberId, type Ctx } from '../context';
+import { loanSchema, savingsAccountSchema, timeDepositSchema, type Loan, type Product } from '../items';
+import { positionOf } from '../loans/view';
+import { mulDivFloor } from '../math';
+
+/** Lending limits that read the cooperative's books and the member's savings. */
+
+export function isRelatedParty(u: Ctx, memberId: string): boolean {
+  return u.settings.relatedPartyMemberIds.some((id) => rawMemberId(u, id) === memberId);
+}
+
+/**
+ * Related parties (board, supervisors) may owe at most relatedPartyLimitBp of own capital in all:
+ * loans outstanding plus approved ones not yet disbursed plus this one.
+ */
+export async function checkRelatedPartyLimit(u: Ctx, loan: Pick<Loan, 'id' | 'principal'>, field: string) {
+  const [ownCapital, loans] = await Promise.all([u.books.ownCapital(), u.store.all(loanSchema, ['LOAN'])]);
+  const limit = mulDivFloor(Math.max(0, ownCapital), u.settings.relatedPartyLimitBp, 10_000);
+  const today = u.today();
+  let exposure = 0;
+  for (const l of loans) {
+    if (l.id === loan.id || !isRelatedParty(u, l.memberId)) continue;
+    if (l.status === 'APPROVED') exposure += l.principal;
+    if (l.status === 'ACTIVE') exposure += positionOf(l, today)?.principalOutstanding ?? l.principal;
+  }
+  if (exposure + loan.principal > limit) {
+    throw new BusinessRuleError(
+      'RELATED_PARTY_LIMIT',
+      `loans to board members and supervisors may total at most ${limit} (${u.settings.relatedPartyLimitBp / 100}% of own capital ${ownCapital}); ${exposure} is already lent`,
+      `pinjaman kepada pengurus dan pengawas paling banyak Rp${limit} (${u.settings.relatedPartyLimitBp / 100}% dari modal sendiri Rp${ownCapital}); sudah dipinjamkan Rp${exposure}`,
+      { field, details: { ownCapital, limit, exposure, requested: loan.principal } },
+    );
+  }
+}
+
+/** The member's savings and time deposits against the product's loan-to-savings ratio. */
+export async function checkLoanToSavings(u: Ctx, product: Product, memberId: string, principal: number, field: string) {
+  const ratio = product.maxLoanToSavingsBp ?? 0;
+  if (ratio <= 0) return;
+  const [accounts, deposits] = await Promise.all([u.store.all(savingsAccountSchema, ['SACCT', memberId]), u.store.all(timeDepositSchema, ['TDEP', memberId])]);
+  const savings = accounts.reduce((s, a) => s + a.balance, 0) + deposits.filter((d) => d.status === 'OPEN').reduce((s, d) => s + d.principal, 0);
+  const max = mulDivFloor(savings, ratio, 10_000);
+  if (principal > max) {
+    throw new BusinessRuleError('LOAN_TO_SAVINGS', `at most ${max} for this member's savings of ${savings} (${ratio / 100}%)`, `paling banyak Rp${max} untuk simpanan anggota Rp${savings} (${ratio / 100}%)`, {
+      field,
+      details: { savings, maxAmount: max, ratioBp: ratio },
+    });
+  }
+}

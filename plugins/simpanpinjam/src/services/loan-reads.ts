@@ -1,0 +1,52 @@
+import { z } from '@kkmp/plugin-sdk';
+import { memberOf, type Ctx } from '../context';
+import { LOAN_STATUSES, loanSchema } from '../items';
+import type { InstalmentPosition } from '../loans/position';
+import { loanOf, view } from '../loans/store';
+import type { LoanView } from '../loans/view';
+import { buildSchedule } from '../schedule';
+import { productOf } from '../savings/store';
+import { id, optionalDate, positiveAmount } from './inputs';
+import { adminFeeOf, termsFor } from './loans';
+
+export const loansArgs = z.object({ status: z.enum(LOAN_STATUSES).nullish(), memberId: id.nullish(), asOf: optionalDate });
+export type LoansArgs = z.output<typeof loansArgs>;
+
+/** Loans, oldest first: all, one status, or one member's; each with its position on the as-of date. */
+export async function loans(u: Ctx, args: LoansArgs): Promise<LoanView[]> {
+  const asOf = args.asOf ?? u.today();
+  const member = args.memberId ? await memberOf(u, args.memberId, 'memberId', false) : undefined;
+  const all = await u.store.all(loanSchema, ['LOAN']);
+  return all.filter((l) => (!args.status || l.status === args.status) && (!member || l.memberId === member.id)).map((l) => view(u, l, asOf));
+}
+
+export const loanArgs = z.object({ id, asOf: optionalDate });
+
+export async function loan(u: Ctx, args: z.output<typeof loanArgs>): Promise<LoanView> {
+  return view(u, await loanOf(u, args.id, 'id'), args.asOf ?? u.today());
+}
+
+export const schedulePreviewArgs = z.object({
+  productId: id,
+  amount: positiveAmount,
+  termMonths: z.number().int(),
+  graceMonths: z.number().int().nullish(),
+  startsOn: optionalDate,
+});
+export type SchedulePreviewArgs = z.output<typeof schedulePreviewArgs>;
+
+/** The schedule a loan of the product would get, for showing a member before they apply. */
+export async function schedulePreview(u: Ctx, args: SchedulePreviewArgs): Promise<InstalmentPosition[]> {
+  const product = await productOf(u, args.productId, 'productId', ['LOAN']);
+  const { termMonths, graceMonths } = termsFor(product, args.termMonths, args.graceMonths, '');
+  const fee = adminFeeOf(product, args.amount);
+  return buildSchedule({
+    principal: args.amount,
+    termMonths,
+    graceMonths,
+    annualRateBp: product.annualRateBp,
+    method: product.interestMethod!,
+    startsOn: args.startsOn ?? u.today(),
+    firstInstalmentFee: product.adminFeeDeducted ? 0 : fee,
+  }).map((i) => ({ ...i, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penalty: 0, state: 'UPCOMING' as const, daysLate: 0 }));
+}
