@@ -9,3 +9,5 @@ export * from './time';
 export * from './nik';
 export * from './principal';
 export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';
+/** Codes of the core chart's accounts by role (cash, bank, inventory, revenue from members, ...). */
+export { ACCOUNTS, type CoreAccountCode } from './ledger/codes';

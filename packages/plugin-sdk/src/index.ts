@@ -42,6 +42,8 @@ export {
   isoDate,
   parseInput,
   parseNik,
+  ACCOUNTS,
+  type CoreAccountCode,
   type Rupiah,
   type Principal,
   type Role,
