@@ -1,4 +1,4 @@
-import type { InterfaceRef } from '@pothos/core';
+import type { InterfaceRef } from '@kkmp/plugin-sdk';
 import type { Builder, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import type { ReadCtx } from './context';
 import type { Product } from './model/product';

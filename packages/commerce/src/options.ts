@@ -1,4 +1,4 @@
-import type { EnumRef, FieldRef, InputFieldRef } from '@pothos/core';
+import type { EnumRef, FieldRef, InputFieldRef } from '@kkmp/plugin-sdk';
 import type { BuilderTypes } from '@kkmp/plugin-sdk';
 import type { SaleNeeds } from './beneficiaries/registry';
 import type { SaleData } from './model/sale';

@@ -1,4 +1,4 @@
-import type { EnumRef, ObjectRef } from '@pothos/core';
+import type { EnumRef, ObjectRef } from '@kkmp/plugin-sdk';
 import type { BuilderTypes } from '@kkmp/plugin-sdk';
 
 /** The builder's Pothos types, for refs passed between the kit's schema modules. */
