@@ -38,6 +38,8 @@ export {
   BusinessRuleError,
   rupiah,
   positiveRupiah,
+  formatRupiah,
+  formatRupiahEn,
   msg,
   text,
   isoDate,

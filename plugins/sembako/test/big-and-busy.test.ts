@@ -23,6 +23,10 @@ describe('sembako: a 60-line basket, and 100 cashiers racing for 50 packs', () =
     // Line 60 asks for the product with no stock: the whole sale is refused and no stock moves.
     const refused = await shop.run('sembakoSell', { lines: [...products.slice(0, 59), products[60]!].map((productId) => ({ productId, quantity: 2 })), paymentMethod: 'CASH' }, shop.coop.staff);
     expect(refused).toMatchObject({ __typename: 'BusinessRuleError', rule: 'OUT_OF_STOCK', field: 'input.lines.59.quantity' });
+    // The product is named as the client knows it: the id it sent, and its name (never the internal id).
+    expect(refused.details).toMatchObject({ productId: products[60], available: 0, requested: 2 });
+    expect(refused.details.name).toEqual(expect.any(String));
+    expect(refused.messageId).toContain(refused.details.name);
     expect(await stockOf()).toEqual(Array(60).fill(5));
 
     const sale = await shop.ok('sembakoSell', { lines: products.slice(0, 60).map((productId) => ({ productId, quantity: 2 })), paymentMethod: 'CASH' }, shop.coop.staff);

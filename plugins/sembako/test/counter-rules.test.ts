@@ -40,9 +40,16 @@ describe('sembako: price ceilings (HET) and per-buyer limits', () => {
     shop.host.clock.set('2026-03-17T02:00:00Z');
     const before = await snapshot(shop, rice);
     const refused = await shop.run('sembakoSell', { lines: [{ productId: sugar, quantity: 1 }, { productId: rice, quantity: 1 }], paymentMethod: 'CASH', buyerNik: NIK_B }, shop.coop.staff);
-    expect(refused).toMatchObject({ __typename: 'BusinessRuleError', rule: 'PRICE_ABOVE_CEILING', field: 'input.lines.1.productId', details: { price: 62_500, ceiling: 60_000, reference: 'Kepbadan 2026/II' } });
-    expect(refused.messageEn).toMatch(/above the ceiling price \(HET\)/);
-    expect(refused.messageId).toMatch(/melebihi HET/);
+    // The refused line names the product by the id the client sent and by its name (issue 12, correction 2),
+    // and the amounts as people write them.
+    expect(refused).toMatchObject({
+      __typename: 'BusinessRuleError',
+      rule: 'PRICE_ABOVE_CEILING',
+      field: 'input.lines.1.productId',
+      details: { productId: rice, name: 'Beras SPHP 5 kg', price: 62_500, ceiling: 60_000, reference: 'Kepbadan 2026/II' },
+    });
+    expect(refused.messageEn).toMatch(/costs Rp62,500, above the ceiling price \(HET\) of Rp60,000/);
+    expect(refused.messageId).toMatch(/harga Beras SPHP 5 kg Rp62\.500 melebihi HET Rp60\.000/);
     expect(await snapshot(shop, rice)).toEqual(before);
     expect((await shop.stock(sugar)).quantity).toBe(40);
     // The manager lowers the price; selling goes on.

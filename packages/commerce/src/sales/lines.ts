@@ -1,4 +1,4 @@
-import { BusinessRuleError, NotFoundError, ValidationError, update, cond } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, NotFoundError, ValidationError, cond, encodeId, formatRupiah, formatRupiahEn, typePrefix, update } from '@kkmp/plugin-sdk';
 import type { WriteCtx } from '../context';
 import { keys } from '../model/keys';
 import { productSchema, type CustomerClass, type Product } from '../model/product';
@@ -44,26 +44,28 @@ export async function priceLines(
   ]);
   return wanted.map((l, i) => {
     const product = products[i];
-    if (!product || !product.active) throw new NotFoundError('Product', l.productId, `input.lines.${l.index}.productId`);
-    const line = priceLine(product, l, customerClass, region, date);
+    // Refusals name the product as the client knows it: its public id and its name, never the internal id.
+    const publicId = encodeId(`${typePrefix(u.unitId)}Product`, l.productId);
+    if (!product || !product.active) throw new NotFoundError('Product', publicId, `input.lines.${l.index}.productId`);
+    const line = priceLine(product, publicId, l, customerClass, region, date);
     if (!product.stocked) return line;
     const stock = stocks[i] ?? emptyStock(l.productId);
-    return { ...line, cost: takeFromStock(u, product, stock, l) };
+    return { ...line, cost: takeFromStock(u, product, publicId, stock, l) };
   });
 }
 
-function priceLine(product: Product, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string): DraftLine {
+function priceLine(product: Product, publicId: string, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string): DraftLine {
   const field = `input.lines.${l.index}`;
   const price = priceOn(product, customerClass, date);
-  if (!price) throw new BusinessRuleError('NO_PRICE', `${product.name} has no price yet`, `${product.name} belum punya harga`, { field: `${field}.productId` });
+  if (!price) throw new BusinessRuleError('NO_PRICE', `${product.name} has no price yet`, `${product.name} belum punya harga`, { field: `${field}.productId`, details: { productId: publicId, name: product.name } });
   const ceiling = ceilingOn(product, region, date);
   if (ceiling && !withinCeiling(price.amount, product.packSize, ceiling)) {
     const max = ceilingPerPack(product.packSize, ceiling);
     throw new BusinessRuleError(
       'PRICE_ABOVE_CEILING',
-      `${product.name} costs Rp${price.amount}, above the ceiling price (HET) of Rp${max} per ${product.packName} (${ceiling.reference}); the manager must lower the price`,
-      `harga ${product.name} Rp${price.amount} melebihi HET Rp${max} per ${product.packName} (${ceiling.reference}); pengurus harus menurunkan harga`,
-      { field: `${field}.productId`, details: { price: price.amount, ceiling: max, reference: ceiling.reference } },
+      `${product.name} costs ${formatRupiahEn(price.amount)}, above the ceiling price (HET) of ${formatRupiahEn(max)} per ${product.packName} (${ceiling.reference}); the manager must lower the price`,
+      `harga ${product.name} ${formatRupiah(price.amount)} melebihi HET ${formatRupiah(max)} per ${product.packName} (${ceiling.reference}); pengurus harus menurunkan harga`,
+      { field: `${field}.productId`, details: { productId: publicId, name: product.name, price: price.amount, ceiling: max, reference: ceiling.reference } },
     );
   }
   const amount = price.amount * l.quantity;
@@ -73,13 +75,13 @@ function priceLine(product: Product, l: Wanted, customerClass: CustomerClass, re
 }
 
 /** Refuses what is not on the shelf; writes the stock out under a condition that guards the race. */
-function takeFromStock(u: WriteCtx, product: Product, stock: StockLevel, l: Wanted): number {
+function takeFromStock(u: WriteCtx, product: Product, publicId: string, stock: StockLevel, l: Wanted): number {
   if (stock.quantity < l.quantity) {
     throw new BusinessRuleError(
       'OUT_OF_STOCK',
       `only ${Math.max(0, stock.quantity)} ${product.packName} of ${product.name} left`,
       `stok ${product.name} tinggal ${Math.max(0, stock.quantity)} ${product.packName}`,
-      { field: `input.lines.${l.index}.quantity`, details: { productId: l.productId, available: Math.max(0, stock.quantity), requested: l.quantity } },
+      { field: `input.lines.${l.index}.quantity`, details: { productId: publicId, name: product.name, available: Math.max(0, stock.quantity), requested: l.quantity } },
     );
   }
   const cost = costOf(stock, l.quantity);
