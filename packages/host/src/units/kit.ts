@@ -123,7 +123,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       builder.mutationField(field, (t) =>
         t.field({
           type: options.type,
-          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.${options.businessEvent ? ' A business event: dated by `businessDate` (default today).' : ''}`,
           extensions: { kkmpPermission: options.permission, ...(options.businessEvent ? { kkmpBusinessEvent: true } : {}) },
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
