@@ -2,7 +2,12 @@ import { generalLedger, getCashFlow, getChangesInEquity, getFinancialPosition, g
 import type { Builder } from '@kkmp/plugin-sdk';
 import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
-import type { Ledger, LedgerTypes } from './shared';
+import type { registerMovementTypes } from './movement-types';
+import type { JournalTypes, Ledger } from './shared';
+import type { registerStatementTypes } from './statement-types';
+
+/** Every type the `Ledger` fields return. */
+export type LedgerTypes = JournalTypes & ReturnType<typeof registerStatementTypes> & ReturnType<typeof registerMovementTypes>;
 
 /** `Cooperative.ledger`: the books of one cooperative, consolidated or for one unit's segment. */
 export function registerLedgerType(builder: Builder, { CooperativeRef }: CoreRefs, types: LedgerTypes) {

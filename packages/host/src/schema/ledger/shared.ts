@@ -1,11 +1,8 @@
 import type { Cooperative } from '@kkmp/core';
 import type { registerJournalTypes } from './journal-types';
-import type { registerMovementTypes } from './movement-types';
-import type { registerStatementTypes } from './statement-types';
 
 /** The parent of every `Ledger` field: the cooperative whose books are read. */
 export type Ledger = { coop: Cooperative };
 export type Awaited2<T> = T extends Promise<infer U> ? U : T;
-export type BilingualRef = ReturnType<typeof registerJournalTypes>["Bilingual"];
 export type JournalTypes = ReturnType<typeof registerJournalTypes>;
-export type LedgerTypes = JournalTypes & ReturnType<typeof registerStatementTypes> & ReturnType<typeof registerMovementTypes>;
+export type BilingualRef = JournalTypes['Bilingual'];
