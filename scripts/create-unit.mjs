@@ -20,6 +20,11 @@ if (!id || !/^[a-z][a-z0-9]{1,23}$/.test(id)) {
   console.error('usage: pnpm create-unit <id>   (id: 2-24 lowercase letters/digits, starting with a letter, e.g. "klinik")');
   process.exit(2);
 }
+// A unit's package is @kkmp/unit-<id>: "testing" would take the name of the unit-testing package.
+if (id === 'testing') {
+  console.error('"testing" is reserved: @kkmp/unit-testing is the package units test with; choose another id');
+  process.exit(2);
+}
 const Prefix = id[0].toUpperCase() + id.slice(1);
 const dir = values.dir ? join(process.cwd(), values.dir) : join(root, 'plugins', id);
 if (existsSync(dir)) {

@@ -70,8 +70,9 @@ describe('pnpm create-unit <id>', () => {
     expect(touched).toEqual(expect.arrayContaining([`plugins/${id}/README.md`, 'packages/api/src/units.config.ts', 'pnpm-lock.yaml', 'schema.graphql', 'docs/units/README.md']));
   }, 300_000);
 
-  it('refuses a bad id, and an id that exists', () => {
+  it('refuses a bad id, the reserved id "testing", and an id that exists', () => {
     expect(() => execFileSync(process.execPath, ['scripts/create-unit.mjs', 'Bad-Id', '--no-install'], { cwd: repoRoot, stdio: 'pipe' })).toThrow(/lowercase/);
     expect(() => execFileSync(process.execPath, ['scripts/create-unit.mjs', 'sembako', '--no-install'], { cwd: repoRoot, stdio: 'pipe' })).toThrow(/exists already/);
+    expect(() => execFileSync(process.execPath, ['scripts/create-unit.mjs', 'testing', '--no-install'], { cwd: repoRoot, stdio: 'pipe' })).toThrow(/reserved/);
   });
 });
