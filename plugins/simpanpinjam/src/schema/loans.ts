@@ -16,6 +16,7 @@ function registerLoanProducts(unit: Kit, r: Refs) {
     type: r.LoanProduct,
     description: 'Create a loan product: interest method and yearly rate, limits on amount and term, grace, admin fee, late-payment penalty and loan-to-savings ratio.',
     permission: 'simpanpinjam:manage',
+    businessEvent: false,
     input: (t) => ({
       name: t.string({ description: 'Name shown to members, e.g. "Pinjaman Usaha Mikro".' }),
       interestMethod: t.field({ type: r.InterestMethod, description: 'Flat, declining or annuity.' }),
@@ -50,6 +51,7 @@ function registerApprovals(unit: Kit, r: Refs) {
     description:
       "Enter a member's loan application (the maker). Checks the product's amount, term and grace limits, the loan-to-savings ratio and, for board members and supervisors, the related-party limit. Approval needs someone else (simpanpinjamApproveLoan); a related-party loan also a supervisor (simpanpinjamEndorseLoan).",
     permission: 'simpanpinjam:enter',
+    businessEvent: false,
     input: (t) => ({
       memberId: t.id({ description: 'The borrower (a Member id).' }),
       productId: t.id({ description: 'A loan product.' }),
