@@ -177,4 +177,10 @@ describe('a back-dated sale follows the rules in force on its business date', ()
     expect(await businessItems(api.db)).toEqual(before);
     expect((await sell(ids.rice, 1, '2026-03-10', buyer)).data.date).toBe('2026-03-10');
   });
+
+  it('refuses a void dated before its sale, with nothing written', async () => {
+    const sale = (await ok('sembakoSell', { lines: [{ productId: ids.sugar, quantity: 1 }], paymentMethod: 'CASH' }, staff)).id;
+    const voiding: BusinessEvent = { field: 'sembakoVoidSale', record: (d, t) => mutate('sembakoVoidSale', { businessDate: d, saleId: sale, reason: 'Salah input' }, t), reportedOn: async () => 0 };
+    await expectRefusedDate(api, voiding, YESTERDAY, f.manager, /must not be before the sale \(2026-03-17\)/);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
 import { cityWithCoop, nextNik, ops } from '../support/fixtures';
+import { businessItems } from '../support/outcome';
 
 // The cooperative opens its savings and loans on Monday 5 January 2026 (first financial year 2026). The
 // tests run on Wednesday 10 June, 10:00 WIB, with loans from January long in arrears.
@@ -14,7 +15,7 @@ const at = (date: string) => `${date}T03:00:00Z`;
 let api: TestApi;
 let f: Awaited<ReturnType<typeof cityWithCoop>>;
 let staff: string;
-const ids = { ani: '', budi: '', account: '', deposit: '', depositProduct: '', toDisburse: '', toRepay: '', toWriteOff: '' };
+const ids = { ani: '', budi: '', account: '', deposit: '', depositProduct: '', toDisburse: '', toRepay: '', toWriteOff: '', repaidLater: '', late: '', lateDeposit: '', lateLoan: '' };
 
 const RESULT = `__typename ... on ValidationError { code fields { field messageEn messageId } } ... on BusinessRuleError { rule field details } ... on Error { code messageEn }`;
 const fieldOf = (name: string) => `simpanpinjam${name[0]!.toUpperCase()}${name.slice(1)}`;
@@ -77,11 +78,16 @@ async function openSavingsAndLoans() {
   ids.toDisburse = await loan(product, 6, false);
   ids.toRepay = await loan(product, 12);
   ids.toWriteOff = await loan(product, 3);
+  ids.repaidLater = await loan(product, 3);
   // Paid out on 9 January and never repaid: 120 days past due yesterday (kurang lancar), 121 today (diragukan).
   api.clock.set(at('2026-01-09'));
   await loan(product, 3);
   api.clock.set(at('2026-06-01'));
-  await ok('requestLoanChange', { loanId: ids.toWriteOff, kind: 'WRITE_OFF', reason: 'Peminjam pindah, tidak dapat ditagih' }, staff);
+  for (const loanId of [ids.toWriteOff, ids.repaidLater]) await ok('requestLoanChange', { loanId, kind: 'WRITE_OFF', reason: 'Peminjam pindah, tidak dapat ditagih' }, staff);
+  // Opened and approved on 1 June, after the books are locked through April (see below).
+  ids.late = (await ok('openSavingsAccount', { memberId: ids.budi, productId: savings }, staff)).id;
+  ids.lateDeposit = (await ok('openTimeDeposit', { memberId: ids.budi, productId: ids.depositProduct, amount: 500_000 }, staff)).id;
+  ids.lateLoan = await loan(product, 6, false);
 }
 
 beforeAll(async () => {
@@ -168,5 +174,45 @@ describe("a back-dated event is the unit's record of that day", () => {
     const again = await ok('provisionAllowance', { businessDate: YESTERDAY }, f.manager, 'required before posted');
     expect(again).toEqual({ required: yesterdays, before: yesterdays, posted: 0 });
     expect(await ok('provisionAllowance', {}, f.manager, 'required before posted')).toEqual({ required: todays, before: yesterdays, posted: 300_000 });
+  });
+});
+
+describe('nothing is dated before what it acts on', () => {
+  const attempt = (name: string, input: Record<string, unknown>): BusinessEvent => ({
+    field: fieldOf(name),
+    record: (d, t) => mutate(name, { businessDate: d, ...input }, t, '__typename'),
+    reportedOn: async () => 0,
+  });
+
+  it("refuses a movement before the account's opening, a payout before the deposit's, a disbursement before the approval, a write-off before its request", async () => {
+    const before = '2026-05-31';
+    await expectRefusedDate(api, attempt('deposit', { accountId: ids.late, amount: 10_000 }), before, f.manager, /must not be before the account's opening \(2026-06-01\)/);
+    await expectRefusedDate(api, attempt('withdrawTimeDeposit', { depositId: ids.lateDeposit }), before, f.manager, /must not be before the deposit's opening \(2026-06-01\)/);
+    await expectRefusedDate(api, attempt('disburseLoan', { loanId: ids.lateLoan }), before, f.manager, /must not be before the loan's approval \(2026-06-01\)/);
+    await expectRefusedDate(api, attempt('approveLoanChange', { loanId: ids.repaidLater }), before, f.manager, /must not be before the request \(2026-06-01\)/);
+  });
+
+  it('refuses a write-off dated before a repayment already recorded (it would write off principal since repaid)', async () => {
+    await ok('repayLoan', { loanId: ids.repaidLater, amount: 10_000 }, staff, '__typename');
+    const before = await businessItems(api.db);
+    const res = await mutate('approveLoanChange', { loanId: ids.repaidLater, businessDate: YESTERDAY }, f.manager);
+    expect(res.data.simpanpinjamApproveLoanChange).toMatchObject({ code: 'INVALID_STATE', messageEn: 'a later repayment is already recorded' });
+    expect(await businessItems(api.db)).toEqual(before);
+  });
+
+  it('a withdrawal dated back must fit the balance of every day since, not only today', async () => {
+    const withdraw = (amount: number, businessDate?: string) => mutate('withdraw', { accountId: ids.late, amount, ...(businessDate ? { businessDate } : {}) }, staff).then((r) => r.data.simpanpinjamWithdraw);
+    await ok('deposit', { accountId: ids.late, amount: 300_000 }, staff);
+    const before = await businessItems(api.db);
+    // Today's Rp300,000 was not there yesterday.
+    expect(await withdraw(100_000, YESTERDAY)).toMatchObject({ rule: 'INSUFFICIENT_BALANCE', details: { balance: 0, available: 0 } });
+    expect(await businessItems(api.db)).toEqual(before);
+    await ok('deposit', { accountId: ids.late, amount: 50_000, businessDate: YESTERDAY }, staff);
+    expect((await withdraw(50_000, YESTERDAY)).__typename).toBe('SimpanpinjamWithdrawSuccess');
+    expect(await withdraw(1, YESTERDAY)).toMatchObject({ rule: 'INSUFFICIENT_BALANCE', details: { balance: 0 } });
+    expect((await withdraw(300_000)).__typename).toBe('SimpanpinjamWithdrawSuccess');
+    const statement = await read(`query($c: ID!, $a: ID!) { simpanpinjamSavingsStatement(cooperativeId: $c, accountId: $a, from: "2026-06-01") { closing lines { date balance } } }`, { a: ids.late });
+    expect(statement.simpanpinjamSavingsStatement.closing).toBe(0);
+    expect(statement.simpanpinjamSavingsStatement.lines.map((l: { balance: number }) => l.balance)).toEqual([50_000, 0, 300_000, 0]);
   });
 });
