@@ -1,6 +1,6 @@
 import { InvalidStateError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { actorOf, stamp, type Actor, type MCtx } from '../context';
+import { actorOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import { allowanceSchema, changeKindSchema, interestMethodSchema, type Loan } from '../items';
 import type { LoanPosition } from '../loans/position';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
@@ -64,6 +64,9 @@ export function approvableChange(loan: Loan, by: Actor): { change: Change; posit
   const change = loan.pendingChange;
   if (loan.status !== 'ACTIVE' || !change) throw new InvalidStateError('no change is waiting for approval on this loan', 'tidak ada perubahan yang menunggu persetujuan');
   checkNotMaker(by, change.requestedBy, 'request');
+  notBefore(by.today, change.requestedOn, { en: 'the request', id: 'tanggal pengajuan' });
+  // The position on an earlier day would leave out repayments made since (as a repayment dated before them is refused).
+  if (loan.repayments.some((x) => x.date > by.today)) throw new InvalidStateError('a later repayment is already recorded', 'sudah ada angsuran dengan tanggal lebih akhir');
   const position = positionOf(loan, by.today);
   if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
   return { change, position };

@@ -1,6 +1,6 @@
 import { BusinessRuleError, InvalidStateError, ValidationError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { actorOf, memberOf, stamp, type Actor, type MCtx } from '../context';
+import { actorOf, memberOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import type { Loan, Product } from '../items';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
 import type { LoanView } from '../loans/view';
@@ -153,6 +153,7 @@ export async function rejectLoan(u: MCtx, input: RejectLoanInput): Promise<LoanV
 /** Payout of an approved loan today: its schedule starts today. */
 export function disbursement(loan: Loan, by: Actor): Loan {
   if (loan.status !== 'APPROVED') throw new InvalidStateError('only an approved loan can be disbursed', 'hanya pinjaman yang disetujui yang dapat dicairkan');
+  notBefore(by.today, loan.approvedOn ?? by.today, { en: "the loan's approval", id: 'persetujuan pinjaman' });
   const schedule = buildSchedule({
     principal: loan.principal,
     termMonths: loan.termMonths,

@@ -1,6 +1,6 @@
 import { BusinessRuleError, InvalidStateError, NotFoundError, decodeId, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
+import { memberOf, notBefore, type Ctx, type MCtx, eventDay } from '../context';
 import { addMonths, daysBetween } from '../dates';
 import { timeDepositSchema, type Product, type TimeDeposit } from '../items';
 import { mulDivFloor } from '../math';
@@ -55,6 +55,7 @@ export async function openTimeDeposit(u: MCtx, input: OpenTimeDepositInput): Pro
  */
 export function payout(d: TimeDeposit, today: string, cashAccount: string): { next: TimeDeposit; entry: UnitJournalEntry } {
   if (d.status !== 'OPEN') throw new InvalidStateError('this time deposit was already paid out', 'simpanan berjangka ini sudah dicairkan');
+  notBefore(today, d.openedOn, { en: "the deposit's opening", id: 'pembukaan simpanan berjangka' });
   const early = today < d.maturityDate;
   const interest = early ? 0 : maturityInterest(d);
   const penalty = early && d.earlyWithdrawal === 'PENALTY' ? mulDivFloor(d.principal, d.earlyPenaltyBp, 10_000) : 0;
