@@ -64,9 +64,12 @@ export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeight
   };
 }
 
+/** The allowance in the books at the end of a date: a credit balance on an asset account, shown positive. */
+export const allowanceOn = async (u: Ctx, asOf: string) => 0 - (await u.books.balance(ACCOUNTS.allowance, asOf));
+
 export async function portfolio(u: Ctx, asOf: string): Promise<Portfolio> {
-  const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), u.store.get(allowanceSchema, 'ALLOWANCE')]);
-  return portfolioOf(loans.map((l: Loan) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance?.balance ?? 0);
+  const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), allowanceOn(u, asOf)]);
+  return portfolioOf(loans.map((l: Loan) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance);
 }
 
 export const portfolioArgs = z.object({ asOf: optionalDate });
