@@ -12,6 +12,7 @@ import { checkOwn, ownMemberId } from '../src/services/mine';
 import { recovery, recoveryEntry } from '../src/services/recoveries';
 import { repayment } from '../src/services/repayments';
 import { reversal, reversalEntry, reversalRequest } from '../src/services/reversals';
+import { checkWithdrawal } from '../src/services/savings';
 
 /**
  * The rules behind issue 12's simpan pinjam corrections, called directly: rejecting twice, status as
@@ -218,5 +219,18 @@ describe('product settings: penalty caps and instalment multiple', () => {
     expect(loan.schedule.map((i) => i.principal + i.interest)).toEqual([418_000, 418_000, 418_000]);
     // 1 Apr: #1 45 days late, charged 30: 418 000 × 0.1% × 30 = 12 540; #2 17 days: 7 106
     expect(positionOf(loan, '2026-04-01')!.due.penalty).toBe(12_540 + 7_106);
+  });
+});
+
+describe('amounts in messages', () => {
+  it('are written as Indonesians write them in Indonesian, and with thousands commas in English', () => {
+    expect(thrown(() => checkWithdrawal(1_250_000, 1_300_000, 50_000))).toMatchObject({
+      messageEn: 'only Rp1,200,000 can be withdrawn (balance Rp1,250,000, minimum Rp50,000)',
+      messageId: 'hanya Rp1.200.000 yang dapat ditarik (saldo Rp1.250.000, saldo minimum Rp50.000)',
+    });
+    expect(thrown(() => repayment(active(), 1_300_000, staff('2026-01-15'), 'R'))).toMatchObject({
+      messageEn: 'Rp1,300,000 is more than the Rp1,200,000 that pays the loan off on 2026-01-15',
+      messageId: 'Rp1.300.000 melebihi Rp1.200.000 untuk melunasi pinjaman pada 2026-01-15',
+    });
   });
 });

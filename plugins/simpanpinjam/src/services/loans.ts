@@ -4,7 +4,7 @@ import { actorOf, memberOf, stamp, type Actor, type MCtx } from '../context';
 import type { Loan, Product } from '../items';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
 import { projectedSchedule, type LoanView } from '../loans/view';
-import { mulDivRound } from '../math';
+import { mulDivRound, rp, rpEn } from '../math';
 import { productOf } from '../savings/store';
 import { checkWholeIn, id, positiveAmount, textUpTo } from './inputs';
 import { checkLoanToSavings, checkRelatedPartyLimit, isRelatedParty } from './loan-limits';
@@ -30,7 +30,7 @@ export type RejectLoanInput = z.output<typeof rejectLoanInput>;
 /** The amount must lie within the product's limits. */
 export function checkAmountForProduct(product: Product, amount: number, field: string) {
   if (amount < product.minAmount! || amount > product.maxAmount!) {
-    throw ValidationError.field(field, `must be from ${product.minAmount} to ${product.maxAmount} for this product`, `harus Rp${product.minAmount} sampai Rp${product.maxAmount} untuk produk ini`);
+    throw ValidationError.field(field, `must be from ${rpEn(product.minAmount!)} to ${rpEn(product.maxAmount!)} for this product`, `harus ${rp(product.minAmount!)} sampai ${rp(product.maxAmount!)} untuk produk ini`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Loan } from '../items';
 import { allocate } from '../loans/position';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
 import { positionOf, standingRepayments, type LoanView } from '../loans/view';
+import { rp, rpEn } from '../math';
 import { id, positiveAmount } from './inputs';
 
 export const repayLoanInput = z.object({ loanId: id, amount: positiveAmount });
@@ -24,7 +25,7 @@ export function repayment(loan: Loan, amount: number, by: Actor, repaymentId: st
   if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
   const { allocation, closes, excess } = allocate(position, amount);
   if (excess > 0) {
-    throw new BusinessRuleError('OVERPAYMENT', `${amount} is more than the ${position.payoff.total} that pays the loan off today`, `Rp${amount} melebihi Rp${position.payoff.total} untuk melunasi pinjaman hari ini`, {
+    throw new BusinessRuleError('OVERPAYMENT', `${rpEn(amount)} is more than the ${rpEn(position.payoff.total)} that pays the loan off on ${today}`, `${rp(amount)} melebihi ${rp(position.payoff.total)} untuk melunasi pinjaman pada ${today}`, {
       field: 'input.amount',
       details: { payoff: position.payoff.total, excess },
     });

@@ -7,6 +7,7 @@ import { view } from '../loans/store';
 import { collectibilityOf, outstandingOn, positionOf, type LoanView } from '../loans/view';
 import { mulDivFloor } from '../math';
 import { id, optionalDate } from './inputs';
+import { loansOn } from './loan-reads';
 import { periodOf, statementOf, type SavingsStatement } from './savings-statements';
 import type { DepositView } from './time-deposits';
 
@@ -118,7 +119,7 @@ export interface MemberStatement {
 
 export const memberStatementArgs = z.object({ memberId: id, from: optionalDate, to: optionalDate });
 
-/** A member's savings accounts for the period, time deposits, and loans as of the period's last day. */
+/** A member's savings accounts for the period, time deposits, and the loans that existed on the period's last day, as of then. */
 export async function memberStatement(u: Ctx, args: z.output<typeof memberStatementArgs>): Promise<MemberStatement> {
   const member = await memberOf(u, args.memberId, 'memberId', false);
   const { from, to } = periodOf(args, u.today());
@@ -132,6 +133,6 @@ export async function memberStatement(u: Ctx, args: z.output<typeof memberStatem
     to,
     savings: await Promise.all(accounts.map((a) => statementOf(u, a, from, to))),
     deposits: deposits.map((d) => ({ ...d, coopId: u.cooperative.id })),
-    loans: loans.filter((l) => l.memberId === member.id).map((l) => view(u, l, to)),
+    loans: loansOn(loans.filter((l) => l.memberId === member.id), to).map((l) => view(u, l, to)),
   };
 }
