@@ -156,6 +156,10 @@ describe('reversing a repayment (maker-checker)', () => {
     expect(positionOf(done, '2026-02-17')!.principalOutstanding).toBe(800_000);
     expect(positionOf(done, '2026-02-17')!.nextDue).toEqual({ number: 2, dueDate: '2026-03-15', amount: 418_000 });
     expect(() => reversalRequest(done, done.repayments[1]!, 'lagi', ketua('2026-02-18'))).toThrow(/already reversed on 2026-02-17/);
+    // A reversal and a change wait for each other: the reversal first.
+    expect(() => reversalRequest(changeRequest(loan, parseInput(requestLoanChangeInput, { loanId: 'L', kind: 'WRITE_OFF', reason: 'x' }), staff('2026-02-17')), r2, 'salah', ketua('2026-02-17'))).toThrow(/decide it first/);
+    const both = changeRequest(asked, parseInput(requestLoanChangeInput, { loanId: 'L', kind: 'WRITE_OFF', reason: 'x' }), staff('2026-02-17'));
+    expect(() => approvableChange(both, ketua('2026-02-17'))).toThrow(/repayment reversal is waiting/);
   });
 
   it('posts the repayment turned around, patronage taken back; a loan it paid off opens again', () => {

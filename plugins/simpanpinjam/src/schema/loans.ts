@@ -170,10 +170,10 @@ function registerChanges(unit: Kit, r: Refs) {
 function registerLoanReads(unit: Kit, r: Refs) {
   unit.query('loans', {
     type: [r.Loan],
-    description: 'Loans, oldest first: all, one status, or one member\'s; each with its position on the as-of date.',
+    description: "Loans that existed on the as-of date, oldest first, each as it stood then (status included): all, those in one status that day, or one member's.",
     permission: 'simpanpinjam:read',
     args: (t) => ({
-      status: t({ type: r.LoanStatus, required: false, description: 'Only loans in this status.' }),
+      status: t({ type: r.LoanStatus, required: false, description: 'Only loans in this status on the as-of date.' }),
       memberId: t.id({ required: false, description: 'Only this member (a Member id).' }),
       asOf: t({ type: 'Date', required: false, description: 'Date of the position (default today).' }),
     }),
