@@ -42,6 +42,18 @@ const till = defineUnit({
         return sale.id;
       },
     });
+    // Moves money without saying it records a business event: the host refuses its posting.
+    unit.mutation('sneak', {
+      type: 'String',
+      description: 'Posts without being declared a business event.',
+      permission: 'till:sell',
+      input: (t) => ({ amount: t.field({ type: 'Rupiah', description: 'Amount.' }) }),
+      resolve: async (input, u) => {
+        u.writes.create(['SALE', 'sneak'], { id: 'sneak', amount: input.amount });
+        await u.post({ memo: 'Tanpa tanggal', documentId: 'sneak', lines: [{ account: '1100', debit: input.amount }, { account: '4120', credit: input.amount }] });
+        return 'sneak';
+      },
+    });
     unit.query('sales', { type: 'Int', description: 'Number of sales.', permission: 'till:sell', resolve: async (_a, u) => (await u.store.all(saleSchema, ['SALE'])).length });
     unit.query('firstTwo', {
       type: 'Int',
@@ -93,5 +105,20 @@ describe('units post to the books in their own transaction', () => {
     const before = await count();
     expect((await sell({ amount: 100, account: 'sembako.rounding' })).errors?.[0]?.extensions?.code).toBe('INTERNAL');
     expect(await count()).toBe(before);
+  });
+
+  it('a mutation not declared a business event cannot post (it has no businessDate): refused whole, nothing written', async () => {
+    const before = await count();
+    const res = await host.gql(
+      `mutation($input: TillSneakInput!) { tillSneak(input: $input) { __typename } }`,
+      { input: { cooperativeId: host.a.id, amount: 1_000 } },
+      host.a.manager,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL');
+    expect(await count()).toBe(before);
+    const input = await host.gql(`{ __type(name: "TillSneakInput") { inputFields { name } } }`, {}, host.a.manager);
+    expect(input.data.__type.inputFields.map((f: { name: string }) => f.name)).not.toContain('businessDate');
+    const sellInput = await host.gql(`{ __type(name: "TillSellInput") { inputFields { name } } }`, {}, host.a.manager);
+    expect(sellInput.data.__type.inputFields.map((f: { name: string }) => f.name)).toContain('businessDate');
   });
 });

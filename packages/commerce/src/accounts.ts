@@ -1,43 +1,44 @@
-import type { UnitAccount } from '@kkmp/plugin-sdk';
-import type { PaymentMethod, SupplierPayment } from './items';
+import { ACCOUNTS, type UnitAccount } from '@kkmp/plugin-sdk';
+import type { CustomerClass } from './model/product';
+import type { PaymentMethod } from './model/sale';
+import type { SupplierPayment } from './model/purchasing';
 
 /**
- * Accounts the kit posts to besides the core's: spread into the unit's `accounts`. Stock, revenue
- * and cost of goods use the core accounts (1140, 4110/4120, 5110) segmented by unit, so the
+ * Accounts the kit posts to besides the core's: spread into the unit's `accounts`. Stock, revenue and
+ * cost of goods are the core chart's accounts (ACCOUNTS from the SDK) segmented by unit, so the
  * consolidated statements and SHU (member vs non-member revenue) need nothing unit-specific.
  */
 export const commerceAccounts: UnitAccount[] = [
   { code: 'stockDifference', name: { id: 'Selisih persediaan (stock opname)', en: 'Stock count differences' }, kind: 'EXPENSE' },
 ];
 
-export const ACCOUNTS = {
-  inventory: '1140',
-  revenueMember: '4110',
-  revenueNonMember: '4120',
-  cogs: '5110',
-  payables: '2110',
-  stockDifference: (unitId: string) => `${unitId}.stockDifference`,
-};
+/** The unit's own account for stock count differences (declared by commerceAccounts). */
+export const stockDifferenceAccount = (unitId: string) => `${unitId}.stockDifference`;
+
+/** Revenue from members and from the public are kept apart for SHU jasa usaha. */
+export const revenueAccount = (customerClass: CustomerClass): string =>
+  customerClass === 'MEMBER' ? ACCOUNTS.revenueMember : ACCOUNTS.revenueNonMember;
 
 /** Where the money of a sale lands. QRIS settles into the bank account; member credit is a receivable. */
 export function paymentAccount(method: PaymentMethod): string {
   switch (method) {
     case 'CASH':
-      return '1100';
+      return ACCOUNTS.cash;
     case 'QRIS':
     case 'BANK_TRANSFER':
-      return '1110';
+      return ACCOUNTS.bank;
     case 'MEMBER_CREDIT':
-      return '1130';
+      return ACCOUNTS.memberReceivables;
   }
 }
 
+/** Where goods received are paid from, or that they are owed (utang usaha). */
 export function supplierPaymentAccount(method: SupplierPayment): string {
   switch (method) {
     case 'CASH':
-      return '1100';
+      return ACCOUNTS.cash;
     case 'BANK_TRANSFER':
-      return '1110';
+      return ACCOUNTS.bank;
     case 'CREDIT':
       return ACCOUNTS.payables;
   }

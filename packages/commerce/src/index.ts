@@ -1,44 +1,39 @@
 /**
- * The commerce kit: catalog, prices and ceilings (HET), stock with moving-average cost, suppliers,
- * purchase orders and goods receipts, sales with receipts, voids by reversal, stock counts, and the
- * journal entries of each, for shop-like units (sembako, LPG, fertilizer, water refill). A unit calls
- * `commerce(builder, unit, options)` in its `schema()` and adds its own rules through the hooks.
+ * @kkmp/commerce: opt-in modules for shop-like units (sembako, LPG, fertilizer, water refill), built on
+ * the public plugin SDK only. `commerce(builder, unit, options)` in a unit's `schema()` adds the catalog
+ * with prices and ceilings (HET) and the modules the unit picks: stock and counts, purchasing, counter
+ * sales with receipts and voids, and a beneficiary registry by NIK. Their GraphQL types are shared by
+ * every unit on the kit (prefix "Commerce"); the unit's rules plug in through the sale hooks, and the
+ * services below are plain functions its own services and tests call.
  */
-import type { Builder } from '@kkmp/plugin-sdk';
-import type { UnitSchemaKit } from '@kkmp/plugin-sdk';
-import type { CommerceOptions } from './options';
-import { registerOperations } from './schema/operations';
-import { commerceTypes, type CommerceTypes } from './schema/types';
-
-export function commerce<S>(b: Builder, unit: UnitSchemaKit<S>, options: CommerceOptions<S>): CommerceTypes {
-  const types = commerceTypes(b, unit.typePrefix);
-  registerOperations(b, unit, types, options);
-  return types;
-}
-
-export type { CommerceOptions } from './options';
-export type { CommerceTypes, ProductView, SaleView } from './schema/types';
-export type { SaleDraft } from './sale';
+export { commerce, type CommerceShop } from './commerce';
+export type { CommerceOptions, SalesOptions, BeneficiaryOptions, UnitFields, UnitInputFields, UnitRefs } from './options';
+export type { SaleDraft, SaleHooks } from './sales/draft';
 export type { ReadCtx, WriteCtx } from './context';
-export { commerceAccounts } from './accounts';
-export { commercePermissions, commercePermissionNames } from './permissions';
-export { consumeQuotas, releaseQuotas, type QuotaUse } from './quota';
-export { periodKey, type QuotaPeriod } from './periods';
-export { priceOn, ceilingOn, withinCeiling, ceilingPerPack, ANY_REGION } from './pricing';
-export { costOf, averageCost } from './costing';
-export { stockCard, settleMovements } from './movements';
-export { productViews, saleView } from './schema/operations';
+export type { ProductView, SaleView } from './schema/views';
+export type { KitTypes } from './schema/shared/index';
+export { commerceAccounts, stockDifferenceAccount, paymentAccount, revenueAccount } from './accounts';
+export { commercePermissions, commercePermissionNames, type CommercePermissionNames } from './permissions';
+export { consumeQuotas, releaseQuotas, type QuotaUse, type QuotaTaken } from './quotas/quota';
+export { periodKey, type QuotaPeriod } from './rules/periods';
+export { priceOn, ceilingOn, withinCeiling, ceilingPerPack, ANY_REGION } from './rules/pricing';
+export { costOf, averageCost } from './rules/costing';
+export { normalizeNik, maskNik } from './rules/nik';
+export { stockCard, settleMovements } from './stock/movements';
 export {
-  keys as commerceKeys,
-  productSchema,
-  stockSchema,
-  saleSchema,
-  movementSchema,
-  type Product,
-  type StockLevel,
-  type Sale,
-  type SaleLine,
-  type Movement,
-  type CustomerClass,
-  type PaymentMethod,
-} from './items';
+  registerBeneficiary,
+  updateBeneficiary,
+  verifyBeneficiary,
+  blockBeneficiary,
+  unblockBeneficiary,
+  findBeneficiary,
+  beneficiaryForSale,
+  type SaleNeeds,
+} from './beneficiaries/registry';
+export { importBeneficiaries, type ImportRowResult, type ImportOutcome } from './beneficiaries/import';
+export { MAX_IMPORT_ROWS, type BuyerTypes } from './beneficiaries/inputs';
+export { keys as commerceKeys } from './model/keys';
+export { productSchema, type Product, type Price, type Ceiling, type CustomerClass, type UnitOfMeasure } from './model/product';
+export { stockSchema, movementSchema, type StockLevel, type Movement, type StockCount } from './model/stock';
+export { saleSchema, type Sale, type SaleLine, type SaleData, type StoredSale, type PaymentMethod } from './model/sale';
+export { beneficiarySchema, beneficiaryStatus, type Beneficiary, type BeneficiaryStatus } from './model/beneficiary';

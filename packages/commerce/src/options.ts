@@ -1,31 +1,67 @@
-import type { BuilderTypes, InputFieldRef } from '@kkmp/plugin-sdk';
-import type { WriteCtx } from './context';
-import type { Sale } from './items';
-import type { SaleDraft } from './sale';
+import type { EnumRef, FieldRef, InputFieldRef } from '@kkmp/plugin-sdk';
+import type { BuilderTypes } from '@kkmp/plugin-sdk';
+import type { SaleNeeds } from './beneficiaries/registry';
+import type { SaleData } from './model/sale';
+import type { CommercePermissionNames } from './permissions';
+import type { SaleHooks } from './sales/draft';
+import type { ProductView, SaleView } from './schema/views';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
-/** How a unit plugs the commerce kit in. */
-export interface CommerceOptions<Settings> {
+/** Types the kit made for the unit, for the unit's own fields: its buyer-type enum when it keeps a registry. */
+export interface UnitRefs {
+  buyerType?: EnumRef<Types, string>;
+}
+
+/** A unit's own fields on a kit type: giving them makes the kit register `<Unit>Product` / `<Unit>Sale`. */
+export type UnitFields<Parent> = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>, refs: UnitRefs) => Record<string, FieldRef<Types, any, 'Object'>>;
+
+/** A unit's own fields of an operation's input. */
+export type UnitInputFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Record<string, InputFieldRef<Types, unknown>>;
+
+/**
+ * How a unit plugs the commerce kit in: the catalog (products, prices, HET) always, and the modules it
+ * picks. A water depot takes `sales` only; a sembako shop takes `stock`, `purchasing` and `sales`; an
+ * LPG outlet adds `beneficiaries`.
+ */
+export interface CommerceOptions<Settings, D extends SaleData = SaleData> {
   /** The unit's permissions for each kind of work (declare them with `commercePermissions`). */
-  permissions: { read: string; sell: string; manage: string; void: string };
-  /** Prefix of receipt numbers, e.g. "SBK" gives SBK-20260316-0001. */
-  receiptPrefix: string;
+  permissions: CommercePermissionNames;
   /** The cooperative's price-ceiling (HET) region, from the unit's settings; ceilings of region "*" apply elsewhere. */
   region?: (settings: Settings) => string | undefined;
+  catalog?: {
+    /** The unit's own product fields (read from the product's `attributes`). */
+    productFields?: UnitFields<ProductView>;
+  };
+  /** Stock levels at moving-average cost, stock counts (opname) and the stock card. Without it nothing is stocked. */
+  stock?: boolean;
+  /** Suppliers, purchase orders, goods receipts and supplier payments. Needs `stock`. */
+  purchasing?: boolean;
+  /** Counter sales with receipts, and voids by reversal. */
+  sales?: SalesOptions<Settings, D>;
+  /** A register of buyers by NIK, with the unit's buyer types and verification. */
+  beneficiaries?: BeneficiaryOptions;
+}
+
+export interface SalesOptions<Settings, D extends SaleData = SaleData> {
+  /** Prefix of receipt numbers, e.g. "SBK" gives SBK-20260316-0001. */
+  receiptPrefix: string;
   /** Every sale must carry the buyer's NIK (LPG 3 kg, subsidized fertilizer). */
   requireBuyerNik?: boolean;
-  /** Extra fields of the sale input, given to the hooks as `sale.extra` and stored with the sale. */
-  saleInput?: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Record<string, InputFieldRef<Types, unknown>>;
-  hooks?: {
-    /** Stops every sale while it throws (e.g. the depot's UV lamp is down, the certificate expired). */
-    gate?: (u: WriteCtx & { settings: Settings }) => Promise<void>;
-    /**
-     * The unit's own rules, run inside the sale's transaction after the kit's checks: throw a
-     * BusinessRuleError to refuse, or add conditional writes (quotas: see consumeQuotas).
-     */
-    beforeSale?: (sale: SaleDraft, u: WriteCtx & { settings: Settings }) => Promise<void>;
-    /** Undo what beforeSale took when a sale is voided (releaseQuotas). */
-    onVoid?: (sale: Sale, u: WriteCtx & { settings: Settings }) => Promise<void>;
-  };
+  /** The unit's own fields of the sale input, given to beforeSale as `sale.input`. */
+  input?: UnitInputFields;
+  /** The unit's own fields on its sale type, read from what beforeSale returned (`sale.unitData`). */
+  saleFields?: UnitFields<SaleView<D>>;
+  hooks?: SaleHooks<Settings, D>;
+}
+
+export interface BeneficiaryOptions {
+  /** The unit's buyer types and what each means, e.g. { RUMAH_TANGGA: 'Household (KTP + KK).' }: the enum `<Unit>BuyerType`. */
+  buyerTypes: Record<string, string>;
+  /**
+   * What a sale needs from the register: a registered buyer, or a verified one (the buyer's NIK is then
+   * required). Absent: a registered buyer's entry is still given to the unit's rules, and a blocked one
+   * never buys.
+   */
+  saleNeeds?: SaleNeeds;
 }

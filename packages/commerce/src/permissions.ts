@@ -1,8 +1,17 @@
 import type { UnitPermission } from '@kkmp/plugin-sdk';
 
+/** The permission names the commerce operations check, by kind of work. */
+export interface CommercePermissionNames {
+  read: string;
+  sell: string;
+  manage: string;
+  void: string;
+}
+
 /**
- * The permissions the commerce operations use, to spread into a unit's `permissions`: cashiers sell,
- * managers run the catalog, purchases and counts and void sales, supervisors read.
+ * The permissions the commerce operations use, to spread into a unit's `permissions`: cashiers sell
+ * (and register beneficiaries at the counter), managers run the catalog, purchases, counts and the
+ * beneficiary list and void sales, supervisors read.
  */
 export function commercePermissions(unitId: string, label: string): Record<string, UnitPermission> {
   return {
@@ -13,6 +22,6 @@ export function commercePermissions(unitId: string, label: string): Record<strin
   };
 }
 
-export function commercePermissionNames(unitId: string) {
+export function commercePermissionNames(unitId: string): CommercePermissionNames {
   return { read: `${unitId}:read`, sell: `${unitId}:sell`, manage: `${unitId}:manage`, void: `${unitId}:void` };
 }

@@ -10,3 +10,5 @@ export * from './nik';
 export * from './business-date';
 export * from './principal';
 export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';
+/** Codes of the core chart's accounts by role (cash, bank, inventory, revenue from members, ...). */
+export { ACCOUNTS, type CoreAccountCode } from './ledger/codes';

@@ -5,7 +5,8 @@ import type { AnyUnit } from '@kkmp/plugin-sdk';
 import type { UnitRegistry } from './units/enablement';
 import { chartOf } from './units/chart';
 import { createUnitKit } from './units/kit';
-import { UnitSetError, checkUnitSet, watchBuilder } from './units/validate';
+import { createSharedTypes } from './units/shared-types';
+import { UnitSetError, checkUnitSet, unitOwner, watchBuilder } from './units/validate';
 import { describeGenerated } from './describe-generated';
 import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
@@ -50,10 +51,11 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   registerUnitSchema(builder, refs, registry);
   const existing = coreFields();
   const claimed = new Map<string, string>();
+  const shared = createSharedTypes(builder, units, existing, claimed, problems);
   for (const unit of units) {
-    const watched = watchBuilder(builder, unit, existing, claimed, problems);
+    const watched = watchBuilder(builder, unitOwner(unit), existing, claimed, problems);
     try {
-      unit.schema(watched, createUnitKit(watched, unit, refs, problems));
+      unit.schema(watched, { ...createUnitKit(watched, unit, refs, problems), shared });
     } catch (err) {
       problems.push(`${unit.id}: schema() failed: ${err instanceof Error ? err.message : String(err)}`);
     }

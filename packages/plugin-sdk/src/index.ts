@@ -7,7 +7,8 @@
 export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
 /** Pothos' input field type, for kits (such as @kkmp/commerce) that take extra input fields from a unit. */
-export type { InputFieldRef } from '@pothos/core';
+/** Pothos reference types a unit or kit names in its own signatures (the builder's types, not a second dependency). */
+export type { EnumRef, FieldRef, InputFieldRef, InterfaceRef, ObjectRef } from '@pothos/core';
 export type { ApiContext } from './context';
 export type {
   CoreRefs,
@@ -42,6 +43,8 @@ export {
   isoDate,
   parseInput,
   parseNik,
+  ACCOUNTS,
+  type CoreAccountCode,
   type Rupiah,
   type Principal,
   type Role,

@@ -169,6 +169,14 @@ export interface UnitSchemaKit<Settings> {
     name: string,
     options: UnitMutationOptions<Settings, Type, Fields, Parsed>,
   ): void;
+  /**
+   * For kits several units build on (the commerce kit): registers types shared by all of them once per
+   * schema. The first call with a given `register` function runs it, on a builder that accepts only type
+   * names starting with `prefix` (a capitalised name that no installed unit and no core type owns) and no
+   * fields on other types; later calls with the same function, from any unit, return that first result.
+   * Nobody else may add fields to the shared types. A unit's own types use `typePrefix`, never this.
+   */
+  shared<T>(prefix: string, register: (builder: Builder) => T): T;
 }
 
 export type { Builder };

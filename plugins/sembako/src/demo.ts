@@ -17,67 +17,65 @@ const ok = (r: Record<string, { __typename: string; data?: any; messageEn?: stri
 };
 const result = (field: string, fields: string) => `${field}(input: $input) { __typename ... on Error { messageEn } ... on ${field[0]!.toUpperCase()}${field.slice(1)}Success { data { ${fields} } } }`;
 
-/** A shop with a realistic catalog, a Bulog delivery and a week of counter sales. */
-export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
-  const coop = d.cooperativeId;
-  const start = d.today();
-  const day = (n: number) => {
-    const t = new Date(`${start}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() + n);
-    return t.toISOString().slice(0, 10);
-  };
-  d.setTime(day(-8), '08:00');
+type Day = (offset: number) => string;
+
+/** The catalog with prices and, where a decree sets one, the HET; returns product ids by SKU. */
+async function addCatalog(d: UnitDemoContext, day: Day): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const p of CATALOG) {
     const product = ok(
       await d.gql(`mutation($input: SembakoCreateProductInput!) { ${result('sembakoCreateProduct', 'id')} }`, {
-        input: { cooperativeId: coop, idempotencyKey: `demo-product-${p.sku}`, sku: p.sku, name: p.name, category: p.category, unitOfMeasure: p.unitOfMeasure, packSize: p.packSize, packName: p.packName, reorderLevel: p.reorder, nonMemberPrice: p.public, memberPrice: p.member },
+        input: { cooperativeId: d.cooperativeId, idempotencyKey: `demo-product-${p.sku}`, sku: p.sku, name: p.name, category: p.category, unitOfMeasure: p.unitOfMeasure, packSize: p.packSize, packName: p.packName, reorderLevel: p.reorder, nonMemberPrice: p.public, memberPrice: p.member },
       }),
     );
     ids[p.sku] = product.id;
     if ('het' in p) {
       ok(
         await d.gql(`mutation($input: SembakoSetCeilingPriceInput!) { ${result('sembakoSetCeilingPrice', 'id')} }`, {
-          input: { cooperativeId: coop, idempotencyKey: `demo-het-${p.sku}`, productId: product.id, amount: p.het.amount, perQuantity: p.het.per, effectiveFrom: day(-8), reference: p.het.ref },
+          input: { cooperativeId: d.cooperativeId, idempotencyKey: `demo-het-${p.sku}`, productId: product.id, amount: p.het.amount, perQuantity: p.het.per, effectiveFrom: day(-8), reference: p.het.ref },
         }),
       );
     }
   }
+  return ids;
+}
+
+/** Suppliers, a Bulog order on credit, and deliveries from Bulog, ID Food and a local farm. */
+async function buyStock(d: UnitDemoContext, ids: Record<string, string>, day: Day): Promise<void> {
+  const coop = d.cooperativeId;
   const supplier = async (name: string, kind: string) =>
     ok(await d.gql(`mutation($input: SembakoCreateSupplierInput!) { ${result('sembakoCreateSupplier', 'id')} }`, { input: { cooperativeId: coop, idempotencyKey: `demo-supplier-${kind}`, name, kind, contact: 'Bagian penjualan' } })).id as string;
   const bulog = await supplier('Perum Bulog Kanwil Jawa Barat', 'BULOG');
   const idFood = await supplier('ID Food (PT RNI) Bandung', 'ID_FOOD');
   const eggs = await supplier('Peternakan Ayam Lembang', 'OTHER');
-
+  const rice = [
+    { productId: ids['BERAS-SPHP-5KG'], quantity: 100, unitCost: 56_500 },
+    { productId: ids['BERAS-PREMIUM-5KG'], quantity: 30, unitCost: 69_000 },
+  ];
   const order = ok(
     await d.gql(`mutation($input: SembakoCreatePurchaseOrderInput!) { ${result('sembakoCreatePurchaseOrder', 'id')} }`, {
-      input: {
-        cooperativeId: coop,
-        idempotencyKey: 'demo-po-bulog-1',
-        supplierId: bulog,
-        lines: [
-          { productId: ids['BERAS-SPHP-5KG'], quantity: 100, unitCost: 56_500 },
-          { productId: ids['BERAS-PREMIUM-5KG'], quantity: 30, unitCost: 69_000 },
-        ],
-      },
+      input: { cooperativeId: coop, idempotencyKey: 'demo-po-bulog-1', supplierId: bulog, lines: rice },
     }),
   );
   d.setTime(day(-7), '07:30');
   const receive = (key: string, input: Record<string, unknown>) =>
     d.gql(`mutation($input: SembakoReceiveGoodsInput!) { ${result('sembakoReceiveGoods', 'id')} }`, { input: { cooperativeId: coop, idempotencyKey: key, ...input } }).then(ok);
-  await receive('demo-gr-bulog-1', { purchaseOrderId: order.id, payment: 'CREDIT', invoiceNumber: 'BLG/JBR/2025/0412', lines: [{ productId: ids['BERAS-SPHP-5KG'], quantity: 100, unitCost: 56_500 }, { productId: ids['BERAS-PREMIUM-5KG'], quantity: 30, unitCost: 69_000 }] });
+  await receive('demo-gr-bulog-1', { purchaseOrderId: order.id, payment: 'CREDIT', invoiceNumber: 'BLG/JBR/2025/0412', lines: rice });
   await receive('demo-gr-idfood-1', { supplierId: idFood, payment: 'BANK_TRANSFER', lines: [{ productId: ids['GULA-1KG'], quantity: 50, unitCost: 16_000 }, { productId: ids['MINYAKITA-1L'], quantity: 60, unitCost: 14_500 }, { productId: ids['TERIGU-1KG'], quantity: 30, unitCost: 10_500 }] });
   await receive('demo-gr-eggs-1', { supplierId: eggs, payment: 'CASH', lines: [{ productId: ids['TELUR-10'], quantity: 30, unitCost: 17_000 }] });
+}
 
-  // A week at the counter: a few sales a day, members and the public, cash and QRIS.
-  const baskets: { sku: keyof typeof ids | string; q: number }[][] = [
-    [{ sku: 'BERAS-SPHP-5KG', q: 1 }, { sku: 'MINYAKITA-1L', q: 2 }],
-    [{ sku: 'GULA-1KG', q: 2 }, { sku: 'TELUR-10', q: 1 }, { sku: 'TERIGU-1KG', q: 1 }],
-    [{ sku: 'BERAS-PREMIUM-5KG', q: 1 }],
-    [{ sku: 'BERAS-SPHP-5KG', q: 2 }, { sku: 'GULA-1KG', q: 1 }],
-  ];
+const BASKETS: { sku: string; q: number }[][] = [
+  [{ sku: 'BERAS-SPHP-5KG', q: 1 }, { sku: 'MINYAKITA-1L', q: 2 }],
+  [{ sku: 'GULA-1KG', q: 2 }, { sku: 'TELUR-10', q: 1 }, { sku: 'TERIGU-1KG', q: 1 }],
+  [{ sku: 'BERAS-PREMIUM-5KG', q: 1 }],
+  [{ sku: 'BERAS-SPHP-5KG', q: 2 }, { sku: 'GULA-1KG', q: 1 }],
+];
+
+/** A week at the counter: a few sales a day, members and the public, cash and QRIS. */
+async function sellForAWeek(d: UnitDemoContext, ids: Record<string, string>, day: Day): Promise<void> {
   for (let n = 7; n >= 1; n--) {
-    for (const [i, basket] of baskets.entries()) {
+    for (const [i, basket] of BASKETS.entries()) {
       d.setTime(day(-n), `${String(8 + i * 2).padStart(2, '0')}:15`);
       // SPHP rice is limited per buyer per week: rice baskets go to different walk-in buyers (by NIK);
       // the other baskets go to members, who pay member prices.
@@ -87,7 +85,7 @@ export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
       ok(
         await d.gql(`mutation($input: SembakoSellInput!) { ${result('sembakoSell', 'number')} }`, {
           input: {
-            cooperativeId: coop,
+            cooperativeId: d.cooperativeId,
             idempotencyKey: `demo-sale-${n}-${i}`,
             lines: basket.map((l) => ({ productId: ids[l.sku], quantity: l.q })),
             paymentMethod: i % 3 === 1 ? 'QRIS' : 'CASH',
@@ -97,5 +95,19 @@ export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
       );
     }
   }
+}
+
+/** A shop with a realistic catalog, a Bulog delivery and a week of counter sales. */
+export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
+  const start = d.today();
+  const day: Day = (n) => {
+    const t = new Date(`${start}T00:00:00Z`);
+    t.setUTCDate(t.getUTCDate() + n);
+    return t.toISOString().slice(0, 10);
+  };
+  d.setTime(day(-8), '08:00');
+  const ids = await addCatalog(d, day);
+  await buyStock(d, ids, day);
+  await sellForAWeek(d, ids, day);
   d.setTime(day(0), '09:00');
 }

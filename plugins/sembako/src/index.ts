@@ -2,7 +2,7 @@ import { defineUnit } from '@kkmp/plugin-sdk';
 import { commerceAccounts, commercePermissions } from '@kkmp/commerce';
 import { sembakoDemo } from './demo';
 import { sembakoExamples } from './examples';
-import { sembakoSchema } from './schema';
+import { sembakoSchema } from './schema/index';
 import { sampleSettings, sembakoSettings } from './settings';
 
 /**

@@ -7,6 +7,8 @@ export const buyerLimit = z.object({
   period: z.enum(['DAY', 'WEEK', 'MONTH']).describe('DAY, WEEK (ISO week) or MONTH, in the cooperative\'s time zone'),
 });
 
+export type BuyerLimit = z.output<typeof buyerLimit>;
+
 export const sembakoSettings = z.object({
   hetRegion: z
     .string()

@@ -4,6 +4,10 @@
  * A chart is a value built once per API from its installed units (`buildChart`) and reaches services
  * through the CoreContext: two APIs in one process never share or grow each other's chart.
  */
+import { ACCOUNTS } from './codes';
+
+export { ACCOUNTS };
+
 export type AccountKind = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
 export type CashFlowClass = 'OPERATING' | 'INVESTING' | 'FINANCING';
 
@@ -36,57 +40,38 @@ const a = (code: string, id: string, en: string, kind: AccountKind, cashFlow: Ca
 });
 
 export const CORE_ACCOUNTS: readonly Account[] = [
-  a('1100', 'Kas', 'Cash', 'ASSET', 'OPERATING', { cash: true }),
-  a('1110', 'Bank', 'Bank', 'ASSET', 'OPERATING', { cash: true }),
-  a('1120', 'Piutang usaha', 'Trade receivables', 'ASSET', 'OPERATING'),
-  a('1130', 'Piutang anggota', 'Receivables from members', 'ASSET', 'OPERATING'),
-  a('1140', 'Persediaan', 'Inventory', 'ASSET', 'OPERATING'),
-  a('1150', 'Biaya dibayar di muka', 'Prepaid expenses', 'ASSET', 'OPERATING'),
-  a('1210', 'Aset tetap', 'Fixed assets', 'ASSET', 'INVESTING'),
-  a('1219', 'Akumulasi penyusutan', 'Accumulated depreciation', 'ASSET', 'INVESTING', { contra: true }),
-  a('2110', 'Utang usaha', 'Trade payables', 'LIABILITY', 'OPERATING'),
-  a('2120', 'Simpanan sukarela', 'Voluntary savings (simpanan sukarela)', 'LIABILITY', 'FINANCING'),
-  a('2130', 'Utang pajak', 'Taxes payable', 'LIABILITY', 'OPERATING'),
-  a('2140', 'Utang SHU anggota', 'SHU payable to members', 'LIABILITY', 'FINANCING'),
-  a('2150', 'Dana pengurus', 'Board fund', 'LIABILITY', 'OPERATING'),
-  a('2160', 'Dana sosial', 'Social fund', 'LIABILITY', 'OPERATING'),
-  a('2170', 'Dana pendidikan', 'Education fund', 'LIABILITY', 'OPERATING'),
-  a('2210', 'Utang bank', 'Bank loans', 'LIABILITY', 'FINANCING'),
-  a('3110', 'Simpanan pokok', 'Simpanan pokok (member equity, paid once)', 'EQUITY', 'FINANCING'),
-  a('3120', 'Simpanan wajib', 'Simpanan wajib (member equity, periodic)', 'EQUITY', 'FINANCING'),
-  a('3210', 'Cadangan', 'Reserve', 'EQUITY', 'FINANCING'),
-  a('3310', 'SHU tahun berjalan', 'Surplus (SHU) of the current year', 'EQUITY', 'OPERATING'),
-  a('3320', 'SHU belum dibagi', 'Undistributed surplus (SHU)', 'EQUITY', 'FINANCING'),
-  a('4110', 'Pendapatan usaha dari anggota', 'Revenue from members', 'REVENUE', 'OPERATING', { member: 'MEMBER' }),
-  a('4120', 'Pendapatan usaha dari non-anggota', 'Revenue from non-members', 'REVENUE', 'OPERATING', { member: 'NON_MEMBER' }),
-  a('4210', 'Pendapatan lain-lain', 'Other income', 'REVENUE', 'OPERATING'),
-  a('5110', 'Harga pokok penjualan', 'Cost of goods sold', 'EXPENSE', 'OPERATING'),
-  a('6110', 'Beban gaji', 'Salaries', 'EXPENSE', 'OPERATING'),
-  a('6120', 'Beban sewa', 'Rent', 'EXPENSE', 'OPERATING'),
-  a('6130', 'Beban listrik dan air', 'Electricity and water', 'EXPENSE', 'OPERATING'),
-  a('6140', 'Beban penyusutan', 'Depreciation', 'EXPENSE', 'OPERATING'),
-  a('6150', 'Beban administrasi dan umum', 'General and administrative', 'EXPENSE', 'OPERATING'),
-  a('6210', 'Beban pajak penghasilan', 'Income tax (final)', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.cash, 'Kas', 'Cash', 'ASSET', 'OPERATING', { cash: true }),
+  a(ACCOUNTS.bank, 'Bank', 'Bank', 'ASSET', 'OPERATING', { cash: true }),
+  a(ACCOUNTS.tradeReceivables, 'Piutang usaha', 'Trade receivables', 'ASSET', 'OPERATING'),
+  a(ACCOUNTS.memberReceivables, 'Piutang anggota', 'Receivables from members', 'ASSET', 'OPERATING'),
+  a(ACCOUNTS.inventory, 'Persediaan', 'Inventory', 'ASSET', 'OPERATING'),
+  a(ACCOUNTS.prepaidExpenses, 'Biaya dibayar di muka', 'Prepaid expenses', 'ASSET', 'OPERATING'),
+  a(ACCOUNTS.fixedAssets, 'Aset tetap', 'Fixed assets', 'ASSET', 'INVESTING'),
+  a(ACCOUNTS.accumulatedDepreciation, 'Akumulasi penyusutan', 'Accumulated depreciation', 'ASSET', 'INVESTING', { contra: true }),
+  a(ACCOUNTS.payables, 'Utang usaha', 'Trade payables', 'LIABILITY', 'OPERATING'),
+  a(ACCOUNTS.simpananSukarela, 'Simpanan sukarela', 'Voluntary savings (simpanan sukarela)', 'LIABILITY', 'FINANCING'),
+  a(ACCOUNTS.taxPayable, 'Utang pajak', 'Taxes payable', 'LIABILITY', 'OPERATING'),
+  a(ACCOUNTS.shuPayable, 'Utang SHU anggota', 'SHU payable to members', 'LIABILITY', 'FINANCING'),
+  a(ACCOUNTS.boardFund, 'Dana pengurus', 'Board fund', 'LIABILITY', 'OPERATING'),
+  a(ACCOUNTS.socialFund, 'Dana sosial', 'Social fund', 'LIABILITY', 'OPERATING'),
+  a(ACCOUNTS.educationFund, 'Dana pendidikan', 'Education fund', 'LIABILITY', 'OPERATING'),
+  a(ACCOUNTS.bankLoans, 'Utang bank', 'Bank loans', 'LIABILITY', 'FINANCING'),
+  a(ACCOUNTS.simpananPokok, 'Simpanan pokok', 'Simpanan pokok (member equity, paid once)', 'EQUITY', 'FINANCING'),
+  a(ACCOUNTS.simpananWajib, 'Simpanan wajib', 'Simpanan wajib (member equity, periodic)', 'EQUITY', 'FINANCING'),
+  a(ACCOUNTS.reserve, 'Cadangan', 'Reserve', 'EQUITY', 'FINANCING'),
+  a(ACCOUNTS.currentSurplus, 'SHU tahun berjalan', 'Surplus (SHU) of the current year', 'EQUITY', 'OPERATING'),
+  a(ACCOUNTS.retainedSurplus, 'SHU belum dibagi', 'Undistributed surplus (SHU)', 'EQUITY', 'FINANCING'),
+  a(ACCOUNTS.revenueMember, 'Pendapatan usaha dari anggota', 'Revenue from members', 'REVENUE', 'OPERATING', { member: 'MEMBER' }),
+  a(ACCOUNTS.revenueNonMember, 'Pendapatan usaha dari non-anggota', 'Revenue from non-members', 'REVENUE', 'OPERATING', { member: 'NON_MEMBER' }),
+  a(ACCOUNTS.otherIncome, 'Pendapatan lain-lain', 'Other income', 'REVENUE', 'OPERATING'),
+  a(ACCOUNTS.cogs, 'Harga pokok penjualan', 'Cost of goods sold', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.salaries, 'Beban gaji', 'Salaries', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.rent, 'Beban sewa', 'Rent', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.utilities, 'Beban listrik dan air', 'Electricity and water', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.depreciation, 'Beban penyusutan', 'Depreciation', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.generalAndAdministrative, 'Beban administrasi dan umum', 'General and administrative', 'EXPENSE', 'OPERATING'),
+  a(ACCOUNTS.incomeTax, 'Beban pajak penghasilan', 'Income tax (final)', 'EXPENSE', 'OPERATING'),
 ];
-
-/** Well-known core accounts by role, so services do not scatter codes. */
-export const ACCOUNTS = {
-  cash: '1100',
-  bank: '1110',
-  inventory: '1140',
-  payables: '2110',
-  taxPayable: '2130',
-  shuPayable: '2140',
-  simpananPokok: '3110',
-  simpananWajib: '3120',
-  reserve: '3210',
-  currentSurplus: '3310',
-  retainedSurplus: '3320',
-  revenueMember: '4110',
-  revenueNonMember: '4120',
-  cogs: '5110',
-  incomeTax: '6210',
-} as const;
 
 /** An immutable chart: every account once, by code. */
 export class Chart {

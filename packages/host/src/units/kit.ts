@@ -46,7 +46,7 @@ export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, Bu
  * parse the arguments with the unit's zod schema; mutations also get the idempotency key, the audit
  * entry and one DynamoDB transaction.
  */
-export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): UnitSchemaKit<S> {
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
   const declared = (permission: string, field: string) => {
     if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
   };

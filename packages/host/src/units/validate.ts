@@ -83,37 +83,61 @@ const TYPE_METHODS = new Set([
 
 type FieldsFn = (t: unknown) => Record<string, unknown>;
 
+/** Who adds types through a watched builder: a unit, or a kit's shared types (see shared-types.ts). */
+export interface TypeOwner {
+  /** The unit id, or "kit <Prefix>": names the owner in problems and in the claims. */
+  id: string;
+  /** Every type name it registers must start with this. */
+  prefix: string;
+  /** Prefix of the fields it may add to types it does not own (a unit's id); a kit may add none. */
+  fieldPrefix?: string;
+}
+
+/** Owner ids of kits start with this, so a unit id (lowercase letters and digits) can never be one. */
+export const KIT_OWNER = 'kit ';
+
+export const unitOwner = (unit: AnyUnit): TypeOwner => ({ id: unit.id, prefix: typePrefix(unit.id), fieldPrefix: unit.id });
+
 /**
  * The builder a unit's schema() receives: the shared builder, watched. Type names must start with the
- * unit's prefix; root fields and fields added to types the unit does not own must start with its id and
- * may not shadow a field that is already there. Problems are collected and reported together.
+ * owner's prefix; root fields and fields added to types the owner does not own must start with the unit's
+ * id and may not shadow a field that is already there; a kit's shared types take no fields from anyone
+ * else. Problems are collected and reported together.
  */
 export function watchBuilder(
   builder: Builder,
-  unit: AnyUnit,
+  owner: TypeOwner,
   existingFields: ReadonlyMap<string, ReadonlySet<string>>,
   claimed: Map<string, string>,
   problems: string[],
 ): Builder {
-  const prefix = typePrefix(unit.id);
+  const { prefix } = owner;
   const checkType = (name: unknown) => {
     if (typeof name !== 'string') return;
-    if (!ownsName(name, prefix)) problems.push(`${unit.id}: type "${name}" must start with "${prefix}" followed by a capital (e.g. ${prefix}Item)`);
-    const owner = claimed.get(`type:${name}`);
-    if (owner && owner !== unit.id) problems.push(`${unit.id}: type "${name}" is already defined by ${owner}`);
-    claimed.set(`type:${name}`, unit.id);
+    if (!ownsName(name, prefix)) problems.push(`${owner.id}: type "${name}" must start with "${prefix}" followed by a capital (e.g. ${prefix}Item)`);
+    const claimer = claimed.get(`type:${name}`);
+    if (claimer && claimer !== owner.id) problems.push(`${owner.id}: type "${name}" is already defined by ${claimer}`);
+    claimed.set(`type:${name}`, owner.id);
   };
   const checkField = (typeName: string, field: string) => {
-    const own = ownsName(typeName, prefix) && claimed.get(`type:${typeName}`) === unit.id;
-    if (own) return;
-    if (existingFields.get(typeName)?.has(field)) {
-      problems.push(`${unit.id}: field ${typeName}.${field} shadows a core field`);
+    const typeOwner = claimed.get(`type:${typeName}`);
+    if (ownsName(typeName, prefix) && typeOwner === owner.id) return;
+    if (typeOwner?.startsWith(KIT_OWNER)) {
+      problems.push(`${owner.id}: field ${typeName}.${field}: the types a kit shares are closed to other fields`);
       return;
     }
-    if (!ownsName(field, unit.id)) problems.push(`${unit.id}: field ${typeName}.${field} must start with "${unit.id}" followed by a capital`);
-    const owner = claimed.get(`field:${typeName}.${field}`);
-    if (owner && owner !== unit.id) problems.push(`${unit.id}: field ${typeName}.${field} is already defined by ${owner}`);
-    claimed.set(`field:${typeName}.${field}`, unit.id);
+    if (existingFields.get(typeName)?.has(field)) {
+      problems.push(`${owner.id}: field ${typeName}.${field} shadows a core field`);
+      return;
+    }
+    if (!owner.fieldPrefix) {
+      problems.push(`${owner.id}: field ${typeName}.${field}: a kit adds no fields to types it does not own`);
+      return;
+    }
+    if (!ownsName(field, owner.fieldPrefix)) problems.push(`${owner.id}: field ${typeName}.${field} must start with "${owner.fieldPrefix}" followed by a capital`);
+    const claimer = claimed.get(`field:${typeName}.${field}`);
+    if (claimer && claimer !== owner.id) problems.push(`${owner.id}: field ${typeName}.${field} is already defined by ${claimer}`);
+    claimed.set(`field:${typeName}.${field}`, owner.id);
   };
   const typeNameOf = (ref: unknown): string => (typeof ref === 'string' ? ref : String((ref as { name?: string })?.name));
   const watchFields = (typeName: string, fn: FieldsFn): FieldsFn => (t) => {

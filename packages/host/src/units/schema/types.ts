@@ -39,7 +39,7 @@ export function registerUnitTypes(builder: Builder, refs: CoreRefs & { ErrorInte
   const UnitInfoRef = builder.objectRef<AnyUnit>('UnitInfo').implement({
     description: 'A business unit installed in this deployment (a plugin). Cooperatives enable the ones that fit their kelurahan.',
     fields: (t) => ({
-      id: t.exposeString('id', { description: 'Unit id, e.g. sembako; prefixes its operations (sembakoSell) and types (SembakoProduct).' }),
+      id: t.exposeString('id', { description: 'Unit id, e.g. sembako; prefixes its operations (sembakoSell) and types (SembakoDailySummary).' }),
       name: t.field({ type: BilingualRef, description: 'Name.', resolve: (u) => u.name }),
       description: t.field({ type: BilingualRef, description: 'What the unit does.', resolve: (u) => u.description }),
       version: t.exposeString('version', { description: 'Plugin version.' }),

@@ -1,0 +1,37 @@
+import type { Member, UnitMutationContext } from '@kkmp/plugin-sdk';
+import type { Beneficiary } from '../model/beneficiary';
+import type { CustomerClass, Product } from '../model/product';
+import type { PaymentMethod, SaleData, SaleLine, StoredSale } from '../model/sale';
+
+/** What a unit's sale rules see before the sale commits (quotas, allocations). A copy: changing it changes nothing. */
+export interface SaleDraft {
+  id: string;
+  date: string;
+  customerClass: CustomerClass;
+  /** The buyer when a member (found by member id, member number or NIK). */
+  member?: Member;
+  /** The buyer's NIK: the member's, or the one typed at the counter. */
+  buyerNik?: string;
+  /** The buyer's entry in the unit's beneficiary registry (with the buyer type), when the unit keeps one. */
+  beneficiary?: Beneficiary;
+  /** One line per product; `index` is the line's place in the input, for field names in errors. */
+  lines: (SaleLine & { product: Product; index: number })[];
+  paymentMethod: PaymentMethod;
+  total: number;
+  /** The unit's own fields of the sale input (SalesOptions.input), as sent. */
+  input: Record<string, unknown>;
+}
+
+/** The unit's rules around a sale. `u` is the mutation's context, with the unit's settings. */
+export interface SaleHooks<Settings, D extends SaleData = SaleData> {
+  /** Stops every sale while it throws (e.g. the depot's UV lamp is down, the certificate expired). */
+  gate?: (u: UnitMutationContext<Settings>) => Promise<void>;
+  /**
+   * The unit's own rules, run inside the sale's transaction after the kit's checks: throw a typed error
+   * (BusinessRuleError) to refuse, or add conditional writes (consumeQuotas). What it returns (JSON) is
+   * stored with the sale as `unitData`, shown by the unit's sale fields and given back to onVoid.
+   */
+  beforeSale?: (sale: SaleDraft, u: UnitMutationContext<Settings>) => Promise<D | void>;
+  /** Undoes what beforeSale took when a sale is voided (releaseQuotas with what it stored). */
+  onVoid?: (sale: StoredSale<D>, u: UnitMutationContext<Settings>) => Promise<void>;
+}

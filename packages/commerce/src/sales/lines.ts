@@ -1,0 +1,94 @@
+import { BusinessRuleError, NotFoundError, ValidationError, update, cond } from '@kkmp/plugin-sdk';
+import type { WriteCtx } from '../context';
+import { keys } from '../model/keys';
+import { productSchema, type CustomerClass, type Product } from '../model/product';
+import { emptyStock, stockSchema, type StockLevel } from '../model/stock';
+import { costOf } from '../rules/costing';
+import { ceilingOn, ceilingPerPack, priceOn, withinCeiling } from '../rules/pricing';
+import type { SaleDraft } from './draft';
+
+type DraftLine = SaleDraft['lines'][number];
+interface Wanted {
+  productId: string;
+  quantity: number;
+  index: number;
+}
+
+/** The same product twice is one line: one stock update per product (DynamoDB allows one action per item). */
+function merge(lines: { productId: string; quantity: number }[]): Wanted[] {
+  const merged = new Map<string, Wanted>();
+  lines.forEach((l, index) => {
+    const m = merged.get(l.productId);
+    if (m) m.quantity += l.quantity;
+    else merged.set(l.productId, { ...l, index });
+  });
+  return [...merged.values()];
+}
+
+/**
+ * Prices the lines for the buyer's class on the day, within the ceiling (HET) of the region, and takes
+ * stocked goods out of stock at their moving-average cost (never below zero, even with cashiers
+ * selling the last pack at once). Reads every product and stock level in one wave.
+ */
+export async function priceLines(
+  u: WriteCtx,
+  lines: { productId: string; quantity: number }[],
+  customerClass: CustomerClass,
+  region: string | undefined,
+  date: string,
+): Promise<DraftLine[]> {
+  const wanted = merge(lines);
+  const [products, stocks] = await Promise.all([
+    u.store.getMany(productSchema, wanted.map((l) => keys.product(l.productId))),
+    u.store.getMany(stockSchema, wanted.map((l) => keys.stock(l.productId))),
+  ]);
+  return wanted.map((l, i) => {
+    const product = products[i];
+    if (!product || !product.active) throw new NotFoundError('Product', l.productId, `input.lines.${l.index}.productId`);
+    const line = priceLine(product, l, customerClass, region, date);
+    if (!product.stocked) return line;
+    const stock = stocks[i] ?? emptyStock(l.productId);
+    return { ...line, cost: takeFromStock(u, product, stock, l) };
+  });
+}
+
+function priceLine(product: Product, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string): DraftLine {
+  const field = `input.lines.${l.index}`;
+  const price = priceOn(product, customerClass, date);
+  if (!price) throw new BusinessRuleError('NO_PRICE', `${product.name} has no price yet`, `${product.name} belum punya harga`, { field: `${field}.productId` });
+  const ceiling = ceilingOn(product, region, date);
+  if (ceiling && !withinCeiling(price.amount, product.packSize, ceiling)) {
+    const max = ceilingPerPack(product.packSize, ceiling);
+    throw new BusinessRuleError(
+      'PRICE_ABOVE_CEILING',
+      `${product.name} costs Rp${price.amount}, above the ceiling price (HET) of Rp${max} per ${product.packName} (${ceiling.reference}); the manager must lower the price`,
+      `harga ${product.name} Rp${price.amount} melebihi HET Rp${max} per ${product.packName} (${ceiling.reference}); pengurus harus menurunkan harga`,
+      { field: `${field}.productId`, details: { price: price.amount, ceiling: max, reference: ceiling.reference } },
+    );
+  }
+  const amount = price.amount * l.quantity;
+  if (!Number.isSafeInteger(amount)) throw ValidationError.field(`${field}.quantity`, 'the amount is too large', 'jumlahnya terlalu besar');
+  const { id: productId, sku, name, packName } = product;
+  return { productId, sku, name, packName, quantity: l.quantity, unitPrice: price.amount, amount, cost: 0, product, index: l.index };
+}
+
+/** Refuses what is not on the shelf; writes the stock out under a condition that guards the race. */
+function takeFromStock(u: WriteCtx, product: Product, stock: StockLevel, l: Wanted): number {
+  if (stock.quantity < l.quantity) {
+    throw new BusinessRuleError(
+      'OUT_OF_STOCK',
+      `only ${Math.max(0, stock.quantity)} ${product.packName} of ${product.name} left`,
+      `stok ${product.name} tinggal ${Math.max(0, stock.quantity)} ${product.packName}`,
+      { field: `input.lines.${l.index}.quantity`, details: { productId: l.productId, available: Math.max(0, stock.quantity), requested: l.quantity } },
+    );
+  }
+  const cost = costOf(stock, l.quantity);
+  // The read above refuses; this condition only guards the race with other cashiers. If it fails the
+  // sale re-runs from fresh reads and then refuses with OUT_OF_STOCK, or goes through at the new average.
+  u.writes.update(
+    keys.stock(product.id),
+    update().add('quantity', -l.quantity).add('value', -cost),
+    cond.and(cond.ge('quantity', l.quantity), cond.eq('costEpoch', stock.costEpoch)),
+  );
+  return cost;
+}
