@@ -2,6 +2,7 @@ import { BusinessRuleError, cond, update, z, type UnitJournalEntry } from '@kkmp
 import { ACCOUNTS } from '../accounts';
 import { memberOf, notBefore, type Ctx, type MCtx, eventDay } from '../context';
 import { savingsAccountSchema, savingsProductSchema, type SavingsAccount, type SavingsTxn } from '../items';
+import { rp, rpEn } from '../math';
 import { accountOf, movementsSince, productOf } from '../savings/store';
 import { id, positiveAmount } from './inputs';
 
@@ -45,7 +46,7 @@ export const withdrawalConflicts = {
 export function checkWithdrawal(balance: number, amount: number, minBalance: number) {
   if (balance - amount >= minBalance) return;
   const available = Math.max(0, balance - minBalance);
-  throw new BusinessRuleError('INSUFFICIENT_BALANCE', `only ${available} can be withdrawn (balance ${balance}, minimum ${minBalance})`, `hanya Rp${available} yang dapat ditarik (saldo Rp${balance}, saldo minimum Rp${minBalance})`, {
+  throw new BusinessRuleError('INSUFFICIENT_BALANCE', `only ${rpEn(available)} can be withdrawn (balance ${rpEn(balance)}, minimum ${rpEn(minBalance)})`, `hanya ${rp(available)} yang dapat ditarik (saldo ${rp(balance)}, saldo minimum ${rp(minBalance)})`, {
     field: 'input.amount',
     details: { balance, minBalance, available },
   });
