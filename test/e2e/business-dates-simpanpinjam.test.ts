@@ -15,7 +15,7 @@ const at = (date: string) => `${date}T03:00:00Z`;
 let api: TestApi;
 let f: Awaited<ReturnType<typeof cityWithCoop>>;
 let staff: string;
-const ids = { ani: '', budi: '', account: '', deposit: '', depositProduct: '', toDisburse: '', toRepay: '', toWriteOff: '', repaidLater: '', late: '', lateDeposit: '', lateLoan: '' };
+const ids = { ani: '', budi: '', account: '', deposit: '', depositProduct: '', toDisburse: '', toRepay: '', toWriteOff: '', toReverse: '', repayment: '', repaidLater: '', late: '', lateDeposit: '', lateLoan: '' };
 
 const RESULT = `__typename ... on ValidationError { code fields { field messageEn messageId } } ... on BusinessRuleError { rule field details } ... on Error { code messageEn }`;
 const fieldOf = (name: string) => `simpanpinjam${name[0]!.toUpperCase()}${name.slice(1)}`;
@@ -44,6 +44,10 @@ const statementOn = (kind: string) => async (d: string) => {
 };
 const loans = async () => (await read(`query($c: ID!) { simpanpinjamLoans(cooperativeId: $c) { id disbursedOn writtenOffOn schedule { dueDate } repayments { date } } }`)).simpanpinjamLoans;
 const loansWhere = (on: 'disbursedOn' | 'writtenOffOn') => async (d: string) => (await loans()).filter((l: Record<string, unknown>) => l[on] === d).length;
+const reversalsOn = async (d: string) =>
+  (await read(`query($c: ID!, $id: ID!) { simpanpinjamLoan(cooperativeId: $c, id: $id) { repayments { reversal { on } } } }`, { id: ids.toReverse })).simpanpinjamLoan.repayments.filter((r: { reversal: { on: string } | null }) => r.reversal?.on === d).length;
+const recoveriesOn = async (d: string) =>
+  ((await read(`query($c: ID!, $id: ID!) { simpanpinjamLoan(cooperativeId: $c, id: $id) { writeOff { recoveries { date } } } }`, { id: ids.toWriteOff })).simpanpinjamLoan.writeOff?.recoveries ?? []).filter((r: { date: string }) => r.date === d).length;
 const repaymentsOn = async (d: string) => (await loans()).find((l: { id: string }) => l.id === ids.toRepay).repayments.filter((r: { date: string }) => r.date === d).length;
 const deposits = async () => (await read(`query($c: ID!, $m: ID) { simpanpinjamTimeDeposits(cooperativeId: $c, memberId: $m) { id openedOn maturityDate withdrawnOn interestPaid } }`, { m: ids.ani })).simpanpinjamTimeDeposits;
 const depositsWhere = (on: 'openedOn' | 'withdrawnOn') => async (d: string) => (await deposits()).filter((x: Record<string, unknown>) => x[on] === d).length;
@@ -78,12 +82,17 @@ async function openSavingsAndLoans() {
   ids.toDisburse = await loan(product, 6, false);
   ids.toRepay = await loan(product, 12);
   ids.toWriteOff = await loan(product, 3);
+  ids.toReverse = await loan(product, 12);
   ids.repaidLater = await loan(product, 3);
   // Paid out on 9 January and never repaid: 120 days past due yesterday (kurang lancar), 121 today (diragukan).
   api.clock.set(at('2026-01-09'));
   await loan(product, 3);
   api.clock.set(at('2026-06-01'));
   for (const loanId of [ids.toWriteOff, ids.repaidLater]) await ok('requestLoanChange', { loanId, kind: 'WRITE_OFF', reason: 'Peminjam pindah, tidak dapat ditagih' }, staff);
+  // A repayment typed against the wrong loan on 1 June; the teller asks for its reversal (a manager approves it below).
+  await ok('repayLoan', { loanId: ids.toReverse, amount: 100_000 }, staff, '__typename');
+  ids.repayment = (await read(`query($c: ID!, $id: ID!) { simpanpinjamLoan(cooperativeId: $c, id: $id) { repayments { id } } }`, { id: ids.toReverse })).simpanpinjamLoan.repayments[0].id;
+  await ok('requestRepaymentReversal', { repaymentId: ids.repayment, reason: 'Salah pinjaman' }, staff, '__typename');
   // Opened and approved on 1 June, after the books are locked through April (see below).
   ids.late = (await ok('openSavingsAccount', { memberId: ids.budi, productId: savings }, staff)).id;
   ids.lateDeposit = (await ok('openTimeDeposit', { memberId: ids.budi, productId: ids.depositProduct, amount: 500_000 }, staff)).id;
@@ -120,6 +129,9 @@ describe('businessDate on the simpanpinjam business events', () => {
       event('disburseLoan', () => ({ loanId: ids.toDisburse }), { unitReports: { 'loans disbursed': loansWhere('disbursedOn') } }),
       event('repayLoan', () => ({ loanId: ids.toRepay, amount: 100_000 }), { unitReports: { 'loan repayments': repaymentsOn } }),
       event('approveLoanChange', () => ({ loanId: ids.toWriteOff }), { unitReports: { 'loans written off': loansWhere('writtenOffOn') } }),
+      // After the write-off above (the acceptance runs in this order): money recovered on the written-off claim.
+      event('recoverLoan', () => ({ loanId: ids.toWriteOff, amount: 50_000 }), { unitReports: { 'recoveries on the written-off loan': recoveriesOn } }),
+      event('approveRepaymentReversal', () => ({ repaymentId: ids.repayment }), { unitReports: { 'repayments reversed': reversalsOn } }),
       event('provisionAllowance', () => ({})),
       event('openTimeDeposit', () => ({ memberId: ids.ani, productId: ids.depositProduct, amount: 500_000 }), { unitReports: { 'time deposits opened': depositsWhere('openedOn') } }),
       event('withdrawTimeDeposit', () => ({ depositId: ids.deposit }), { unitReports: { 'time deposits withdrawn': depositsWhere('withdrawnOn') } }),
@@ -139,7 +151,7 @@ describe('businessDate on the simpanpinjam business events', () => {
   });
 
   it("refuses a date beyond the caller's backdating window (the teller's 7 days; a manager's window when set)", async () => {
-    expect(events.filter((e) => !staffMay(e.field)).map((e) => e.field)).toEqual(['simpanpinjamPostSavingsInterest', 'simpanpinjamApproveLoanChange', 'simpanpinjamProvisionAllowance']);
+    expect(events.filter((e) => !staffMay(e.field)).map((e) => e.field)).toEqual(['simpanpinjamPostSavingsInterest', 'simpanpinjamApproveLoanChange', 'simpanpinjamApproveRepaymentReversal', 'simpanpinjamProvisionAllowance']);
     await expectRefusedBeyondWindow({ api, coopId: f.coopId, manager: f.manager, staff }, events, TODAY);
   });
 
