@@ -1,12 +1,10 @@
-import { getItem } from '@kkmp/store';
-import { z } from 'zod';
 import { checkBusinessDate } from '../business-date';
 import type { CoreContext } from '../context';
 import { ValidationError } from '../errors';
 import { backdatingDaysFor, firstFinancialYearOf, type Cooperative } from '../cooperative';
 import type { Role } from '../principal';
 import { localDate } from '../time';
-import { lockKey } from './keys';
+import { readLock } from './posting';
 
 /**
  * The business date of an event in this cooperative, checked against its books: today unless given; not
@@ -15,7 +13,7 @@ import { lockKey } from './keys';
  * transaction, so a lock placed meanwhile still wins.
  */
 export async function resolveBusinessDate(ctx: CoreContext, coop: Cooperative, role: Role, requested: string | null | undefined, field = 'input.businessDate'): Promise<string> {
-  const lock = await getItem(ctx.db, lockKey(coop.id), z.object({ lockedThrough: z.string() }));
+  const lock = await readLock(ctx, coop.id);
   return checkBusinessDate(
     requested,
     {

@@ -1,4 +1,4 @@
-import { getItem, type Transaction } from '@kkmp/store';
+import type { Transaction } from '@kkmp/store';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import { InvalidStateError, ValidationError } from '../errors';
@@ -59,6 +59,12 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 const lockSchema = z.object({ lockedThrough: z.string() });
 
+/** The cooperative's period lock, read once per request (the loader is cleared when a mutation re-runs). */
+export async function readLock(ctx: CoreContext, coopId: string): Promise<{ lockedThrough: string } | undefined> {
+  const item = await ctx.items.load(lockKey(coopId));
+  return item ? lockSchema.parse(item) : undefined;
+}
+
 /** Checks an entry before it is posted: balanced, known accounts, whole positive amounts. */
 export function validateEntry(entry: JournalEntryInput, chart: Chart): void {
   const problems: ValidationError['issues'] = [];
@@ -91,7 +97,8 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   const chart = ctx.chart;
   validateEntry(input, chart);
   const month = periodOf(input.date);
-  const lock = await getItem(ctx.db, lockKey(coopId), lockSchema);
+  // Through the request's loader: the business-date check has usually read the same item already.
+  const lock = await readLock(ctx, coopId);
   if (lock && lock.lockedThrough >= month) {
     throw new InvalidStateError(`the books are locked through ${lock.lockedThrough}; post in a later period`, `pembukuan dikunci s.d. ${lock.lockedThrough}; catat di periode berikutnya`);
   }
