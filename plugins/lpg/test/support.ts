@@ -14,6 +14,7 @@ const SELECTIONS: Record<string, string> = {
   lpgVerifyBeneficiary: 'status',
   lpgBlockBeneficiary: 'status',
   lpgReturnEmpties: 'full empty',
+  lpgRegisterBuyer: 'nikMasked name buyerType status kkNumber nib',
 };
 
 /** An outlet on the test host: calls return the result union as JSON; `ok` throws unless it succeeded. */

@@ -3,6 +3,7 @@ import { commerce, commercePermissionNames } from '@kkmp/commerce';
 import { cylinders, returnEmpties, type Cylinders } from '../services/cylinders';
 import { releaseExchange, takeExchange, type LpgSaleData } from '../services/exchange';
 import { BUYER_TYPES, type LpgSettings } from '../settings';
+import { registerBuyers } from './buyers';
 
 /**
  * The outlet on the commerce kit: catalog with HET per region and distance tier, cylinder stock,
@@ -28,6 +29,7 @@ export function lpgSchema(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
     },
   });
   registerCylinders(b, unit);
+  registerBuyers(b, unit);
 }
 
 function registerCylinders(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
