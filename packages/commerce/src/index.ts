@@ -30,6 +30,8 @@ export {
   beneficiaryForSale,
   type SaleNeeds,
 } from './beneficiaries/registry';
+export { receiveGoods } from './purchasing/receiving';
+export type { GoodsReceipt } from './model/purchasing';
 export { importBeneficiaries, type ImportRowResult, type ImportOutcome } from './beneficiaries/import';
 export { MAX_IMPORT_ROWS, type BuyerTypes } from './beneficiaries/inputs';
 export { keys as commerceKeys } from './model/keys';
