@@ -15,6 +15,8 @@ const SELECTIONS: Record<string, string> = {
   lpgBlockBeneficiary: 'status',
   lpgReturnEmpties: 'full empty',
   lpgRegisterBuyer: 'nikMasked name buyerType status kkNumber nib',
+  lpgSetAllocation: 'month allocated delivered remaining',
+  lpgReceiveDelivery: 'date full emptiesReturned unitCost paymentReference receiptNumber',
 };
 
 /** An outlet on the test host: calls return the result union as JSON; `ok` throws unless it succeeded. */

@@ -4,6 +4,7 @@ import { cylinders, returnEmpties, type Cylinders } from '../services/cylinders'
 import { releaseExchange, takeExchange, type LpgSaleData } from '../services/exchange';
 import { BUYER_TYPES, type LpgSettings } from '../settings';
 import { registerBuyers } from './buyers';
+import { registerSupply } from './supply';
 
 /**
  * The outlet on the commerce kit: catalog with HET per region and distance tier, cylinder stock,
@@ -30,6 +31,7 @@ export function lpgSchema(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
   });
   registerCylinders(b, unit);
   registerBuyers(b, unit);
+  registerSupply(b, unit);
 }
 
 function registerCylinders(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
