@@ -5,6 +5,7 @@ import { releaseExchange, takeExchange, type LpgSaleData } from '../services/exc
 import { BUYER_TYPES, type LpgSettings } from '../settings';
 import { registerBuyers } from './buyers';
 import { registerSupply } from './supply';
+import { registerReports } from './reports';
 
 /**
  * The outlet on the commerce kit: catalog with HET per region and distance tier, cylinder stock,
@@ -32,6 +33,7 @@ export function lpgSchema(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
   registerCylinders(b, unit);
   registerBuyers(b, unit);
   registerSupply(b, unit);
+  registerReports(b, unit);
 }
 
 function registerCylinders(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
