@@ -1,4 +1,5 @@
-import type { Builder, UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, importBuyersCsv } from '../services/import';
 import { buyer, registerBuyer, registerBuyerInput, type LpgBuyer } from '../services/buyers';
 import type { LpgSettings } from '../settings';
 
@@ -29,6 +30,18 @@ export function registerBuyers(b: Builder, unit: UnitSchemaKit<LpgSettings>): vo
     }),
     schema: registerBuyerInput,
     resolve: (input, u) => registerBuyer(u, input),
+  });
+  const Imported = b.objectRef<{ imported: number }>('LpgBuyerImport').implement({
+    description: 'What a CSV import of buyers wrote.',
+    fields: (t) => ({ imported: t.exposeInt('imported', { description: 'Buyers registered.' }) }),
+  });
+  unit.mutation('importBuyersCsv', {
+    type: Imported,
+    description: `Imports registered buyers from a CSV file (header: ${IMPORT_COLUMNS.join(', ')}; at most ${MAX_IMPORT_ROWS} rows), all or nothing: every bad row is reported with its line number (field input.csv.<line>.<column>).`,
+    permission: 'lpg:manage',
+    input: (t) => ({ csv: t.string({ description: 'The CSV file, UTF-8.' }) }),
+    schema: z.object({ csv: z.string().max(100_000) }),
+    resolve: async (input, u) => ({ imported: await importBuyersCsv(u, input.csv) }),
   });
   unit.query('buyer', {
     type: Ref,

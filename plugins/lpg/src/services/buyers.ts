@@ -13,7 +13,7 @@ export interface LpgBuyer {
 }
 
 export const documentsSchema = z.object({ kkNumber: z.string().optional(), nib: z.string().optional() });
-const docKey = (nik: string) => ['BUYERDOC', nik];
+export const docKey = (nik: string) => ['BUYERDOC', nik];
 export const buyerTypeList = Object.keys(BUYER_TYPES) as [string, ...string[]];
 
 /**
