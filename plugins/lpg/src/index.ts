@@ -1,5 +1,6 @@
 import { defineUnit } from '@kkmp/plugin-sdk';
 import { commerceAccounts, commercePermissions } from '@kkmp/commerce';
+import { lpgDemo } from './demo';
 import { lpgExamples } from './examples';
 import { lpgSchema } from './schema/index';
 import { lpgSettings, sampleSettings } from './settings';
@@ -24,5 +25,6 @@ export default defineUnit({
   permissions: commercePermissions('lpg', 'LPG outlet'),
   accounts: [...commerceAccounts],
   schema: lpgSchema,
+  demo: lpgDemo,
   examples: lpgExamples,
 });

@@ -36,5 +36,5 @@ export type LpgSettings = z.output<typeof lpgSettings>;
 
 export const sampleSettings = {
   hetRegion: 'GARUT-60KM',
-  purchaseLimits: [{ buyerType: 'RUMAH_TANGGA' as const, period: 'MONTH' as const, maxCylinders: 8 }],
+  purchaseLimits: [{ buyerType: 'RUMAH_TANGGA' as const, period: 'MONTH' as const, maxCylinders: 20 }],
 };
