@@ -98,4 +98,16 @@ describe('lpg: the 3 kg counter', () => {
     const backDated = await o.run('lpgSell', { lines: [{ productId: refill, quantity: 1 }], paymentMethod: 'CASH', buyerNik: WARUNG, businessDate: '2026-03-16' }, o.coop.manager);
     expect(backDated.data).toMatchObject({ date: '2026-03-16', total: 19_500 });
   });
+
+  it('counts the refused attempts by reason (input errors are not attempts)', async () => {
+    const r = await o.host.gql(`query($c: ID!) { lpgRefusalsByReason(cooperativeId: $c, from: "2026-03-01", to: "2026-03-31") { rule count } }`, { c: o.coop.id }, o.coop.supervisor);
+    expect(r.data.lpgRefusalsByReason).toEqual([
+      { rule: 'BENEFICIARY_BLOCKED', count: 1 },
+      { rule: 'BUYER_LIMIT', count: 2 },
+      { rule: 'NOT_REGISTERED', count: 1 },
+      { rule: 'NOT_VERIFIED', count: 1 },
+      { rule: 'OUT_OF_STOCK', count: 1 },
+      { rule: 'PRICE_ABOVE_CEILING', count: 1 },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { isoDate, z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { byBuyerType, checkPeriod, logbook, logbookCsv, type BuyerTypeFigures, type LogbookRow } from '../services/logbook';
+import { refusalsByReason, type RefusalCount } from '../services/refusals';
 import type { LpgSettings } from '../settings';
 
 const period = z.object({ from: isoDate, to: isoDate });
@@ -46,6 +47,21 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<LpgSettings>): v
     args,
     schema: period,
     resolve: async (a, u) => ({ rows: await logbook(u, a.from, a.to) }),
+  });
+  const Refusals = b.objectRef<RefusalCount>('LpgRefusalCount').implement({
+    description: 'Refused sale attempts of one reason over a period.',
+    fields: (t) => ({
+      rule: t.exposeString('rule', { description: 'The reason: NOT_REGISTERED, NOT_VERIFIED, BENEFICIARY_BLOCKED, BUYER_LIMIT, PRICE_ABOVE_CEILING, OUT_OF_STOCK, ...' }),
+      count: t.exposeInt('count', { description: 'Attempts refused.' }),
+    }),
+  });
+  unit.query('refusalsByReason', {
+    type: [Refusals],
+    description: 'Refused sale attempts per reason over a period (at most 92 days), by business date.',
+    permission: 'lpg:read',
+    args,
+    schema: period,
+    resolve: (a, u) => refusalsByReason(u, a.from, a.to),
   });
   unit.query('salesByBuyerType', {
     type: [Figures],
