@@ -36,15 +36,14 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<LpgSettings>): v
       total: t.expose('total', { type: 'Rupiah', description: 'Total.' }),
     }),
   });
-  const args = (t: any) => ({
-    from: t({ type: 'Date', required: true, description: 'First business date.' }),
-    to: t({ type: 'Date', required: true, description: 'Last business date (at most 92 days after from).' }),
-  });
   unit.query('logbook', {
     type: Logbook,
     description: 'The logbook (business date, time, NIK, buyer type, quantity, price) of completed subsidized sales; with the CSV file. Carries whole NIKs: managers only.',
     permission: 'lpg:manage',
-    args,
+    args: (t) => ({
+      from: t({ type: 'Date', required: true, description: 'First business date.' }),
+      to: t({ type: 'Date', required: true, description: 'Last business date (at most 92 days after from).' }),
+    }),
     schema: period,
     resolve: async (a, u) => ({ rows: await logbook(u, a.from, a.to) }),
   });
@@ -59,7 +58,10 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<LpgSettings>): v
     type: [Refusals],
     description: 'Refused sale attempts per reason over a period (at most 92 days), by business date.',
     permission: 'lpg:read',
-    args,
+    args: (t) => ({
+      from: t({ type: 'Date', required: true, description: 'First business date.' }),
+      to: t({ type: 'Date', required: true, description: 'Last business date (at most 92 days after from).' }),
+    }),
     schema: period,
     resolve: (a, u) => refusalsByReason(u, a.from, a.to),
   });
@@ -67,7 +69,10 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<LpgSettings>): v
     type: [Figures],
     description: 'Subsidized sales per buyer type over a period (at most 92 days).',
     permission: 'lpg:read',
-    args,
+    args: (t) => ({
+      from: t({ type: 'Date', required: true, description: 'First business date.' }),
+      to: t({ type: 'Date', required: true, description: 'Last business date (at most 92 days after from).' }),
+    }),
     schema: period,
     resolve: async (a, u) => {
       checkPeriod(a.from, a.to);
