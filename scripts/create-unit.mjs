@@ -134,6 +134,8 @@ export default defineUnit({
       type: Record,
       description: 'Add a record.',
       permission: '${id}:write',
+      // It keeps a record, moves no money: no businessDate, no posting. A sale or a payment says true.
+      businessEvent: false,
       input: (t) => ({
         title: t.string({ description: 'What it is (1-200 characters).' }),
         amount: t.field({ type: 'Rupiah', description: 'Amount in whole rupiah, more than zero and at most the maxAmount setting.' }),

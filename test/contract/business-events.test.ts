@@ -61,7 +61,7 @@ describe('every business event takes businessDate (enumerated from the schema)',
     const units = mutations.filter((f) => f.extensions?.kkmpPermission !== undefined);
     const events = units.filter(isEvent).map((f) => f.name);
     // Each of these moves money or stock; the host refuses a posting from a mutation not declared a business event.
-    for (const name of ['simpanpinjamDeposit', 'simpanpinjamWithdraw', 'simpanpinjamPostSavingsInterest', 'simpanpinjamDisburseLoan', 'simpanpinjamRepayLoan', 'simpanpinjamApproveLoanChange', 'simpanpinjamProvisionAllowance', 'simpanpinjamOpenTimeDeposit', 'simpanpinjamWithdrawTimeDeposit', 'sembakoSell', 'sembakoVoidSale', 'sembakoReceiveGoods', 'sembakoPaySupplier', 'sembakoRecordStockCount']) {
+    for (const name of ['simpanpinjamDeposit', 'simpanpinjamWithdraw', 'simpanpinjamPostSavingsInterest', 'simpanpinjamDisburseLoan', 'simpanpinjamRepayLoan', 'simpanpinjamApproveLoanChange', 'simpanpinjamProvisionAllowance', 'simpanpinjamOpenTimeDeposit', 'simpanpinjamWithdrawTimeDeposit', 'simpanpinjamRecoverLoan', 'simpanpinjamApproveRepaymentReversal', 'sembakoSell', 'sembakoVoidSale', 'sembakoReceiveGoods', 'sembakoPaySupplier', 'sembakoRecordStockCount']) {
       expect(events, name).toContain(name);
     }
   });

@@ -1,3 +1,6 @@
+import { installedUnits } from '@kkmp/api';
+import { addDays } from '@kkmp/core';
+import { buildHostSchema } from '@kkmp/host';
 import { expect } from 'vitest';
 import type { TestApi } from './api';
 import { businessItems } from './outcome';
@@ -13,6 +16,8 @@ export interface BusinessEvent {
   record(businessDate: string | undefined, token: string): Promise<{ data: any; errors?: any[] }>;
   /** How many of these events are reported on `date` (e.g. journal entries of that day). */
   reportedOn(date: string): Promise<number>;
+  /** The unit's own dated reads (sales of a day, stock card, savings statement): how many of these each shows on `date`. */
+  unitReports?: Record<string, (date: string) => Promise<number>>;
 }
 
 /** The ledger's journal for one day: the entries posted on that business date. */
@@ -28,13 +33,16 @@ export async function journalCount(api: TestApi, coopId: string, token: string, 
 
 const payload = (res: { data: any }, field: string) => res.data?.[field];
 
-/** Yesterday is accepted and reported on yesterday. */
+/** Yesterday is accepted and reported on yesterday: in the journal of that day and in the unit's own dated reads. */
 export async function expectAcceptedYesterday(event: BusinessEvent, yesterday: string, token: string) {
   const before = await event.reportedOn(yesterday);
+  const reads = Object.entries(event.unitReports ?? {});
+  const readsBefore = await Promise.all(reads.map(([, count]) => count(yesterday)));
   const res = await event.record(yesterday, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   expect(payload(res, event.field).__typename, JSON.stringify(payload(res, event.field))).toMatch(/Success$/);
-  expect(await event.reportedOn(yesterday)).toBe(before + 1);
+  expect(await event.reportedOn(yesterday), `${event.field}: reported on ${yesterday}`).toBe(before + 1);
+  for (const [i, [name, count]] of reads.entries()) expect(await count(yesterday), `${event.field}: ${name} of ${yesterday}`).toBe(readsBefore[i]! + 1);
 }
 
 /** A refused date: a ValidationError naming businessDate, in both languages, and nothing written. */
@@ -48,4 +56,48 @@ export async function expectRefusedDate(api: TestApi, event: BusinessEvent, date
   expect(issue.messageEn).toMatch(message);
   expect(issue.messageId.length).toBeGreaterThan(10);
   expect(await businessItems(api.db)).toEqual(before);
+}
+
+const unitMutations = Object.values(buildHostSchema(installedUnits).schema.getMutationType()!.getFields()).filter((f) => f.extensions?.kkmpPermission !== undefined);
+
+/** The installed units' mutations the built schema marks business events (`kkmpBusinessEvent`), sorted. */
+export function unitBusinessEvents(): string[] {
+  return unitMutations.filter((f) => f.extensions?.kkmpBusinessEvent === true).map((f) => f.name).sort();
+}
+
+/** Whether COOP_STAFF holds the permission the unit mutation needs (from the schema and the units' permission specs). */
+export function staffMay(field: string): boolean {
+  const permission = unitMutations.find((f) => f.name === field)?.extensions?.kkmpPermission as string | undefined;
+  if (!permission) throw new Error(`${field} is not a unit mutation`);
+  const spec = installedUnits.flatMap((u) => Object.entries(u.permissions)).find(([name]) => name === permission)?.[1];
+  return !!spec?.roles.includes('COOP_STAFF');
+}
+
+/** Who may record, how far back: a cooperative's staff and manager tokens, and its id for the window setting. */
+export interface Callers {
+  api: TestApi;
+  coopId: string;
+  manager: string;
+  staff: string;
+}
+
+const SET_WINDOW = `mutation($input: UpdateCooperativeInput!) { updateCooperative(input: $input) {
+  __typename ... on UpdateCooperativeSuccess { data { backdating { staffDays managerDays } } } } }`;
+
+/**
+ * Beyond the caller's backdating window: as staff, 8 days back, for every event staff may record (the
+ * default staff window is 7 days); as a manager, 11 days back under a manager window of 10 days set for the
+ * test and removed after, for the events only a manager may record.
+ */
+export async function expectRefusedBeyondWindow(c: Callers, events: BusinessEvent[], today: string) {
+  const [byStaff, byManager] = [events.filter((e) => staffMay(e.field)), events.filter((e) => !staffMay(e.field))];
+  for (const e of byStaff) await expectRefusedDate(c.api, e, addDays(today, -8), c.staff, new RegExp(`more than 7 days back \\(earliest ${addDays(today, -7)}\\)`));
+  if (byManager.length === 0) return;
+  const set = await c.api.gql(SET_WINDOW, { input: { cooperativeId: c.coopId, backdating: { staffDays: 7, managerDays: 10 } } }, c.manager);
+  expect(set.data.updateCooperative.data.backdating).toEqual({ staffDays: 7, managerDays: 10 });
+  try {
+    for (const e of byManager) await expectRefusedDate(c.api, e, addDays(today, -11), c.manager, new RegExp(`more than 10 days back \\(earliest ${addDays(today, -10)}\\)`));
+  } finally {
+    await c.api.gql(SET_WINDOW, { input: { cooperativeId: c.coopId, backdating: { staffDays: 7, managerDays: null } } }, c.manager);
+  }
 }

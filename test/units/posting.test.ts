@@ -42,11 +42,12 @@ const till = defineUnit({
         return sale.id;
       },
     });
-    // Moves money without saying it records a business event: the host refuses its posting.
+    // Moves money while saying it records no business event: the host refuses its posting.
     unit.mutation('sneak', {
       type: 'String',
       description: 'Posts without being declared a business event.',
       permission: 'till:sell',
+      businessEvent: false,
       input: (t) => ({ amount: t.field({ type: 'Rupiah', description: 'Amount.' }) }),
       resolve: async (input, u) => {
         u.writes.create(['SALE', 'sneak'], { id: 'sneak', amount: input.amount });

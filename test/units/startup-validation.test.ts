@@ -23,6 +23,23 @@ describe('the host validates the installed plugin set at start-up and fails fast
 
   const cases: { name: string; units: () => AnyUnit[]; message: RegExp; hostVersion?: string }[] = [
     { name: 'duplicate ids', units: () => [notes, notes] as AnyUnit[], message: /unit id "notes" is installed 2 times/ },
+    {
+      name: 'a mutation that takes money without saying whether it is a business event',
+      units: () => [
+        broken({
+          schema(_b, unit) {
+            unit.mutation('pay', {
+              type: 'String',
+              description: 'Takes money.',
+              permission: 'notes:write',
+              input: (t) => ({ amount: t.field({ type: 'Rupiah', description: 'Amount.' }) }),
+              resolve: async () => 'ok',
+            });
+          },
+        }),
+      ],
+      message: /notesPay takes money \(a Rupiah field\): declare businessEvent: true .* or false/,
+    },
     { name: 'unknown dependency', units: () => [digest as AnyUnit], message: /digest: depends on "notes", which is not installed/ },
     {
       name: 'cyclic dependencies',

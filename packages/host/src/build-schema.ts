@@ -8,6 +8,7 @@ import { createUnitKit } from './units/kit';
 import { createSharedTypes } from './units/shared-types';
 import { UnitSetError, checkUnitSet, unitOwner, watchBuilder } from './units/validate';
 import { describeGenerated } from './describe-generated';
+import { undeclaredMoneyMutations } from './units/money-events';
 import { checkExamples } from './examples';
 import { registerCoreSchema } from './schema/index';
 import { registerUnitSchema } from './units/schema/index';
@@ -67,6 +68,7 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   } catch (err) {
     throw new UnitSetError([...problems, `schema does not build: ${err instanceof Error ? err.message : String(err)}`]);
   }
+  problems.push(...undeclaredMoneyMutations(schema));
   if (problems.length) throw new UnitSetError(problems);
   const host = describeGenerated(lexicographicSortSchema(schema));
   // Examples are shown in GraphiQL: a stale one fails start-up here, not later in a browser.

@@ -136,7 +136,9 @@ export interface UnitMutationOptions<
    * that moves money or stock). The host then adds the optional `businessDate` input field (the same
    * name and rule everywhere: not after today, not before the first financial year, not in a locked
    * period, within the caller's backdating window), refuses a bad one as a ValidationError naming it, and
-   * hands the date to `resolve` as `u.businessDate`. Only business events may post to the books.
+   * hands the date to `resolve` as `u.businessDate`. Only business events may post to the books. A
+   * mutation that takes money (a Rupiah field) but records no event (a price, a plan, an application)
+   * says `false`; start-up refuses one that says neither.
    */
   businessEvent?: boolean;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */

@@ -9,6 +9,8 @@ export const ACCOUNTS = {
   savingsInterest: 'simpanpinjam.savingsInterest',
   penaltyIncome: 'simpanpinjam.penaltyIncome',
   allowanceExpense: 'simpanpinjam.allowanceExpense',
+  /** Money recovered on written-off loans: income, since the claim left the books at the write-off. */
+  recoveries: 'simpanpinjam.recoveries',
   /** Interest and admin fees from members: revenue from members (4110) with patronage, for SHU jasa pinjaman. */
   memberRevenue: '4110',
   /** Simpanan sukarela: members' withdrawable savings (a liability). */

@@ -1,4 +1,4 @@
-import { BusinessRuleError, NotFoundError, decodeId, type Member, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, NotFoundError, ValidationError, decodeId, type Member, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import type { SimpanpinjamSettings } from './settings';
 
 export type Ctx = UnitContext<SimpanpinjamSettings>;
@@ -41,6 +41,11 @@ export interface Actor {
 
 /** The day of the event: a mutation's business date (the client's `businessDate`, checked by the host), or today in a read. */
 export const eventDay = (u: Ctx): string => ('businessDate' in u ? (u as MCtx).businessDate : u.today());
+
+/** An event is not dated before what it acts on (an account's opening, a loan's approval): refused naming businessDate. */
+export function notBefore(day: string, earliest: string, what: { en: string; id: string }): void {
+  if (day < earliest) throw ValidationError.field('input.businessDate', `must not be before ${what.en} (${earliest})`, `tidak boleh sebelum ${what.id} (${earliest})`);
+}
 
 export const actorOf = (u: Ctx): Actor => ({ userId: u.principal.userId, ...(u.principal.memberId ? { memberId: u.principal.memberId } : {}), today: eventDay(u), at: u.now().toISOString() });
 

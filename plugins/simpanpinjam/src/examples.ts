@@ -1,6 +1,6 @@
 import type { UnitExample } from '@kkmp/plugin-sdk';
 
-/** GraphiQL tabs for savings and loan: the manager's portfolio, a member's statement, a schedule preview. */
+/** GraphiQL tabs for savings and loan: the manager's portfolio, a member's statement, products, and a member's own reads. */
 export const simpanpinjamExamples: UnitExample[] = [
   {
     name: 'Simpan pinjam: portfolio and collectibility',
@@ -36,5 +36,16 @@ export const simpanpinjamExamples: UnitExample[] = [
   simpanpinjamSavingsAccounts(cooperativeId: $cooperativeId) { id productName balance openedOn memberId }
 }`,
     variables: { cooperativeId: '$cooperativeId' },
+  },
+  {
+    name: "Simpan pinjam: a member's own savings and loans",
+    description: 'What the member app shows: the signed-in member\'s savings, time deposits and loans with the next payment due. Another member\'s loan is FORBIDDEN.',
+    query: `query SimpanpinjamMine($cooperativeId: ID!) {
+  simpanpinjamMySavings(cooperativeId: $cooperativeId) { id productName balance }
+  simpanpinjamMyTimeDeposits(cooperativeId: $cooperativeId) { id principal maturityDate status }
+  simpanpinjamMyLoans(cooperativeId: $cooperativeId) { id productName status principalOutstanding nextDue { dueDate amount } }
+}`,
+    variables: { cooperativeId: '$cooperativeId' },
+    as: 'member',
   },
 ];

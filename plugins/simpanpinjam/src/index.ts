@@ -3,6 +3,8 @@ import { demo } from './demo';
 import { simpanpinjamExamples } from './examples';
 import { registerDeposits } from './schema/deposits';
 import { registerLoans } from './schema/loans';
+import { registerMine } from './schema/mine';
+import { registerRepaymentReversals } from './schema/repayment-reversals';
 import { registerReports } from './schema/reports';
 import { registerSavings } from './schema/savings';
 import { registerTypes } from './schema/types';
@@ -35,9 +37,13 @@ export default defineUnit({
   sampleSettings,
   permissions: {
     'simpanpinjam:read': { description: 'See products, accounts, statements, loans and the portfolio report.', roles: ['COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'] },
-    'simpanpinjam:teller': { description: 'Open accounts, take deposits, pay withdrawals, disburse approved loans and take repayments.', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
-    'simpanpinjam:enter': { description: 'Enter loan applications and ask for reschedules and write-offs (the maker).', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
-    'simpanpinjam:approve': { description: 'Approve or refuse what someone else entered (the checker): loans, reschedules, write-offs.', roles: ['COOP_MANAGER'] },
+    'simpanpinjam:mine': {
+      description: "A member's own savings accounts, statements, time deposits and loans (the member the sign-in names), never another member's.",
+      roles: ['MEMBER', 'COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR'],
+    },
+    'simpanpinjam:teller': { description: 'Open accounts, take deposits, pay withdrawals, disburse approved loans, take repayments and recoveries.', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
+    'simpanpinjam:enter': { description: 'Enter loan applications and ask for reschedules, write-offs and repayment reversals (the maker).', roles: ['COOP_MANAGER', 'COOP_STAFF'] },
+    'simpanpinjam:approve': { description: 'Approve or refuse what someone else entered (the checker): loans, reschedules, write-offs, repayment reversals.', roles: ['COOP_MANAGER'] },
     'simpanpinjam:manage': { description: 'Products, monthly savings interest and the loan-loss allowance.', roles: ['COOP_MANAGER'] },
     'simpanpinjam:endorse': {
       description: "Supervisors' approval of loans to related parties (board members, supervisors), required besides the board's.",
@@ -52,6 +58,7 @@ export default defineUnit({
     { code: 'savingsInterest', name: { id: 'Beban bunga simpanan', en: 'Interest on savings and time deposits' }, kind: 'EXPENSE' },
     { code: 'penaltyIncome', name: { id: 'Pendapatan denda', en: 'Late-payment and early-withdrawal penalties' }, kind: 'REVENUE' },
     { code: 'allowanceExpense', name: { id: 'Beban penyisihan dan penghapusan pinjaman', en: 'Loan-loss provisions and write-offs' }, kind: 'EXPENSE' },
+    { code: 'recoveries', name: { id: 'Pendapatan pemulihan pinjaman yang dihapusbukukan', en: 'Recoveries of written-off loans' }, kind: 'REVENUE' },
   ],
   schema(b, unit) {
     const refs = registerTypes(b);
@@ -59,6 +66,8 @@ export default defineUnit({
     registerDeposits(unit, refs);
     registerLoans(unit, refs);
     registerReports(unit, refs);
+    registerRepaymentReversals(unit, refs);
+    registerMine(unit, refs);
   },
   // Nothing to set up: products, accounts and loans are created through the API; disabling hides, never deletes.
   async onEnable() {},

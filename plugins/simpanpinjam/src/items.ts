@@ -8,6 +8,10 @@ import { z } from '@kkmp/plugin-sdk';
  *   TDEP#<memberId>#<depositId>             time deposit
  *   LOAN#<loanId>                           loan: terms, schedule, repayments (replaced by version)
  *   ALLOWANCE                               allowance for loan losses kept in the books (by version)
+ *
+ * Loans copy their product's terms when entered, so later product changes leave them alone; fields
+ * added since (penalty caps, instalment multiple, recoveries, reversals) are optional, and absent means
+ * what the loan had before they existed (no cap, whole rupiah, none).
  */
 const int = z.number().int();
 
@@ -43,6 +47,12 @@ export const savingsProductSchema = z.object({
   adminFeeDeducted: z.boolean().optional(),
   penaltyMethod: penaltyMethodSchema.optional(),
   penaltyRateBp: int.optional(),
+  /** Penalties charged on a loan stop at this total (rupiah); absent: no cap. */
+  maxPenaltyAmount: int.optional(),
+  /** A PER_DAY penalty runs for at most this many days past each instalment's due date; absent: no cap. */
+  maxPenaltyDays: int.optional(),
+  /** Instalments rounded half up to a multiple of this many rupiah, the remainder on the last; absent: 1. */
+  instalmentMultiple: int.optional(),
   maxLoanToSavingsBp: int.optional(),
 });
 export type Product = z.infer<typeof savingsProductSchema>;
@@ -93,7 +103,20 @@ export const timeDepositSchema = z.object({
 export type TimeDeposit = z.infer<typeof timeDepositSchema>;
 
 const instalment = z.object({ number: int, dueDate: z.string(), principal: int, interest: int, fee: int });
-const repayment = z.object({ id: z.string(), date: z.string(), amount: int, penalty: int, fee: int, interest: int, principal: int, by: z.string() });
+const allocation = z.object({ penalty: int, fee: int, interest: int, principal: int });
+const repayment = z.object({
+  id: z.string(),
+  date: z.string(),
+  amount: int,
+  penalty: int,
+  fee: int,
+  interest: int,
+  principal: int,
+  by: z.string(),
+  /** A mistaken repayment, reversed (maker-checker): kept for the history, left out of the position. */
+  reversal: z.object({ on: z.string(), by: z.string(), requestedBy: z.string(), reason: z.string() }).optional(),
+});
+const recovery = z.object({ id: z.string(), date: z.string(), amount: int, by: z.string() });
 
 export const LOAN_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'ACTIVE', 'CLOSED', 'WRITTEN_OFF', 'RESCHEDULED'] as const;
 
@@ -111,6 +134,9 @@ export const loanSchema = z.object({
   adminFeeDeducted: z.boolean(),
   penaltyMethod: penaltyMethodSchema,
   penaltyRateBp: int,
+  maxPenaltyAmount: int.optional(),
+  maxPenaltyDays: int.optional(),
+  instalmentMultiple: int.optional(),
   purpose: z.string(),
   relatedParty: z.boolean(),
   status: z.enum(LOAN_STATUSES),
@@ -120,6 +146,7 @@ export const loanSchema = z.object({
   supervisorApprovedBy: z.string().optional(),
   approvedOn: z.string().optional(),
   rejectedBy: z.string().optional(),
+  rejectedOn: z.string().optional(),
   rejectionReason: z.string().optional(),
   disbursedOn: z.string().optional(),
   disbursedBy: z.string().optional(),
@@ -128,6 +155,10 @@ export const loanSchema = z.object({
   closedOn: z.string().optional(),
   writtenOffOn: z.string().optional(),
   writtenOffPrincipal: int.optional(),
+  /** The claim written off: what would have closed the loan on the write-off day. */
+  writtenOff: allocation.optional(),
+  /** Money recovered on the written-off claim, oldest first. */
+  recoveries: z.array(recovery).default([]),
   rescheduledFrom: z.string().optional(),
   rescheduledTo: z.string().optional(),
   pendingChange: z
@@ -143,6 +174,8 @@ export const loanSchema = z.object({
       waivePenalties: z.boolean().optional(),
     })
     .optional(),
+  /** A repayment reversal waiting for approval by someone other than who asked for it. */
+  pendingReversal: z.object({ repaymentId: z.string(), requestedBy: z.string(), requestedOn: z.string(), reason: z.string() }).optional(),
   /** Every step, for the loan's own history (the kit audits each mutation too). */
   events: z.array(z.object({ on: z.string(), at: z.string(), by: z.string(), what: z.string() })).default([]),
   version: int,

@@ -16,3 +16,8 @@ export function mulDivFloor(a: number, b: number, c: number): number {
 }
 
 export const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+/** An amount as Indonesians write it, for Indonesian messages: Rp63.000. */
+export const rp = (amount: number) => `Rp${amount.toLocaleString('id-ID')}`;
+/** The same amount for English messages: Rp63,000. */
+export const rpEn = (amount: number) => `Rp${amount.toLocaleString('en-US')}`;

@@ -19,6 +19,8 @@ export interface ScheduleTerms {
   startsOn: string;
   /** A fee due with the first instalment (admin fee not deducted at disbursement). */
   firstInstalmentFee?: number;
+  /** Round each instalment but the last (principal + interest) half up to a multiple of this many rupiah, e.g. 100; default 1. */
+  instalmentMultiple?: number;
 }
 
 export interface Instalment {
@@ -31,11 +33,8 @@ export interface Instalment {
 
 const MONTHLY = 120_000; // 12 months × 10 000 bp
 
-/** Equal principal over the amortising months; the remainder of the division goes to the last one. */
-function equalPrincipal(principal: number, months: number): number[] {
-  const base = Math.floor(principal / months);
-  return Array.from({ length: months }, (_, i) => (i === months - 1 ? principal - base * (months - 1) : base));
-}
+/** x rounded half up to a multiple of m (x >= 0, m >= 1): 348 350 to 100 is 348 400. */
+export const roundToMultiple = (x: number, m: number) => Math.floor((2 * x + m) / (2 * m)) * m;
 
 export function annuityPayment(principal: number, annualRateBp: number, months: number): number {
   if (annualRateBp === 0) return Math.ceil(principal / months);
@@ -43,48 +42,45 @@ export function annuityPayment(principal: number, annualRateBp: number, months: 
   return Math.round((principal * i) / (1 - (1 + i) ** -months));
 }
 
+/**
+ * Flat interest: every month carries interest on the original principal. The total is rounded once
+ * (half up) and spread evenly; what the even split leaves over lands on the last instalment.
+ */
+function flatInterests(t: ScheduleTerms): number[] {
+  const n = t.termMonths;
+  const total = mulDivRound(t.principal, t.annualRateBp * n, MONTHLY);
+  const each = Math.floor(total / n);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? total - each * (n - 1) : each));
+}
+
+/**
+ * Each amortising instalment but the last aims at a total (principal + interest): the equal principal
+ * share (rounded down) plus its interest, or for an annuity the equal payment. With an instalment
+ * multiple that total is rounded half up to the multiple and the principal takes the difference. The
+ * last instalment takes whatever principal is left, so principal always sums to the loan exactly.
+ */
 export function buildSchedule(t: ScheduleTerms): Instalment[] {
   const n = t.termMonths;
   const amortising = n - t.graceMonths;
+  const multiple = t.instalmentMultiple ?? 1;
   if (!Number.isSafeInteger(t.principal) || t.principal <= 0) throw new Error('principal must be a positive whole rupiah amount');
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(t.graceMonths) || t.graceMonths < 0 || amortising < 1) throw new Error('need at least one amortising month');
-  const due = (k: number) => addMonths(t.startsOn, k);
-  const principals = [...Array<number>(t.graceMonths).fill(0), ...equalPrincipal(t.principal, amortising)];
-  let interests: number[];
-
-  if (t.method === 'FLAT') {
-    // Flat: every month carries interest on the original principal. The total is rounded once and
-    // spread evenly; what the even split leaves over lands on the last instalment.
-    const total = mulDivRound(t.principal, t.annualRateBp * n, MONTHLY);
-    const each = Math.floor(total / n);
-    interests = Array.from({ length: n }, (_, i) => (i === n - 1 ? total - each * (n - 1) : each));
-  } else if (t.method === 'DECLINING') {
-    let outstanding = t.principal;
-    interests = principals.map((p) => {
-      const interest = mulDivRound(outstanding, t.annualRateBp, MONTHLY);
-      outstanding -= p;
-      return interest;
-    });
-  } else {
-    // Annuity: one rounded payment for every amortising month; interest on what is still owed, the rest
-    // is principal, and the last month takes whatever principal is left so the principal sums exactly.
-    const payment = annuityPayment(t.principal, t.annualRateBp, amortising);
-    let outstanding = t.principal;
-    interests = [];
-    for (let k = 0; k < n; k++) {
-      const interest = mulDivRound(outstanding, t.annualRateBp, MONTHLY);
-      interests.push(interest);
-      if (k < t.graceMonths) continue;
-      const p = k === n - 1 ? outstanding : Math.min(outstanding, Math.max(0, payment - interest));
-      principals[k] = p;
-      outstanding -= p;
+  if (!Number.isSafeInteger(multiple) || multiple < 1) throw new Error('the instalment multiple must be a positive whole rupiah amount');
+  const share = Math.floor(t.principal / amortising);
+  const flat = t.method === 'FLAT' ? flatInterests(t) : undefined;
+  const payment = t.method === 'ANNUITY' ? roundToMultiple(annuityPayment(t.principal, t.annualRateBp, amortising), multiple) : 0;
+  let outstanding = t.principal;
+  const out: Instalment[] = [];
+  for (let k = 0; k < n; k++) {
+    const interest = flat ? flat[k]! : mulDivRound(outstanding, t.annualRateBp, MONTHLY);
+    let principal = 0;
+    if (k === n - 1) principal = outstanding;
+    else if (k >= t.graceMonths) {
+      const target = t.method === 'ANNUITY' ? payment : roundToMultiple(share + interest, multiple);
+      principal = Math.min(outstanding, Math.max(0, target - interest));
     }
+    outstanding -= principal;
+    out.push({ number: k + 1, dueDate: addMonths(t.startsOn, k + 1), principal, interest, fee: k === 0 ? (t.firstInstalmentFee ?? 0) : 0 });
   }
-  return principals.map((principal, k) => ({
-    number: k + 1,
-    dueDate: due(k + 1),
-    principal,
-    interest: interests[k]!,
-    fee: k === 0 ? (t.firstInstalmentFee ?? 0) : 0,
-  }));
+  return out;
 }

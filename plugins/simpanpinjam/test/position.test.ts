@@ -66,4 +66,42 @@ describe('loan position and allocation', () => {
     // #2 (408 000) late too from 16 Mar: + 20 400
     expect(loanPosition(input, '2026-03-16').due.penalty).toBe(41_000);
   });
+
+  it('caps a per-day penalty by days past each due date', () => {
+    // 10 days late on 412 000, charged for 5 of them: 412 000 × 0.1% × 5 = 2 060
+    const input: PositionInput = { ...base, penalty: { method: 'PER_DAY', rateBp: 10, maxDays: 5 } };
+    expect(loanPosition(input, '2026-02-25').due.penalty).toBe(2_060);
+    expect(loanPosition(input, '2026-02-18').due.penalty).toBe(1_236); // 3 days: not capped yet
+    // 20 Mar: #1 still 5 days (2 060); #2 (408 000, due 15 Mar) 5 days: 2 040
+    expect(loanPosition(input, '2026-03-20').due.penalty).toBe(4_100);
+  });
+
+  it('caps the penalties charged on a loan at an amount, oldest instalment first', () => {
+    const input: PositionInput = { ...base, penalty: { method: 'PER_DAY', rateBp: 10, maxAmount: 3_000 } };
+    // uncapped 4 120 on 25 Feb
+    expect(loanPosition(input, '2026-02-25').due.penalty).toBe(3_000);
+    // 20 Mar uncapped: #1 33 days 13 596 + #2 5 days 2 040 = 15 636; capped at 14 000: #1 13 596, #2 404
+    const p = loanPosition({ ...input, penalty: { ...input.penalty, maxAmount: 14_000 } }, '2026-03-20');
+    expect(p.instalments.map((i) => i.penalty)).toEqual([13_596, 404, 0]);
+    expect(p.due.penalty).toBe(14_000);
+    // A paid penalty does not make room again: the cap is on what is charged.
+    const paid = pay(input, '2026-02-25', 3_000);
+    expect(loanPosition(paid, '2026-03-20').penaltyCharged).toBe(3_000);
+    expect(loanPosition(paid, '2026-03-20').due.penalty).toBe(0);
+    // no cap given: no cap
+    expect(loanPosition(base, '2026-03-20').due.penalty).toBe(15_636);
+  });
+
+  it('shows the next due date and amount: the earliest unpaid instalment with the penalties owed', () => {
+    expect(loanPosition(base, '2026-02-01').nextDue).toEqual({ number: 1, dueDate: '2026-02-15', amount: 422_000 });
+    // in arrears on 25 Feb: #1 (422 000) plus 4 120 penalty
+    expect(loanPosition(base, '2026-02-25').nextDue).toEqual({ number: 1, dueDate: '2026-02-15', amount: 426_120 });
+    // 20 000 on 25 Feb paid the penalty, the fee and 5 880 interest: 406 120 of #1 left, + 3 days' penalty 1 218 on 28 Feb
+    const partly = pay(base, '2026-02-25', 20_000);
+    expect(loanPosition(partly, '2026-02-28').nextDue).toEqual({ number: 1, dueDate: '2026-02-15', amount: 406_120 + 1_218 });
+    const current = pay(partly, '2026-02-28', 407_338);
+    expect(loanPosition(current, '2026-03-01').nextDue).toEqual({ number: 2, dueDate: '2026-03-15', amount: 408_000 });
+    const settled = loanPosition({ ...pay(base, '2026-02-01', 1_216_580), settledOn: '2026-02-01' }, '2026-02-01');
+    expect(settled.nextDue).toBeNull();
+  });
 });

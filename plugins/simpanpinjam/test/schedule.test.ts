@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchedule } from '../src/schedule';
+import { buildSchedule, roundToMultiple } from '../src/schedule';
 import { addMonths } from '../src/dates';
 
 /** Rows as [dueDate, principal, interest, fee] for compact hand-computed tables. */
@@ -92,6 +92,60 @@ describe('schedule: annuity', () => {
       const s = buildSchedule({ principal: 7_777_777, termMonths: 60, graceMonths: 2, annualRateBp: 1350, method, startsOn: '2026-01-31' });
       expect(principalSum(s), method).toBe(7_777_777);
       expect(s.every((r) => Number.isInteger(r.interest) && r.principal >= 0)).toBe(true);
+    }
+  });
+});
+
+describe('schedule: instalments rounded to a multiple (product setting instalmentMultiple)', () => {
+  it('rounds half up: 344 850 to Rp100 is 344 900 (half-even, Fineract\'s default mode, would give 344 800)', () => {
+    expect([roundToMultiple(344_850, 100), roundToMultiple(344_849, 100), roundToMultiple(344_950, 100), roundToMultiple(7, 1)]).toEqual([344_900, 344_800, 345_000, 7]);
+  });
+
+  it('flat 990 000 at 1.5% a month, 3 months, to Rp100: the principal takes the rounding, the last instalment the rest', () => {
+    // interest 990 000 × 1.5% = 14 850 a month; principal share 990 000 / 3 = 330 000
+    // #1, #2: 330 000 + 14 850 = 344 850 -> 344 900, so principal 344 900 − 14 850 = 330 050
+    // #3: principal 990 000 − 2 × 330 050 = 329 900, + 14 850 = 344 750
+    const s = buildSchedule({ principal: 990_000, termMonths: 3, graceMonths: 0, annualRateBp: 1800, method: 'FLAT', startsOn: '2026-01-15', instalmentMultiple: 100 });
+    expect(rows(s)).toEqual([
+      ['2026-02-15', 330_050, 14_850, 0],
+      ['2026-03-15', 330_050, 14_850, 0],
+      ['2026-04-15', 329_900, 14_850, 0],
+    ]);
+    expect(s.map((r) => r.principal + r.interest)).toEqual([344_900, 344_900, 344_750]);
+  });
+
+  it('declining 1 000 000 at 1% a month, 3 months, to Rp1 000: interest follows the rounded principal', () => {
+    // share 333 333. #1: 333 333 + 10 000 = 343 333 -> 343 000, principal 333 000, left 667 000
+    // #2: interest 6 670; 333 333 + 6 670 = 340 003 -> 340 000, principal 333 330, left 333 670
+    // #3: interest 3 336.7 -> 3 337; principal 333 670 (the rest): 337 007
+    const s = buildSchedule({ principal: 1_000_000, termMonths: 3, graceMonths: 0, annualRateBp: 1200, method: 'DECLINING', startsOn: '2026-01-20', instalmentMultiple: 1000 });
+    expect(rows(s)).toEqual([
+      ['2026-02-20', 333_000, 10_000, 0],
+      ['2026-03-20', 333_330, 6_670, 0],
+      ['2026-04-20', 333_670, 3_337, 0],
+    ]);
+    expect(principalSum(s)).toBe(1_000_000);
+  });
+
+  it('annuity 1 000 000 at 1% a month, 3 months, to Rp100: the payment 340 022 becomes 340 000', () => {
+    // #1: interest 10 000, principal 330 000, left 670 000
+    // #2: interest 6 700, principal 333 300, left 336 700
+    // #3: interest 3 367, principal 336 700 (the rest): 340 067
+    const s = buildSchedule({ principal: 1_000_000, termMonths: 3, graceMonths: 0, annualRateBp: 1200, method: 'ANNUITY', startsOn: '2026-01-20', instalmentMultiple: 100 });
+    expect(rows(s)).toEqual([
+      ['2026-02-20', 330_000, 10_000, 0],
+      ['2026-03-20', 333_300, 6_700, 0],
+      ['2026-04-20', 336_700, 3_367, 0],
+    ]);
+  });
+
+  it('leaves grace months and the fee alone; principal still sums exactly', () => {
+    for (const method of ['FLAT', 'DECLINING', 'ANNUITY'] as const) {
+      const s = buildSchedule({ principal: 7_777_777, termMonths: 24, graceMonths: 2, annualRateBp: 1350, method, startsOn: '2026-01-31', firstInstalmentFee: 12_345, instalmentMultiple: 500 });
+      expect(principalSum(s), method).toBe(7_777_777);
+      expect(s.slice(0, 2).map((r) => r.principal), method).toEqual([0, 0]);
+      expect(s[0]!.fee).toBe(12_345);
+      expect(s.slice(2, -1).every((r) => (r.principal + r.interest) % 500 === 0), method).toBe(true);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { ACCOUNTS, InvalidStateError, NotFoundError, parseInput, text, z, update } from '@kkmp/plugin-sdk';
+import { ACCOUNTS, InvalidStateError, NotFoundError, ValidationError, parseInput, text, z, update } from '@kkmp/plugin-sdk';
 import { paymentAccount, revenueAccount } from '../accounts';
 import type { WriteCtx } from '../context';
 import { keys } from '../model/keys';
@@ -18,6 +18,7 @@ export async function voidSale(u: WriteCtx, ref: { date: string; id: string }, r
   if (!sale) throw new NotFoundError('Sale', ref.id, 'input.saleId');
   if (sale.status === 'VOIDED') throw new InvalidStateError(`sale ${sale.number} is already void`, `penjualan ${sale.number} sudah dibatalkan`);
   const date = u.businessDate;
+  if (date < sale.date) throw ValidationError.field('input.businessDate', `must not be before the sale (${sale.date})`, `tidak boleh sebelum tanggal penjualan (${sale.date})`);
   const at = u.now().toISOString();
   for (const l of sale.lines) {
     if (l.cost === 0 && !(await isStocked(u, l.productId))) continue;

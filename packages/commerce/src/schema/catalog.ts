@@ -46,6 +46,7 @@ function registerProductWrites<S>({ unit, perm, kit, views, id, keepsStock }: Sh
     type: Product,
     description: 'Adds a product to the catalog, optionally with its first prices (from today).',
     permission: perm.manage,
+    businessEvent: false,
     input: (t) => ({
       sku: t.string({ description: 'Stock-keeping code, unique in the unit (letters, digits, dashes).' }),
       name: t.string({ description: 'Name on the shelf and the receipt.' }),
@@ -86,6 +87,7 @@ function registerPriceWrites<S>({ unit, perm, kit, views, id, region }: Shop<S>)
     type: Product,
     description: 'Sets the price for a customer class from a date (today or later); refused above the price ceiling (HET) then in force.',
     permission: perm.manage,
+    businessEvent: false,
     input: (t) => ({
       productId: t.id({ description: 'Product id.' }),
       customerClass: t.field({ type: CustomerClass, description: 'Members or the public.' }),
@@ -98,6 +100,7 @@ function registerPriceWrites<S>({ unit, perm, kit, views, id, region }: Shop<S>)
     type: Product,
     description: 'Records a price ceiling (HET) from a decree, for a region and from a date. Sales above it are refused from that day.',
     permission: perm.manage,
+    businessEvent: false,
     input: (t) => ({
       productId: t.id({ description: 'Product id.' }),
       region: t.string({ required: false, description: 'Region code (default: the region in the unit settings; "*" = everywhere).' }),

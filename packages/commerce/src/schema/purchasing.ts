@@ -66,6 +66,7 @@ function registerOrders<S>({ unit, perm, kit, id }: Shop<S>): void {
     type: PurchaseOrder,
     description: 'Orders goods from a supplier (no stock or books change until they are received).',
     permission: perm.manage,
+    businessEvent: false,
     input: (t) => ({
       supplierId: t.id({ description: 'Supplier id.' }),
       expectedOn: t.field({ type: 'Date', required: false, description: 'Expected delivery.' }),

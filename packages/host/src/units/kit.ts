@@ -124,7 +124,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
         t.field({
           type: options.type,
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.${options.businessEvent ? ' A business event: dated by `businessDate` (default today).' : ''}`,
-          extensions: { kkmpPermission: options.permission, ...(options.businessEvent ? { kkmpBusinessEvent: true } : {}) },
+          extensions: { kkmpPermission: options.permission, ...(options.businessEvent !== undefined ? { kkmpBusinessEvent: options.businessEvent } : {}) },
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
           resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>

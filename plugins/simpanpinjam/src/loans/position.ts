@@ -1,23 +1,15 @@
-import { addDays, daysBetween } from '../dates';
+import { daysBetween } from '../dates';
 import { mulDivFloor, sum } from '../math';
 import type { Instalment } from '../schedule';
+import { owedPI, penaltyAccrual, type Accruing, type PenaltyRule } from './penalty';
+
+export type { PenaltyMethod, PenaltyRule } from './penalty';
 
 /**
  * Where a loan stands on a date: what was paid against each instalment, penalties charged, what is due,
  * days past due, and the payoff amount. Pure: it replays the stored repayments (each with the split it
  * was given when it was made) up to the date, so any as-of date gives the answer the books gave then.
  */
-export type PenaltyMethod = 'NONE' | 'PER_DAY' | 'PER_INSTALMENT';
-
-export interface PenaltyRule {
-  method: PenaltyMethod;
-  /**
-   * PER_DAY: basis points of the overdue instalment (principal + interest unpaid) for every day late.
-   * PER_INSTALMENT: basis points of it, once, the day after the due date.
-   */
-  rateBp: number;
-}
-
 export interface Allocation {
   penalty: number;
   fee: number;
@@ -69,23 +61,26 @@ export interface LoanPosition {
   oldestOverdueDate: string | null;
   paid: Allocation;
   settled: boolean;
+  /**
+   * The earliest instalment not paid in full and what settles it: penalties owed (a payment pays them
+   * first) plus its unpaid principal, interest and fee. Its date is past when the loan is in arrears.
+   * Null when nothing more is owed.
+   */
+  nextDue: NextDue | null;
+}
+
+export interface NextDue {
+  number: number;
+  dueDate: string;
+  amount: number;
 }
 
 const total = (a: Allocation) => a.penalty + a.fee + a.interest + a.principal;
 
-interface Working extends Instalment {
-  paidPrincipal: number;
-  paidInterest: number;
-  paidFee: number;
-  penaltyNumerator: bigint;
-  penalty: number;
-}
-
 type Paid = Instalment & { paidPrincipal: number; paidInterest: number; paidFee: number };
-const owedPI = (x: Paid) => x.principal + x.interest - x.paidPrincipal - x.paidInterest;
 
 /** Pays `amount` into a field of the instalments, oldest first. */
-function waterfall(xs: Working[], amount: number, due: keyof Instalment, paid: 'paidPrincipal' | 'paidInterest' | 'paidFee') {
+function waterfall(xs: Accruing[], amount: number, due: keyof Instalment, paid: 'paidPrincipal' | 'paidInterest' | 'paidFee') {
   let left = amount;
   for (const x of xs) {
     if (left <= 0) break;
@@ -98,35 +93,9 @@ function waterfall(xs: Working[], amount: number, due: keyof Instalment, paid: '
   if (left > 0) throw new Error(`repayment allocates ${left} more ${due} than the schedule holds`);
 }
 
-/**
- * Penalties accrue for each late day x in (cursor, to] on what was unpaid at the start of day x, so a
- * payment counts from the day after it (the day itself was already late). Returns the accrual step.
- */
-function penaltyAccrual(xs: Working[], rule: PenaltyRule, startsOn: string): (to: string) => void {
-  let cursor = startsOn;
-  return (to) => {
-    if (to > cursor && rule.method !== 'NONE' && rule.rateBp !== 0) for (const x of xs) accrueOn(x, rule, cursor, to);
-    if (to > cursor) cursor = to;
-  };
-}
-
-function accrueOn(x: Working, { method, rateBp }: PenaltyRule, cursor: string, to: string) {
-  if (x.dueDate >= to) return;
-  const owed = owedPI(x);
-  if (owed <= 0) return;
-  if (method === 'PER_DAY') {
-    const days = daysBetween(x.dueDate > cursor ? x.dueDate : cursor, to);
-    x.penaltyNumerator += BigInt(owed) * BigInt(rateBp) * BigInt(days);
-    x.penalty = Number(x.penaltyNumerator / 10_000n);
-  } else {
-    const firstLateDay = addDays(x.dueDate, 1);
-    if (firstLateDay > cursor && firstLateDay <= to) x.penalty += mulDivFloor(owed, rateBp, 10_000);
-  }
-}
-
 /** The schedule with the repayments up to the date applied, penalties accrued between them and to the date. */
 function replay(input: PositionInput, asOf: string, settled: boolean) {
-  const xs: Working[] = input.schedule.map((s) => ({ ...s, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penaltyNumerator: 0n, penalty: 0 }));
+  const xs: Accruing[] = input.schedule.map((s) => ({ ...s, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penaltyNumerator: 0n, penalty: 0 }));
   const accrue = penaltyAccrual(xs, input.penalty, input.startsOn);
   const paid: Allocation = { penalty: 0, fee: 0, interest: 0, principal: 0 };
   for (const r of input.repayments) {
@@ -146,7 +115,7 @@ function replay(input: PositionInput, asOf: string, settled: boolean) {
 
 const unpaid = (x: Paid) => owedPI(x) + x.fee - x.paidFee;
 
-function instalmentsOn(xs: Working[], asOf: string, settled: boolean): InstalmentPosition[] {
+function instalmentsOn(xs: Accruing[], asOf: string, settled: boolean): InstalmentPosition[] {
   return xs.map(({ penaltyNumerator: _n, ...x }) => {
     const done = settled || unpaid(x) === 0;
     return {
@@ -158,7 +127,7 @@ function instalmentsOn(xs: Working[], asOf: string, settled: boolean): Instalmen
 }
 
 /** Interest of the running period (not due yet) accrued up to the date, less what was paid of it. */
-function accruedInterestOf(xs: Working[], startsOn: string, asOf: string): number {
+function accruedInterestOf(xs: Accruing[], startsOn: string, asOf: string): number {
   const current = xs.findIndex((x) => x.dueDate > asOf);
   if (current < 0) return 0;
   const x = xs[current]!;
@@ -168,7 +137,7 @@ function accruedInterestOf(xs: Working[], startsOn: string, asOf: string): numbe
 }
 
 /** What is owed now, and what closes the loan on the date (interest not yet accrued waived). */
-function openAmounts(xs: Working[], startsOn: string, asOf: string, penaltyOwed: number) {
+function openAmounts(xs: Accruing[], startsOn: string, asOf: string, penaltyOwed: number) {
   const dueXs = xs.filter((x) => x.dueDate <= asOf);
   const due: Allocation = {
     penalty: penaltyOwed,
@@ -190,9 +159,10 @@ export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
   const instalments = instalmentsOn(xs, asOf, settled);
   if (settled) {
     const zero = { penalty: 0, fee: 0, interest: 0, principal: 0, total: 0 };
-    return { asOf, instalments, principalOutstanding: 0, penaltyCharged, penaltyPaid, due: zero, accruedInterest: 0, payoff: zero, daysPastDue: 0, oldestOverdueDate: null, paid, settled };
+    return { asOf, instalments, principalOutstanding: 0, penaltyCharged, penaltyPaid, due: zero, accruedInterest: 0, payoff: zero, daysPastDue: 0, oldestOverdueDate: null, paid, settled, nextDue: null };
   }
   const oldest = xs.find((x) => x.dueDate < asOf && unpaid(x) > 0);
+  const next = xs.find((x) => unpaid(x) > 0);
   return {
     asOf,
     instalments,
@@ -203,6 +173,7 @@ export function loanPosition(input: PositionInput, asOf: string): LoanPosition {
     oldestOverdueDate: oldest?.dueDate ?? null,
     paid,
     settled,
+    nextDue: next ? { number: next.number, dueDate: next.dueDate, amount: unpaid(next) + penaltyCharged - penaltyPaid } : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { approveLoanChange, requestLoanChange, requestLoanChangeInput } from '..
 import { createLoanProduct, createLoanProductInput, loanProducts } from '../services/loan-products';
 import { loan, loanArgs, loans, loansArgs, schedulePreview, schedulePreviewArgs } from '../services/loan-reads';
 import { applyForLoan, applyForLoanInput, approveLoan, disburseLoan, endorseLoan, loanIdInput, rejectLoan, rejectLoanInput } from '../services/loans';
+import { recoverLoan, recoverLoanInput } from '../services/recoveries';
 import { repayLoan, repayLoanInput } from '../services/repayments';
 import type { SimpanpinjamSettings } from '../settings';
 import type { Refs } from './types';
@@ -16,6 +17,7 @@ function registerLoanProducts(unit: Kit, r: Refs) {
     type: r.LoanProduct,
     description: 'Create a loan product: interest method and yearly rate, limits on amount and term, grace, admin fee, late-payment penalty and loan-to-savings ratio.',
     permission: 'simpanpinjam:manage',
+    businessEvent: false,
     input: (t) => ({
       name: t.string({ description: 'Name shown to members, e.g. "Pinjaman Usaha Mikro".' }),
       interestMethod: t.field({ type: r.InterestMethod, description: 'Flat, declining or annuity.' }),
@@ -30,6 +32,13 @@ function registerLoanProducts(unit: Kit, r: Refs) {
       adminFeeDeducted: t.boolean({ required: false, description: 'True: deducted from the disbursement; false (default): due with the first instalment.' }),
       penaltyMethod: t.field({ type: r.PenaltyMethod, required: false, description: 'Late-payment penalty method (default NONE).' }),
       penaltyRateBp: t.int({ required: false, description: 'Penalty rate, basis points per day late or per late instalment (default 0).' }),
+      maxPenaltyAmount: t.field({ type: 'Rupiah', required: false, description: 'Cap on the penalties charged on one loan, in all (default: no cap).' }),
+      maxPenaltyDays: t.int({ required: false, description: 'PER_DAY: charge at most this many days past each due date, 1-3650 (default: no cap).' }),
+      instalmentMultiple: t.field({
+        type: 'Rupiah',
+        required: false,
+        description: 'Round each instalment (principal + interest) but the last half up to a multiple of this, e.g. 100 or 500; the principal takes the difference and the last instalment the remainder. 1-100000 (default 1: whole rupiah).',
+      }),
       maxLoanToSavingsBp: t.int({ required: false, description: "Largest loan as basis points of the member's savings and time deposits (30000 = 3 times); 0 or absent = no limit." }),
     }),
     schema: createLoanProductInput,
@@ -50,6 +59,7 @@ function registerApprovals(unit: Kit, r: Refs) {
     description:
       "Enter a member's loan application (the maker). Checks the product's amount, term and grace limits, the loan-to-savings ratio and, for board members and supervisors, the related-party limit. Approval needs someone else (simpanpinjamApproveLoan); a related-party loan also a supervisor (simpanpinjamEndorseLoan).",
     permission: 'simpanpinjam:enter',
+    businessEvent: false,
     input: (t) => ({
       memberId: t.id({ description: 'The borrower (a Member id).' }),
       productId: t.id({ description: 'A loan product.' }),
@@ -84,7 +94,7 @@ function registerApprovals(unit: Kit, r: Refs) {
 
   unit.mutation('rejectLoan', {
     type: r.Loan,
-    description: 'Refuse a loan application that is not disbursed yet, with a reason.',
+    description: 'Refuse a loan application that is not disbursed yet, with a reason. Refusing it again is INVALID_STATE, saying it is already rejected.',
     permission: 'simpanpinjam:approve',
     input: (t) => ({ loanId: t.id({ description: 'Loan id.' }), reason: t.string({ description: 'Why (1-300 characters).' }) }),
     schema: rejectLoanInput,
@@ -113,6 +123,17 @@ function registerPayments(unit: Kit, r: Refs) {
     input: (t) => ({ loanId: t.id({ description: 'Loan id.' }), amount: t.field({ type: 'Rupiah', description: 'Amount paid.' }) }),
     schema: repayLoanInput,
     resolve: (input, u) => repayLoan(u, input),
+  });
+
+  unit.mutation('recoverLoan', {
+    type: r.Loan,
+    description:
+      "Record money recovered on a written-off loan (pemulihan). The loan stays WRITTEN_OFF; the recovery lowers what remains of the claim (see SimpanpinjamLoan.writeOff) and more than that is refused (BusinessRuleError OVERPAYMENT, details.payoff). Posts Dr cash, Cr recoveries of written-off loans (income, not principal). Active loans take simpanpinjamRepayLoan instead.",
+    permission: 'simpanpinjam:teller',
+    businessEvent: true,
+    input: (t) => ({ loanId: t.id({ description: 'A written-off loan.' }), amount: t.field({ type: 'Rupiah', description: 'Amount received.' }) }),
+    schema: recoverLoanInput,
+    resolve: (input, u) => recoverLoan(u, input),
   });
 }
 
@@ -151,10 +172,10 @@ function registerChanges(unit: Kit, r: Refs) {
 function registerLoanReads(unit: Kit, r: Refs) {
   unit.query('loans', {
     type: [r.Loan],
-    description: 'Loans, oldest first: all, one status, or one member\'s; each with its position on the as-of date.',
+    description: "Loans that existed on the as-of date, oldest first, each as it stood then (status included): all, those in one status that day, or one member's.",
     permission: 'simpanpinjam:read',
     args: (t) => ({
-      status: t({ type: r.LoanStatus, required: false, description: 'Only loans in this status.' }),
+      status: t({ type: r.LoanStatus, required: false, description: 'Only loans in this status on the as-of date.' }),
       memberId: t.id({ required: false, description: 'Only this member (a Member id).' }),
       asOf: t({ type: 'Date', required: false, description: 'Date of the position (default today).' }),
     }),

@@ -15,6 +15,7 @@ function registerSavingsProducts(unit: Kit, r: Refs) {
     type: r.SavingsProduct,
     description: 'Create a savings product: withdrawable savings or a time deposit. The rate may not exceed the cap in the settings (9% a year by default).',
     permission: 'simpanpinjam:manage',
+    businessEvent: false,
     input: (t) => ({
       name: t.string({ description: 'Name shown to members, e.g. "Simpanan Sukarela".' }),
       kind: t.field({ type: r.SavingsKind, description: 'Withdrawable savings or time deposit.' }),

@@ -31,6 +31,11 @@ export function withDefault<T>(schema: z.ZodType<T>, fallback: T) {
   return schema.nullish().transform((value) => value ?? fallback);
 }
 
+/** An optional GraphQL field (null or absent) with no default: absent in the output. */
+export function optional<T>(schema: z.ZodType<T>) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
 /** An opaque id as the client sent it (decoded by the service, which names the field if it is not one). */
 export const id = z.string();
 

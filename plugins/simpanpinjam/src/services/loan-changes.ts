@@ -1,6 +1,6 @@
 import { InvalidStateError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { actorOf, stamp, type Actor, type MCtx } from '../context';
+import { actorOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import { allowanceSchema, changeKindSchema, interestMethodSchema, type Loan } from '../items';
 import type { LoanPosition } from '../loans/position';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
@@ -64,6 +64,11 @@ export function approvableChange(loan: Loan, by: Actor): { change: Change; posit
   const change = loan.pendingChange;
   if (loan.status !== 'ACTIVE' || !change) throw new InvalidStateError('no change is waiting for approval on this loan', 'tidak ada perubahan yang menunggu persetujuan');
   checkNotMaker(by, change.requestedBy, 'request');
+  notBefore(by.today, change.requestedOn, { en: 'the request', id: 'tanggal pengajuan' });
+  // The position on an earlier day would leave out repayments made since (as a repayment dated before them is refused).
+  if (loan.repayments.some((x) => x.date > by.today)) throw new InvalidStateError('a later repayment is already recorded', 'sudah ada angsuran dengan tanggal lebih akhir');
+  // The change is decided on the loan's position; a reversal waiting to change that position goes first.
+  if (loan.pendingReversal) throw new InvalidStateError('a repayment reversal is waiting for approval: decide it first', 'ada pembatalan angsuran yang menunggu persetujuan: putuskan dulu');
   const position = positionOf(loan, by.today);
   if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
   return { change, position };
@@ -75,7 +80,17 @@ const withoutChange = ({ pendingChange: _done, ...rest }: Loan): Loan => rest;
 export function writeOff(loan: Loan, position: LoanPosition, allowanceBalance: number, by: Actor) {
   const principal = position.principalOutstanding;
   const fromAllowance = Math.min(allowanceBalance, principal);
-  const next: Loan = { ...withoutChange(loan), status: 'WRITTEN_OFF', writtenOffOn: by.today, writtenOffPrincipal: principal, events: [...loan.events, stamp(by, 'WRITTEN_OFF')], version: loan.version + 1 };
+  // The claim the member still owes off the books: what would have closed the loan that day.
+  const { total: _t, ...writtenOff } = position.payoff;
+  const next: Loan = {
+    ...withoutChange(loan),
+    status: 'WRITTEN_OFF',
+    writtenOffOn: by.today,
+    writtenOffPrincipal: principal,
+    writtenOff,
+    events: [...loan.events, stamp(by, 'WRITTEN_OFF')],
+    version: loan.version + 1,
+  };
   return { next, principal, fromAllowance };
 }
 
@@ -100,7 +115,7 @@ export function reschedule(loan: Loan, change: Change, position: LoanPosition, n
   const rest = withoutChange(loan);
   const carried = position.payoff.fee + position.payoff.interest + (change.waivePenalties ? 0 : position.payoff.penalty);
   const terms = { principal: position.principalOutstanding, termMonths: change.termMonths!, graceMonths: change.graceMonths ?? 0, annualRateBp: change.annualRateBp!, interestMethod: change.interestMethod! };
-  const schedule = buildSchedule({ ...terms, method: terms.interestMethod, startsOn: by.today, firstInstalmentFee: carried });
+  const schedule = buildSchedule({ ...terms, method: terms.interestMethod, startsOn: by.today, firstInstalmentFee: carried, instalmentMultiple: loan.instalmentMultiple ?? 1 });
   const old: Loan = { ...rest, status: 'RESCHEDULED', closedOn: by.today, rescheduledTo: newId, events: [...loan.events, stamp(by, 'RESCHEDULED')], version: loan.version + 1 };
   const renewed: Loan = {
     ...rest,
@@ -117,6 +132,7 @@ export function reschedule(loan: Loan, change: Change, position: LoanPosition, n
     disbursedBy: by.userId,
     schedule,
     repayments: [],
+    recoveries: [],
     rescheduledFrom: loan.id,
     events: [stamp(by, `RESCHEDULED_FROM ${loan.id}: ${change.reason}`)],
     version: 1,

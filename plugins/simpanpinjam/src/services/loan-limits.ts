@@ -2,7 +2,7 @@ import { BusinessRuleError } from '@kkmp/plugin-sdk';
 import { rawMemberId, type Ctx, eventDay } from '../context';
 import { loanSchema, savingsAccountSchema, timeDepositSchema, type Loan, type Product } from '../items';
 import { positionOf } from '../loans/view';
-import { mulDivFloor } from '../math';
+import { mulDivFloor, rp, rpEn } from '../math';
 
 /** Lending limits that read the cooperative's books and the member's savings. */
 
@@ -27,8 +27,8 @@ export async function checkRelatedPartyLimit(u: Ctx, loan: Pick<Loan, 'id' | 'pr
   if (exposure + loan.principal > limit) {
     throw new BusinessRuleError(
       'RELATED_PARTY_LIMIT',
-      `loans to board members and supervisors may total at most ${limit} (${u.settings.relatedPartyLimitBp / 100}% of own capital ${ownCapital}); ${exposure} is already lent`,
-      `pinjaman kepada pengurus dan pengawas paling banyak Rp${limit} (${u.settings.relatedPartyLimitBp / 100}% dari modal sendiri Rp${ownCapital}); sudah dipinjamkan Rp${exposure}`,
+      `loans to board members and supervisors may total at most ${rpEn(limit)} (${u.settings.relatedPartyLimitBp / 100}% of own capital ${rpEn(ownCapital)}); ${rpEn(exposure)} is already lent`,
+      `pinjaman kepada pengurus dan pengawas paling banyak ${rp(limit)} (${(u.settings.relatedPartyLimitBp / 100).toLocaleString('id-ID')}% dari modal sendiri ${rp(ownCapital)}); sudah dipinjamkan ${rp(exposure)}`,
       { field, details: { ownCapital, limit, exposure, requested: loan.principal } },
     );
   }
@@ -42,7 +42,7 @@ export async function checkLoanToSavings(u: Ctx, product: Product, memberId: str
   const savings = accounts.reduce((s, a) => s + a.balance, 0) + deposits.filter((d) => d.status === 'OPEN').reduce((s, d) => s + d.principal, 0);
   const max = mulDivFloor(savings, ratio, 10_000);
   if (principal > max) {
-    throw new BusinessRuleError('LOAN_TO_SAVINGS', `at most ${max} for this member's savings of ${savings} (${ratio / 100}%)`, `paling banyak Rp${max} untuk simpanan anggota Rp${savings} (${ratio / 100}%)`, {
+    throw new BusinessRuleError('LOAN_TO_SAVINGS', `at most ${rpEn(max)} for this member's savings of ${rpEn(savings)} (${ratio / 100}%)`, `paling banyak ${rp(max)} untuk simpanan anggota ${rp(savings)} (${(ratio / 100).toLocaleString('id-ID')}%)`, {
       field,
       details: { savings, maxAmount: max, ratioBp: ratio },
     });

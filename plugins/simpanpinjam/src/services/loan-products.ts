@@ -1,7 +1,7 @@
 import { msg, z } from '@kkmp/plugin-sdk';
 import type { Ctx, MCtx } from '../context';
 import { interestMethodSchema, penaltyMethodSchema, savingsProductSchema, type Product } from '../items';
-import { textUpTo, wholeIn, withDefault } from './inputs';
+import { optional, textUpTo, wholeIn, withDefault } from './inputs';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -21,6 +21,10 @@ export const createLoanProductInput = z
     adminFeeDeducted: withDefault(z.boolean(), false),
     penaltyMethod: withDefault(penaltyMethodSchema, 'NONE'),
     penaltyRateBp: withDefault(wholeIn(0, 10_000), 0),
+    // Optional caps on penalties: absent (null) means none.
+    maxPenaltyAmount: optional(wholeIn(0, MAX)),
+    maxPenaltyDays: optional(wholeIn(1, 3_650)),
+    instalmentMultiple: withDefault(wholeIn(1, 100_000), 1),
     maxLoanToSavingsBp: withDefault(wholeIn(0, 1_000_000), 0),
   })
   .superRefine((p, ctx) => {

@@ -1,9 +1,9 @@
 import { z } from '@kkmp/plugin-sdk';
 import { memberOf, type Ctx } from '../context';
-import { LOAN_STATUSES, loanSchema } from '../items';
+import { LOAN_STATUSES, loanSchema, type Loan } from '../items';
 import type { InstalmentPosition } from '../loans/position';
 import { loanOf, view } from '../loans/store';
-import type { LoanView } from '../loans/view';
+import { statusOn, type LoanView } from '../loans/view';
 import { buildSchedule } from '../schedule';
 import { productOf } from '../savings/store';
 import { id, optionalDate, positiveAmount } from './inputs';
@@ -12,12 +12,23 @@ import { adminFeeOf, termsFor } from './loans';
 export const loansArgs = z.object({ status: z.enum(LOAN_STATUSES).nullish(), memberId: id.nullish(), asOf: optionalDate });
 export type LoansArgs = z.output<typeof loansArgs>;
 
+/**
+ * The loans that existed on a date, as they stood then (status included), oldest first; `status`
+ * filters on the status of that date.
+ */
+export function loansOn(all: readonly Loan[], asOf: string, status?: Loan['status'] | null): Loan[] {
+  return all.filter((l) => {
+    const then = statusOn(l, asOf);
+    return then !== undefined && (!status || then === status);
+  });
+}
+
 /** Loans, oldest first: all, one status, or one member's; each with its position on the as-of date. */
 export async function loans(u: Ctx, args: LoansArgs): Promise<LoanView[]> {
   const asOf = args.asOf ?? u.today();
   const member = args.memberId ? await memberOf(u, args.memberId, 'memberId', false) : undefined;
   const all = await u.store.all(loanSchema, ['LOAN']);
-  return all.filter((l) => (!args.status || l.status === args.status) && (!member || l.memberId === member.id)).map((l) => view(u, l, asOf));
+  return loansOn(all.filter((l) => !member || l.memberId === member.id), asOf, args.status).map((l) => view(u, l, asOf));
 }
 
 export const loanArgs = z.object({ id, asOf: optionalDate });
@@ -48,5 +59,6 @@ export async function schedulePreview(u: Ctx, args: SchedulePreviewArgs): Promis
     method: product.interestMethod!,
     startsOn: args.startsOn ?? u.today(),
     firstInstalmentFee: product.adminFeeDeducted ? 0 : fee,
+    instalmentMultiple: product.instalmentMultiple ?? 1,
   }).map((i) => ({ ...i, paidPrincipal: 0, paidInterest: 0, paidFee: 0, penalty: 0, state: 'UPCOMING' as const, daysLate: 0 }));
 }

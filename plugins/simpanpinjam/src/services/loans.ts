@@ -1,11 +1,10 @@
 import { BusinessRuleError, InvalidStateError, ValidationError, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { actorOf, memberOf, stamp, type Actor, type MCtx } from '../context';
+import { actorOf, memberOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import type { Loan, Product } from '../items';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
-import type { LoanView } from '../loans/view';
-import { mulDivRound } from '../math';
-import { buildSchedule } from '../schedule';
+import { projectedSchedule, type LoanView } from '../loans/view';
+import { mulDivRound, rp, rpEn } from '../math';
 import { productOf } from '../savings/store';
 import { checkWholeIn, id, positiveAmount, textUpTo } from './inputs';
 import { checkLoanToSavings, checkRelatedPartyLimit, isRelatedParty } from './loan-limits';
@@ -31,7 +30,7 @@ export type RejectLoanInput = z.output<typeof rejectLoanInput>;
 /** The amount must lie within the product's limits. */
 export function checkAmountForProduct(product: Product, amount: number, field: string) {
   if (amount < product.minAmount! || amount > product.maxAmount!) {
-    throw ValidationError.field(field, `must be from ${product.minAmount} to ${product.maxAmount} for this product`, `harus Rp${product.minAmount} sampai Rp${product.maxAmount} untuk produk ini`);
+    throw ValidationError.field(field, `must be from ${rpEn(product.minAmount!)} to ${rpEn(product.maxAmount!)} for this product`, `harus ${rp(product.minAmount!)} sampai ${rp(product.maxAmount!)} untuk produk ini`);
   }
 }
 
@@ -61,6 +60,9 @@ export function newLoan(a: { id: string; product: Product; memberId: string; inp
     adminFeeDeducted: !!product.adminFeeDeducted,
     penaltyMethod: product.penaltyMethod ?? 'NONE',
     penaltyRateBp: product.penaltyRateBp ?? 0,
+    ...(product.maxPenaltyAmount !== undefined ? { maxPenaltyAmount: product.maxPenaltyAmount } : {}),
+    ...(product.maxPenaltyDays !== undefined ? { maxPenaltyDays: product.maxPenaltyDays } : {}),
+    ...(product.instalmentMultiple !== undefined ? { instalmentMultiple: product.instalmentMultiple } : {}),
     purpose: input.purpose,
     relatedParty: a.relatedParty,
     status: 'PENDING',
@@ -68,6 +70,7 @@ export function newLoan(a: { id: string; product: Product; memberId: string; inp
     enteredBy: a.by.userId,
     schedule: [],
     repayments: [],
+    recoveries: [],
     events: [stamp(a.by, 'ENTERED')],
     version: 1,
   };
@@ -88,10 +91,10 @@ export async function applyForLoan(u: MCtx, input: ApplyForLoanInput): Promise<L
 }
 
 /** Maker-checker: whoever entered something cannot approve it. */
-export function checkNotMaker(by: Actor, maker: string, what: 'loan' | 'request') {
+export function checkNotMaker(by: Actor, maker: string, what: 'loan' | 'request', field = 'input.loanId') {
   if (by.userId === maker) {
     throw new BusinessRuleError('MAKER_CHECKER', `the person who entered this ${what} cannot approve it; another approver must`, `yang memasukkan ${what === 'loan' ? 'pinjaman' : 'permintaan'} ini tidak boleh menyetujuinya; harus pemberi persetujuan lain`, {
-      field: 'input.loanId',
+      field,
     });
   }
 }
@@ -121,10 +124,14 @@ export function supervisorEndorsement(loan: Loan, by: Actor): Loan {
   return { ...loan, supervisorApprovedBy: by.userId, ...approvedIf(done, by.today), events: [...loan.events, stamp(by, 'ENDORSED_BY_SUPERVISOR')], version: loan.version + 1 };
 }
 
-/** Refusal of an application not yet disbursed. */
+/** Refusal of an application not yet disbursed; a second refusal says the first one happened. */
 export function rejection(loan: Loan, by: Actor, reason: string): Loan {
+  if (loan.status === 'REJECTED') {
+    const on = loan.rejectedOn ?? loan.events.find((e) => e.what === 'REJECTED')?.on;
+    throw new InvalidStateError(`this loan application is already rejected${on ? ` (on ${on})` : ''}`, `pengajuan pinjaman ini sudah ditolak${on ? ` (pada ${on})` : ''}`);
+  }
   if (loan.status !== 'PENDING' && loan.status !== 'APPROVED') throw new InvalidStateError('only an application not yet disbursed can be refused', 'hanya pengajuan yang belum dicairkan yang dapat ditolak');
-  return { ...loan, status: 'REJECTED', rejectedBy: by.userId, rejectionReason: reason, events: [...loan.events, stamp(by, 'REJECTED')], version: loan.version + 1 };
+  return { ...loan, status: 'REJECTED', rejectedBy: by.userId, rejectedOn: by.today, rejectionReason: reason, events: [...loan.events, stamp(by, 'REJECTED')], version: loan.version + 1 };
 }
 
 export async function approveLoan(u: MCtx, input: LoanIdInput): Promise<LoanView> {
@@ -153,15 +160,8 @@ export async function rejectLoan(u: MCtx, input: RejectLoanInput): Promise<LoanV
 /** Payout of an approved loan today: its schedule starts today. */
 export function disbursement(loan: Loan, by: Actor): Loan {
   if (loan.status !== 'APPROVED') throw new InvalidStateError('only an approved loan can be disbursed', 'hanya pinjaman yang disetujui yang dapat dicairkan');
-  const schedule = buildSchedule({
-    principal: loan.principal,
-    termMonths: loan.termMonths,
-    graceMonths: loan.graceMonths,
-    annualRateBp: loan.annualRateBp,
-    method: loan.interestMethod,
-    startsOn: by.today,
-    firstInstalmentFee: loan.adminFeeDeducted ? 0 : loan.adminFee,
-  });
+  notBefore(by.today, loan.approvedOn ?? by.today, { en: "the loan's approval", id: 'persetujuan pinjaman' });
+  const schedule = projectedSchedule(loan, by.today);
   return { ...loan, status: 'ACTIVE', disbursedOn: by.today, disbursedBy: by.userId, schedule, events: [...loan.events, stamp(by, 'DISBURSED')], version: loan.version + 1 };
 }
 

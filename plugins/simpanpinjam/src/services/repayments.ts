@@ -4,7 +4,8 @@ import { actorOf, stamp, type Actor, type MCtx } from '../context';
 import type { Loan } from '../items';
 import { allocate } from '../loans/position';
 import { loanOf, nonZero, saveLoan, view } from '../loans/store';
-import { positionOf, type LoanView } from '../loans/view';
+import { positionOf, standingRepayments, type LoanView } from '../loans/view';
+import { rp, rpEn } from '../math';
 import { id, positiveAmount } from './inputs';
 
 export const repayLoanInput = z.object({ loanId: id, amount: positiveAmount });
@@ -19,12 +20,12 @@ export type Repayment = Loan['repayments'][number];
 export function repayment(loan: Loan, amount: number, by: Actor, repaymentId: string): { next: Loan; repayment: Repayment; closes: boolean } {
   if (loan.status !== 'ACTIVE') throw new InvalidStateError('only an active (disbursed, open) loan takes repayments', 'hanya pinjaman aktif yang menerima angsuran');
   const today = by.today;
-  if (loan.repayments.some((x) => x.date > today)) throw new InvalidStateError('a later repayment is already recorded', 'sudah ada angsuran dengan tanggal lebih akhir');
+  if (standingRepayments(loan).some((x) => x.date > today)) throw new InvalidStateError('a later repayment is already recorded', 'sudah ada angsuran dengan tanggal lebih akhir');
   const position = positionOf(loan, today);
   if (!position) throw new InvalidStateError('the loan is disbursed after today', 'pinjaman dicairkan setelah hari ini');
   const { allocation, closes, excess } = allocate(position, amount);
   if (excess > 0) {
-    throw new BusinessRuleError('OVERPAYMENT', `${amount} is more than the ${position.payoff.total} that pays the loan off today`, `Rp${amount} melebihi Rp${position.payoff.total} untuk melunasi pinjaman hari ini`, {
+    throw new BusinessRuleError('OVERPAYMENT', `${rpEn(amount)} is more than the ${rpEn(position.payoff.total)} that pays the loan off on ${today}`, `${rp(amount)} melebihi ${rp(position.payoff.total)} untuk melunasi pinjaman pada ${today}`, {
       field: 'input.amount',
       details: { payoff: position.payoff.total, excess },
     });

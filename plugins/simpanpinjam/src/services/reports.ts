@@ -7,6 +7,7 @@ import { view } from '../loans/store';
 import { collectibilityOf, outstandingOn, positionOf, type LoanView } from '../loans/view';
 import { mulDivFloor } from '../math';
 import { id, optionalDate } from './inputs';
+import { loansOn } from './loan-reads';
 import { periodOf, statementOf, type SavingsStatement } from './savings-statements';
 import type { DepositView } from './time-deposits';
 
@@ -64,9 +65,12 @@ export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeight
   };
 }
 
+/** The allowance in the books at the end of a date: a credit balance on an asset account, shown positive. */
+export const allowanceOn = async (u: Ctx, asOf: string) => 0 - (await u.books.balance(ACCOUNTS.allowance, asOf));
+
 export async function portfolio(u: Ctx, asOf: string): Promise<Portfolio> {
-  const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), u.store.get(allowanceSchema, 'ALLOWANCE')]);
-  return portfolioOf(loans.map((l: Loan) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance?.balance ?? 0);
+  const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), allowanceOn(u, asOf)]);
+  return portfolioOf(loans.map((l: Loan) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance);
 }
 
 export const portfolioArgs = z.object({ asOf: optionalDate });
@@ -115,7 +119,7 @@ export interface MemberStatement {
 
 export const memberStatementArgs = z.object({ memberId: id, from: optionalDate, to: optionalDate });
 
-/** A member's savings accounts for the period, time deposits, and loans as of the period's last day. */
+/** A member's savings accounts for the period, time deposits, and the loans that existed on the period's last day, as of then. */
 export async function memberStatement(u: Ctx, args: z.output<typeof memberStatementArgs>): Promise<MemberStatement> {
   const member = await memberOf(u, args.memberId, 'memberId', false);
   const { from, to } = periodOf(args, u.today());
@@ -129,6 +133,6 @@ export async function memberStatement(u: Ctx, args: z.output<typeof memberStatem
     to,
     savings: await Promise.all(accounts.map((a) => statementOf(u, a, from, to))),
     deposits: deposits.map((d) => ({ ...d, coopId: u.cooperative.id })),
-    loans: loans.filter((l) => l.memberId === member.id).map((l) => view(u, l, to)),
+    loans: loansOn(loans.filter((l) => l.memberId === member.id), to).map((l) => view(u, l, to)),
   };
 }

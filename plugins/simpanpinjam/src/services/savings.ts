@@ -1,8 +1,9 @@
 import { BusinessRuleError, cond, update, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
+import { memberOf, notBefore, type Ctx, type MCtx, eventDay } from '../context';
 import { savingsAccountSchema, savingsProductSchema, type SavingsAccount, type SavingsTxn } from '../items';
-import { accountOf, productOf } from '../savings/store';
+import { rp, rpEn } from '../math';
+import { accountOf, movementsSince, productOf } from '../savings/store';
 import { id, positiveAmount } from './inputs';
 
 /** Withdrawable savings (simpanan sukarela): accounts, deposits and withdrawals. */
@@ -45,7 +46,7 @@ export const withdrawalConflicts = {
 export function checkWithdrawal(balance: number, amount: number, minBalance: number) {
   if (balance - amount >= minBalance) return;
   const available = Math.max(0, balance - minBalance);
-  throw new BusinessRuleError('INSUFFICIENT_BALANCE', `only ${available} can be withdrawn (balance ${balance}, minimum ${minBalance})`, `hanya Rp${available} yang dapat ditarik (saldo Rp${balance}, saldo minimum Rp${minBalance})`, {
+  throw new BusinessRuleError('INSUFFICIENT_BALANCE', `only ${rpEn(available)} can be withdrawn (balance ${rpEn(balance)}, minimum ${rpEn(minBalance)})`, `hanya ${rp(available)} yang dapat ditarik (saldo ${rp(balance)}, saldo minimum ${rp(minBalance)})`, {
     field: 'input.amount',
     details: { balance, minBalance, available },
   });
@@ -58,15 +59,30 @@ export function movementEntry(kind: MovementKind, txnId: string, amount: number,
   return { memo: `${kind === 'deposit' ? 'Setoran' : 'Penarikan'} simpanan sukarela`, documentId: txnId, lines: kind === 'deposit' ? [cash, savings] : [savings, cash] };
 }
 
-/** A deposit or a withdrawal in cash today; the balance moves by an atomic ADD, never by a read-modify-write. */
+/**
+ * The lowest end-of-day balance from `day` until now: a withdrawal dated back takes its amount off every
+ * day since, so it must fit the lowest of them, not only today's balance.
+ */
+async function lowestBalanceSince(u: MCtx, account: SavingsAccount, day: string): Promise<number> {
+  const later = await movementsSince(u, account.id, day);
+  const endOf = (d: string) => later.reduce((balance, m) => (m.date > d ? balance - m.amount : balance), account.balance);
+  return Math.min(...[day, ...later.map((m) => m.date)].map(endOf));
+}
+
+/** A deposit or a withdrawal in cash on the business date; the balance moves by an atomic ADD, never by a read-modify-write. */
 export async function moveMoney(u: MCtx, kind: MovementKind, input: MovementInput): Promise<AccountView> {
   const account = await accountOf(u, input.accountId, 'input.accountId');
+  notBefore(eventDay(u), account.openedOn, { en: "the account's opening", id: 'pembukaan rekening' });
   const product = await u.store.get(savingsProductSchema, 'PRODUCT', account.productId);
   const minBalance = product?.minBalance ?? 0;
   const signed = kind === 'deposit' ? input.amount : -input.amount;
-  if (kind === 'withdraw') checkWithdrawal(account.balance, input.amount, minBalance);
+  const backdated = eventDay(u) < u.today();
+  if (kind === 'withdraw') checkWithdrawal(backdated ? await lowestBalanceSince(u, account, eventDay(u)) : account.balance, input.amount, minBalance);
   const change = update().add('balance', signed).add('txnCount', 1);
-  if (kind === 'withdraw') {
+  if (kind === 'withdraw' && backdated) {
+    // Checked against the movements read: any movement since re-runs it on the new ones.
+    u.writes.update(['SACCT', account.memberId, account.id], change, cond.eq('txnCount', account.txnCount));
+  } else if (kind === 'withdraw') {
     // The guard against overdrawing is this condition, evaluated by DynamoDB at commit: concurrent
     // withdrawals cannot all pass it. Conditions cannot add, so the minimum is added here.
     u.writes.update(['SACCT', account.memberId, account.id], change, cond.ge('balance', input.amount + minBalance), 'insufficient');

@@ -1,9 +1,9 @@
 import { BusinessRuleError, InvalidStateError, NotFoundError, decodeId, z, type UnitJournalEntry } from '@kkmp/plugin-sdk';
 import { ACCOUNTS } from '../accounts';
-import { memberOf, type Ctx, type MCtx, eventDay } from '../context';
+import { memberOf, notBefore, type Ctx, type MCtx, eventDay } from '../context';
 import { addMonths, daysBetween } from '../dates';
 import { timeDepositSchema, type Product, type TimeDeposit } from '../items';
-import { mulDivFloor } from '../math';
+import { mulDivFloor, rp, rpEn } from '../math';
 import type { SimpanpinjamSettings } from '../settings';
 import { productOf } from '../savings/store';
 import { id, positiveAmount } from './inputs';
@@ -22,7 +22,7 @@ export type OpenTimeDepositInput = z.output<typeof openTimeDepositInput>;
 export function newDeposit(a: { id: string; memberId: string; product: Product; amount: number; today: string; settings: Pick<SimpanpinjamSettings, 'maxSavingsRateBp'> }): TimeDeposit {
   const { product } = a;
   if (a.amount < (product.minBalance ?? 0)) {
-    throw new BusinessRuleError('BELOW_MINIMUM', `at least ${product.minBalance} for this product`, `paling sedikit Rp${product.minBalance} untuk produk ini`, { field: 'input.amount', details: { minimum: product.minBalance } });
+    throw new BusinessRuleError('BELOW_MINIMUM', `at least ${rpEn(product.minBalance ?? 0)} for this product`, `paling sedikit ${rp(product.minBalance ?? 0)} untuk produk ini`, { field: 'input.amount', details: { minimum: product.minBalance } });
   }
   return {
     id: a.id,
@@ -55,6 +55,7 @@ export async function openTimeDeposit(u: MCtx, input: OpenTimeDepositInput): Pro
  */
 export function payout(d: TimeDeposit, today: string, cashAccount: string): { next: TimeDeposit; entry: UnitJournalEntry } {
   if (d.status !== 'OPEN') throw new InvalidStateError('this time deposit was already paid out', 'simpanan berjangka ini sudah dicairkan');
+  notBefore(today, d.openedOn, { en: "the deposit's opening", id: 'pembukaan simpanan berjangka' });
   const early = today < d.maturityDate;
   const interest = early ? 0 : maturityInterest(d);
   const penalty = early && d.earlyWithdrawal === 'PENALTY' ? mulDivFloor(d.principal, d.earlyPenaltyBp, 10_000) : 0;
