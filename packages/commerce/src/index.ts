@@ -8,7 +8,7 @@
  */
 export { commerce, type CommerceShop } from './commerce';
 export type { CommerceOptions, SalesOptions, BeneficiaryOptions, UnitFields, UnitInputFields, UnitRefs } from './options';
-export type { SaleDraft, SaleHooks } from './sales/draft';
+export type { SaleDraft, SaleHooks, SaleRefusal } from './sales/draft';
 export type { ReadCtx, WriteCtx } from './context';
 export type { ProductView, SaleView } from './schema/views';
 export type { KitTypes } from './schema/shared/index';
@@ -30,6 +30,8 @@ export {
   beneficiaryForSale,
   type SaleNeeds,
 } from './beneficiaries/registry';
+export { receiveGoods } from './purchasing/receiving';
+export type { GoodsReceipt } from './model/purchasing';
 export { importBeneficiaries, type ImportRowResult, type ImportOutcome } from './beneficiaries/import';
 export { MAX_IMPORT_ROWS, type BuyerTypes } from './beneficiaries/inputs';
 export { keys as commerceKeys } from './model/keys';

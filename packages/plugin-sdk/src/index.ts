@@ -54,3 +54,9 @@ export {
 export type { Cooperative, Member } from '@kkmp/core';
 /** zod, re-exported so every unit validates with the same instance the host uses. */
 export { z } from 'zod';
+/**
+ * CSV (RFC 4180) from a maintained library, for the files units hand out and take in (the LPG
+ * logbook, a list of registered buyers): never by string concatenation. Synchronous: a unit's files are small.
+ */
+export { stringify as csvStringify } from 'csv-stringify/sync';
+export { parse as csvParse } from 'csv-parse/sync';

@@ -22,6 +22,13 @@ export interface SaleDraft {
   input: Record<string, unknown>;
 }
 
+/** A refused sale: the rule, the NIK typed at the counter (as typed) and the sale's business date. */
+export interface SaleRefusal {
+  rule: string;
+  buyerNik?: string;
+  date: string;
+}
+
 /** The unit's rules around a sale. `u` is the mutation's context, with the unit's settings. */
 export interface SaleHooks<Settings, D extends SaleData = SaleData> {
   /** Stops every sale while it throws (e.g. the depot's UV lamp is down, the certificate expired). */
@@ -32,6 +39,12 @@ export interface SaleHooks<Settings, D extends SaleData = SaleData> {
    * stored with the sale as `unitData`, shown by the unit's sale fields and given back to onVoid.
    */
   beforeSale?: (sale: SaleDraft, u: UnitMutationContext<Settings>) => Promise<D | void>;
+  /**
+   * Told of a sale refused by a business rule (NOT_REGISTERED, BENEFICIARY_BLOCKED, a quota, the HET,
+   * the stock), after the refusal and outside its transaction (nothing of the sale is written): for a
+   * log of refused attempts, written with `u.derived`.
+   */
+  onRefused?: (refusal: SaleRefusal, u: UnitMutationContext<Settings>) => Promise<void>;
   /** Undoes what beforeSale took when a sale is voided (releaseQuotas with what it stored). */
   onVoid?: (sale: StoredSale<D>, u: UnitMutationContext<Settings>) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ACCOUNTS, ValidationError, parseInput, rupiah, text, z } from '@kkmp/plugin-sdk';
+import { ACCOUNTS, BusinessRuleError, ValidationError, parseInput, rupiah, text, z } from '@kkmp/plugin-sdk';
 import { paymentAccount, revenueAccount } from '../accounts';
 import { beneficiaryForSale, type SaleNeeds } from '../beneficiaries/registry';
 import type { WriteCtx } from '../context';
@@ -8,7 +8,7 @@ import type { Movement } from '../model/stock';
 import { documentNumber } from '../numbers';
 import { recordMovements } from '../stock/movements';
 import { identifyBuyer } from './buyer';
-import type { SaleDraft } from './draft';
+import type { SaleDraft, SaleRefusal } from './draft';
 import { priceLines } from './lines';
 
 export const MAX_SALE_LINES = 80;
@@ -37,6 +37,7 @@ export interface SellOptions {
   registry?: { needs: SaleNeeds };
   gate?: (u: WriteCtx) => Promise<void>;
   beforeSale?: (sale: SaleDraft, u: WriteCtx) => Promise<SaleData | void>;
+  onRefused?: (refusal: SaleRefusal, u: WriteCtx) => Promise<void>;
 }
 
 const hookData = z.record(z.string(), z.unknown());
@@ -50,6 +51,16 @@ const hookData = z.record(z.string(), z.unknown());
 export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: SellOptions): Promise<Sale> {
   await options.gate?.(u);
   const input = parseInput(saleInput, raw);
+  try {
+    return await sellParsed(u, input, options);
+  } catch (e) {
+    // A business rule refused the sale: the unit may log the attempt (outside the discarded transaction).
+    if (e instanceof BusinessRuleError && options.onRefused) await options.onRefused({ rule: e.rule, ...(input.buyerNik ? { buyerNik: input.buyerNik } : {}), date: u.businessDate }, u);
+    throw e;
+  }
+}
+
+async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, options: SellOptions): Promise<Sale> {
   const date = u.businessDate;
   const buyer = await identifyBuyer(u, input, options.memberId, options.requireBuyerNik || options.registry?.needs !== undefined);
   const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs) : undefined;

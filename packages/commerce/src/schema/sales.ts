@@ -48,6 +48,7 @@ function registerSell<S, D extends SaleData>(shop: Shop<S>, options: SalesOption
         ...(registry ? { registry } : {}),
         ...(hooks.gate ? { gate: (w) => hooks.gate!(asUnit(w)) } : {}),
         ...(hooks.beforeSale ? { beforeSale: (d, w) => hooks.beforeSale!(d, asUnit(w)) } : {}),
+        ...(hooks.onRefused ? { onRefused: (r, w) => hooks.onRefused!(r, asUnit(w)) } : {}),
       });
       return view(u, sale);
     },

@@ -1,0 +1,4 @@
+import { describeUnitConformance } from '@kkmp/unit-testing';
+import lpg from '../src/index';
+
+describeUnitConformance(lpg);
