@@ -44,6 +44,7 @@ export {
   text,
   isoDate,
   parseInput,
+  validationErrorOf,
   parseNik,
   ACCOUNTS,
   type CoreAccountCode,

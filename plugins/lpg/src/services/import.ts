@@ -1,4 +1,4 @@
-import { ValidationError, csvParse, text, z, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { ValidationError, csvParse, msg, text, validationErrorOf, z, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import { beneficiarySchema, commerceKeys, normalizeNik, type Beneficiary } from '@kkmp/commerce';
 import type { LpgSettings } from '../settings';
 import { buyerTypeList, docKey } from './buyers';
@@ -8,7 +8,7 @@ export const MAX_IMPORT_ROWS = 40;
 export const IMPORT_COLUMNS = ['nik', 'nama', 'jenis_pembeli', 'no_kk', 'nib', 'referensi_verifikasi'] as const;
 
 const optional = (re: RegExp, en: string, id: string) =>
-  z.string().trim().transform((v) => v || undefined).pipe(z.string().regex(re, `${en} / ${id}`).optional());
+  z.string().trim().transform((v) => v || undefined).pipe(z.string().regex(re, msg(en, id)).optional());
 
 const rowSchema = z
   .object({
@@ -19,15 +19,11 @@ const rowSchema = z
     referensi_verifikasi: z.string().trim().max(200).transform((v) => v || undefined),
   })
   .superRefine((v, ctx) => {
-    if (v.jenis_pembeli === 'RUMAH_TANGGA' && !v.no_kk) ctx.addIssue({ code: 'custom', path: ['no_kk'], message: 'a household needs its KK number / rumah tangga perlu nomor KK' });
-    if (v.jenis_pembeli === 'USAHA_MIKRO' && !v.nib) ctx.addIssue({ code: 'custom', path: ['nib'], message: 'a micro business needs its NIB / usaha mikro perlu NIB' });
+    if (v.jenis_pembeli === 'RUMAH_TANGGA' && !v.no_kk) ctx.addIssue({ code: 'custom', path: ['no_kk'], message: msg('a household needs its KK number', 'rumah tangga perlu nomor KK') });
+    if (v.jenis_pembeli === 'USAHA_MIKRO' && !v.nib) ctx.addIssue({ code: 'custom', path: ['nib'], message: msg('a micro business needs its NIB', 'usaha mikro perlu NIB') });
   });
 
 interface Issue { field: string; messageEn: string; messageId: string }
-const split = (m: string) => {
-  const [en, id] = m.split(' / ');
-  return { en: en!, id: id ?? en! };
-};
 const issue = (line: number, column: string, en: string, id: string): Issue => ({ field: `input.csv.${line}.${column}`, messageEn: `line ${line}: ${en}`, messageId: `baris ${line}: ${id}` });
 
 /** Reads the file: a header row with the import columns, then at most MAX_IMPORT_ROWS rows, each with its line number. */
@@ -65,7 +61,8 @@ export async function importBuyersCsv(u: UnitMutationContext<LpgSettings>, csv: 
     if (nik && seen.has(nik)) issues.push(issue(line, 'nik', `same NIK as line ${seen.get(nik)}`, `NIK sama dengan baris ${seen.get(nik)}`));
     if (nik && !seen.has(nik)) seen.set(nik, line);
     const parsed = rowSchema.safeParse(row);
-    if (!parsed.success) for (const i of parsed.error.issues) issues.push(issue(line, String(i.path[0]), split(i.message).en, split(i.message).id));
+    // Each language whole: custom messages carry both (msg), zod's own get their Indonesian from its locale.
+    if (!parsed.success) for (const i of validationErrorOf(parsed.error, '').issues) issues.push(issue(line, i.field.split('.')[0]!, i.messageEn, i.messageId));
     if (nik && parsed.success) good.push({ nik, row: parsed.data });
   }
   const existing = await u.store.getMany(beneficiarySchema, good.map((g) => commerceKeys.beneficiary(g.nik)));

@@ -1,9 +1,9 @@
-import { BusinessRuleError, ValidationError, cond, decodeId, positiveRupiah, text, update, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, ValidationError, cond, decodeId, msg, positiveRupiah, text, update, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import { commerceKeys, receiveGoods } from '@kkmp/commerce';
 import type { LpgSettings } from '../settings';
 import { EMPTIES_KEY, emptiesSchema } from './exchange';
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM / harus YYYY-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg('must be a month, YYYY-MM', 'harus bulan, TTTT-BB'));
 
 /** The agent's allocation of 3 kg cylinders for a month, and how many have been delivered against it. */
 export const allocationSchema = z.object({ month: z.string(), allocated: z.number().int(), delivered: z.number().int().default(0), reference: z.string() });
