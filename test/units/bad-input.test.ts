@@ -31,6 +31,12 @@ import { businessItems } from '../support/outcome';
 const OVERRIDES: Record<string, { input: Record<string, unknown>; field: string }> = {
   // No input of its own: only the idempotency key the host adds, here too short (8-200 characters).
   simpanpinjamProvisionAllowance: { input: { idempotencyKey: 'short' }, field: 'input.idempotencyKey' },
+  // An import reports each bad row in its answer and keeps the good ones (by design); the input as a whole
+  // is refused when it is too long for one transaction.
+  lpgImportBeneficiaries: {
+    input: { rows: Array.from({ length: 51 }, (_, i) => ({ nik: `32732145019000${String(i).padStart(2, '0')}`, buyerType: 'RUMAH_TANGGA' })) },
+    field: 'input.rows',
+  },
 };
 
 /** A placeholder id: any string passes GraphQL, but it is no id, so a unit decoding it refuses it by name. */

@@ -52,7 +52,9 @@ function registerCylinders(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
     type: Ref,
     description: 'Empty 3 kg cylinders handed back to the agent (with a delivery).',
     permission: 'lpg:manage',
-    businessEvent: true,
+    // Empties carry no value in the books (only full cylinders are inventory) and the count on hand is a
+    // tally of now, not a dated report: nothing here to date. Deliveries date their empties returned.
+    businessEvent: false,
     input: (t) => ({ quantity: t.int({ description: 'Empties handed back, at least 1.' }) }),
     schema: z.object({ quantity: z.number().int().min(1).max(10_000) }),
     resolve: (input, u) => returnEmpties(u, input.quantity),
