@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
+import { unitCalls, expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
 import { cityWithCoop } from '../support/fixtures';
 
 // The outlet opens on Monday 2 March 2026 (first financial year 2026); the tests run on Tuesday 17 March,
@@ -15,25 +15,7 @@ let f: Awaited<ReturnType<typeof cityWithCoop>>;
 let staff: string;
 const ids = { refill: '', agent: '', voidable: '' };
 
-const RESULT = `__typename ... on ValidationError { code fields { field messageEn messageId } } ... on BusinessRuleError { rule field details } ... on Error { code messageEn }`;
-const typeOf = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
-
-function mutate(field: string, input: Record<string, unknown>, token: string, selection = '__typename') {
-  const type = typeOf(field);
-  return api.gql(`mutation($input: ${type}Input!) { ${field}(input: $input) { ${RESULT} ... on ${type}Success { data { ${selection} } } } }`, { input: { cooperativeId: f.coopId, ...input } }, token);
-}
-
-async function ok(field: string, input: Record<string, unknown>, token = f.manager, selection = '__typename') {
-  const res = await mutate(field, input, token, selection);
-  expect(res.data?.[field]?.__typename, JSON.stringify(res)).toBe(`${typeOf(field)}Success`);
-  return res.data[field].data;
-}
-
-async function read(query: string, variables: Record<string, unknown>) {
-  const res = await api.gql(query, { c: f.coopId, ...variables }, f.manager);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data;
-}
+const { mutate, ok, read } = unitCalls(() => ({ api, coopId: f.coopId, manager: f.manager }), '__typename');
 
 const salesOn = async (d: string) => (await read(`query($c: ID!, $d: Date) { lpgSales(cooperativeId: $c, date: $d, first: 100) { edges { node { id } } } }`, { d })).lpgSales.edges.length;
 const deliveriesOn = async (d: string) =>

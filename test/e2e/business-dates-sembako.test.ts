@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
+import { unitCalls, expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
 import { cityWithCoop, nextNik } from '../support/fixtures';
 import { businessItems } from '../support/outcome';
 
@@ -16,25 +16,7 @@ let f: Awaited<ReturnType<typeof cityWithCoop>>;
 let staff: string;
 const ids: Record<'sugar' | 'rice' | 'oil' | 'supplier' | 'voidable', string> = { sugar: '', rice: '', oil: '', supplier: '', voidable: '' };
 
-const RESULT = `__typename ... on ValidationError { code fields { field messageEn messageId } } ... on BusinessRuleError { rule field details } ... on Error { code messageEn }`;
-const typeOf = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
-
-function mutate(field: string, input: Record<string, unknown>, token: string, selection = 'id') {
-  const type = typeOf(field);
-  return api.gql(`mutation($input: ${type}Input!) { ${field}(input: $input) { ${RESULT} ... on ${type}Success { data { ${selection} } } } }`, { input: { cooperativeId: f.coopId, ...input } }, token);
-}
-
-async function ok(field: string, input: Record<string, unknown>, token = f.manager, selection = 'id') {
-  const res = await mutate(field, input, token, selection);
-  expect(res.data?.[field]?.__typename, JSON.stringify(res)).toBe(`${typeOf(field)}Success`);
-  return res.data[field].data;
-}
-
-async function read(query: string, variables: Record<string, unknown>) {
-  const res = await api.gql(query, { c: f.coopId, ...variables }, f.manager);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data;
-}
+const { mutate, ok, read } = unitCalls(() => ({ api, coopId: f.coopId, manager: f.manager }), 'id');
 
 const salesOn = async (d: string) => (await read(`query($c: ID!, $d: Date) { sembakoSales(cooperativeId: $c, date: $d, first: 100) { edges { node { id } } } }`, { d })).sembakoSales.edges.length;
 const summaryOn = async (d: string) => (await read(`query($c: ID!, $d: Date) { sembakoDailySummary(cooperativeId: $c, date: $d) { salesCount } }`, { d })).sembakoDailySummary.salesCount;

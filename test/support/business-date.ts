@@ -101,3 +101,31 @@ export async function expectRefusedBeyondWindow(c: Callers, events: BusinessEven
     await c.api.gql(SET_WINDOW, { input: { cooperativeId: c.coopId, backdating: { staffDays: 7, managerDays: null } } }, c.manager);
   }
 }
+
+const RESULT = `__typename ... on ValidationError { code fields { field messageEn messageId } } ... on BusinessRuleError { rule field details } ... on Error { code messageEn }`;
+const typeOf = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
+
+/**
+ * Calls on one cooperative of a test API, for the business-date tests of each unit: `mutate` answers the
+ * result union (typed errors included), `ok` insists on success, `read` runs a query as the manager with
+ * `$c` bound to the cooperative. `get` is read at each call (the API starts in beforeAll).
+ */
+export function unitCalls(get: () => { api: TestApi; coopId: string; manager: string }, defaultSelection = 'id') {
+  const mutate = (field: string, input: Record<string, unknown>, token: string, selection = defaultSelection) => {
+    const { api, coopId } = get();
+    const type = typeOf(field);
+    return api.gql(`mutation($input: ${type}Input!) { ${field}(input: $input) { ${RESULT} ... on ${type}Success { data { ${selection} } } } }`, { input: { cooperativeId: coopId, ...input } }, token);
+  };
+  const ok = async (field: string, input: Record<string, unknown>, token?: string, selection = defaultSelection) => {
+    const res = await mutate(field, input, token ?? get().manager, selection);
+    expect(res.data?.[field]?.__typename, JSON.stringify(res)).toBe(`${typeOf(field)}Success`);
+    return res.data[field].data;
+  };
+  const read = async (query: string, variables: Record<string, unknown>) => {
+    const { api, coopId, manager } = get();
+    const res = await api.gql(query, { c: coopId, ...variables }, manager);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data;
+  };
+  return { mutate, ok, read };
+}
