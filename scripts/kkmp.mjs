@@ -32,7 +32,8 @@ function pnpm() {
   } catch {
     // not installed, or corepack refused to fetch it: use npx below
   }
-  return ['npx', '-y', `pnpm@${wanted}`];
+  // --prefer-offline: npx's cache answers once pnpm was fetched, with no trip to the registry per command.
+  return ['npx', '--prefer-offline', '-y', `pnpm@${wanted}`];
 }
 
 function run(argv, opts = {}) {
@@ -53,7 +54,16 @@ function run(argv, opts = {}) {
 if (!(task === 'token' && installIsCurrent(root).current)) {
   // token's stdout is the token alone (`$(npm run -s token -- ...)`): the install reports on stderr.
   const stdio = task === 'token' ? ['inherit', 2, 'inherit'] : 'inherit';
-  const install = await run([...pnpm(), 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only'], { stdio });
+  const argv = [...pnpm(), 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only'];
+  // A plain install (a new workspace package) asks the registry for metadata; a mirror that drops a
+  // connection now and then should not fail the command, so a failed install is tried twice more.
+  let install = await run(argv, { stdio });
+  for (const wait of [5_000, 20_000]) {
+    if (install === 0) break;
+    console.error(`pnpm install failed (exit ${install}); trying again in ${wait / 1000} s`);
+    await new Promise((done) => setTimeout(done, wait));
+    install = await run(argv, { stdio });
+  }
   if (install !== 0) fail('pnpm install failed (see above).');
 }
 if (task === 'install') process.exit(0);

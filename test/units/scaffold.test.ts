@@ -10,8 +10,15 @@ import { cruiseImports, repoRoot, violationLines } from '../support/imports';
 const id = 'kiosk';
 let copy = '';
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-const run = (cmd: string, args: string[], opts: ExecFileSyncOptions = {}) =>
-  execFileSync(cmd, args, { cwd: copy, encoding: 'utf8', env, stdio: 'pipe', timeout: 120_000, ...opts }) as string;
+/** Runs a command in the copy; a failure carries the end of its output (pnpm reports on stdout). */
+function run(cmd: string, args: string[], opts: ExecFileSyncOptions = {}): string {
+  try {
+    return execFileSync(cmd, args, { cwd: copy, encoding: 'utf8', env, stdio: 'pipe', timeout: 120_000, ...opts }) as string;
+  } catch (e) {
+    const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${String(stdout).slice(-4000)}\n${String(stderr).slice(-2000)}`, { cause: e });
+  }
+}
 const node = (...args: string[]) => run(process.execPath, args);
 const git = (...args: string[]) => run('git', ['-c', 'user.name=scaffold-test', '-c', 'user.email=scaffold@test', ...args]);
 /** Paths that differ from the copy's first commit, one per file. */
@@ -36,7 +43,7 @@ afterAll(() => {
 describe('pnpm create-unit <id>', () => {
   it('scaffolds, installs and tests a unit touching nothing outside plugins/<id>/ but units.config.ts and generated files', async () => {
     const before = changed();
-    const created = node('scripts/create-unit.mjs', id);
+    const created = run(process.execPath, ['scripts/create-unit.mjs', id], { timeout: 200_000 }); // its install may retry
     expect(created).toMatch(`created plugins/${id}/`);
     for (const f of ['package.json', 'src/index.ts', 'src/services/records.ts', 'src/examples.ts', `test/${id}.test.ts`, 'README.md']) expect(existsSync(join(copy, 'plugins', id, f)), f).toBe(true);
 
