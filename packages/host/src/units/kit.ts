@@ -38,6 +38,11 @@ function logAfterCommitFailure(field: string, err: unknown) {
   if (process.env.KKMP_LOG_ERRORS !== '0') console.error(`${field}: after-commit work failed`, err);
 }
 
+/** The field itself nullable; a list's items keep the nullability the unit chose. */
+function outerNullable(nullable: unknown): boolean | { list: boolean; items: boolean } {
+  return typeof nullable === 'object' && nullable !== null ? { ...(nullable as { items: boolean }), list: true } : true;
+}
+
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
 
 /**
@@ -61,7 +66,9 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       builder.queryField(field, (t) =>
         t.field({
           type: options.type,
-          nullable: options.nullable,
+          // Any unit query may be refused (permission, unit not enabled): nullable, so a refusal nulls this
+          // field only and the rest of the caller's answer survives.
+          nullable: outerNullable(options.nullable),
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
           extensions: { kkmpPermission: options.permission },
           args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
