@@ -1,3 +1,4 @@
+import { activityHooks } from './city-view/hooks';
 import { nextNumber, pk, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from './authorize';
@@ -145,6 +146,7 @@ async function registerMemberUnaudited(ctx: CoreContext, raw: unknown): Promise<
     tx.create({ ...nikKey(coop.id, member.nik), type: 'Unique', memberId: member.id }, 'nik');
     tx.put({ ...numberKey(coop.id, member.memberNumber), type: 'Unique', memberId: member.id });
     tx.create(memberItem(member));
+    activityHooks.memberRegistered(ctx.db, tx, coop.id, member.memberNumber);
     return member;
   });
 }
@@ -249,6 +251,7 @@ async function endMembershipUnaudited(ctx: CoreContext, raw: unknown): Promise<M
         { expression: 'version = :prev', values: { ':prev': m.version } },
         RETRY_TAG,
       );
+      activityHooks.memberLeft(ctx.db, tx, m.coopId, m.id);
       return next;
     },
   );

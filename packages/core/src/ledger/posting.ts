@@ -1,3 +1,4 @@
+import { activityHooks } from '../city-view/hooks';
 import type { Transaction } from '@kkmp/store';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
@@ -121,6 +122,8 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
     postedBy: ctx.principal?.userId ?? 'system',
   };
   tx.create({ ...entryKey(coopId, entry.date, entry.id), type: 'JournalEntry', ...entry });
+  // The city's activity summary, after the commit and outside this transaction (no hot item).
+  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date);
 
   const moves = new Map<string, { account: string; segment: string; debit: number; credit: number }>();
   const move = (account: string, segment: string, debit: number, credit: number) => {

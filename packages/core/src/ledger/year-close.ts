@@ -1,3 +1,4 @@
+import { activityHooks } from '../city-view/hooks';
 import { ConditionFailed, Transaction, getItem, pk, putAll, queryAll, sk, skPrefix } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from '../authorize';
@@ -170,6 +171,7 @@ async function closeYearUnaudited(ctx: CoreContext, raw: unknown): Promise<YearC
         members: allocation.members.length,
       };
       tx.create({ ...closeKey(coopId, input.year), type: 'YearClose', ...close }, 'closed');
+      activityHooks.yearClosed(ctx.db, tx, coopId, input.year);
       return close;
     },
   );
@@ -317,6 +319,7 @@ async function recordRatUnaudited(ctx: CoreContext, raw: unknown): Promise<RatRe
       );
     }
     tx.create({ ...ratKey(coopId, rat.date, rat.id), type: 'RatRecord', ...rat });
+    activityHooks.ratHeld(ctx.db, tx, coopId, rat.date);
     return rat;
   });
 }

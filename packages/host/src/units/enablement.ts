@@ -2,6 +2,7 @@ import {
   InvalidStateError,
   NotFoundError,
   RETRY_TAG,
+  activityHooks,
   UnitDependencyError,
   audited,
   authorize,
@@ -56,6 +57,7 @@ async function enableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw
     const next: UnitRecord = { unitId: unit.id, enabled: true, settings, enabledAt: now, updatedAt: now, version: (current?.version ?? 0) + 1 };
     if (current) tx.replace(recordItem(coopId, next), current.version, RETRY_TAG);
     else tx.create(recordItem(coopId, next), RETRY_TAG);
+    activityHooks.unitSwitched(ctx.db, tx, coopId, unit.id, true, next.version);
     // A dependency disabled meanwhile makes this transaction fail and re-run, which then refuses.
     for (const dep of unit.dependsOn ?? []) tx.check(unitRecordKey(coopId, dep), { expression: 'enabled = :on', values: { ':on': true } }, RETRY_TAG);
     await unit.onEnable?.({
@@ -106,6 +108,7 @@ async function disableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, ra
     const now = ctx.clock.now().toISOString();
     const next: UnitRecord = { ...current, enabled: false, disabledAt: now, updatedAt: now, version: current.version + 1 };
     tx.replace(recordItem(coopId, next), current.version, RETRY_TAG);
+    activityHooks.unitSwitched(ctx.db, tx, coopId, unit.id, false, next.version);
     await unit.onDisable?.({
       unitId: unit.id,
       cooperative,

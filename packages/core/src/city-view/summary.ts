@@ -1,0 +1,103 @@
+import { updateOne, type Db } from '@kkmp/store';
+import { summaryKey } from './keys';
+
+/**
+ * What the city needs of a cooperative, kept in one item of the cooperative's own partition so a page of
+ * cooperatives reads one item each, by key. Every write here happens after the business transaction has
+ * committed and is safe to repeat and to reorder: dates only move forward (a conditional SET), sets only
+ * grow (ADD of a set element), versions only rise. No business transaction touches this item, so a busy
+ * counter (a hundred sales at once) never conflicts on it.
+ */
+export interface CoopSummary {
+  /** Latest business date on which any counted business event was recorded. */
+  lastActivityDate?: string;
+  /** Latest business date per segment: a unit id, or SAVINGS for equity payments. */
+  lastActivityBySegment: Record<string, string>;
+  /** Highest member number issued (members ever registered; a rare failed registration leaves a gap). */
+  membersRegistered: number;
+  /** Members who left (resigned or died), by id. */
+  membersLeft: number;
+  /** Units as last switched: enabled or not. */
+  units: Record<string, boolean>;
+  lastRatDate?: string;
+  closedYears: number[];
+}
+
+/** Equity payments count as savings activity; they are not a unit. */
+export const SAVINGS_SEGMENT = 'SAVINGS';
+/** Journal sources that are business transactions (sales, purchases, savings, loans); manual entries, reversals and year-end work are not. */
+export const ACTIVITY_SOURCES = new Set(['UNIT', 'EQUITY_PAYMENT']);
+
+const ACT = 'act_';
+const UNIT = 'unit_';
+
+export function parseSummary(item: Record<string, unknown> | undefined): CoopSummary {
+  const s: CoopSummary = { lastActivityBySegment: {}, membersRegistered: 0, membersLeft: 0, units: {}, closedYears: [] };
+  if (!item) return s;
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(ACT) && typeof value === 'string') s.lastActivityBySegment[name.slice(ACT.length)] = value;
+    if (name.startsWith(UNIT) && value && typeof value === 'object') s.units[name.slice(UNIT.length)] = (value as { enabled?: unknown }).enabled === true;
+  }
+  if (typeof item.lastActivityDate === 'string') s.lastActivityDate = item.lastActivityDate;
+  if (typeof item.lastRatDate === 'string') s.lastRatDate = item.lastRatDate;
+  if (typeof item.membersRegistered === 'number') s.membersRegistered = item.membersRegistered;
+  if (item.membersLeft instanceof Set) s.membersLeft = item.membersLeft.size;
+  if (item.closedYears instanceof Set) s.closedYears = [...(item.closedYears as Set<number>)].map(Number).sort();
+  return s;
+}
+
+const BASE_NAMES = { '#t': 'type', '#c': 'coopId' };
+const base = (coopId: string) => ({ ':type': 'CoopSummary', ':coop': coopId });
+
+/** SET attr = value where the stored value is absent or lower. False when the stored value was already as high. */
+function raise(db: Db, coopId: string, attr: string, value: string | number): Promise<boolean> {
+  return updateOne(db, summaryKey(coopId), {
+    expression: 'SET #a = :v, #t = :type, #c = :coop',
+    condition: 'attribute_not_exists(#a) OR #a < :v',
+    names: { '#a': attr, ...BASE_NAMES },
+    values: { ':v': value, ...base(coopId) },
+  });
+}
+
+/** ADD one element to a set: repeating it changes nothing. */
+async function addToSet(db: Db, coopId: string, attr: string, element: string | number): Promise<void> {
+  await updateOne(db, summaryKey(coopId), {
+    expression: 'ADD #a :e SET #t = :type, #c = :coop',
+    names: { '#a': attr, ...BASE_NAMES },
+    values: { ':e': new Set([element]), ...base(coopId) },
+  });
+}
+
+/**
+ * A business event on `date` in `segment`. The segment's date first: when it was already as late, the
+ * cooperative's overall date (the latest of all segments) is too, and one call is all it costs.
+ */
+export async function recordActivity(db: Db, coopId: string, segment: string, date: string): Promise<void> {
+  if (await raise(db, coopId, `${ACT}${segment}`, date)) await raise(db, coopId, 'lastActivityDate', date);
+}
+
+export const recordMemberNumber = (db: Db, coopId: string, memberNumber: number) => raise(db, coopId, 'membersRegistered', memberNumber).then(() => undefined);
+export const recordMemberLeft = (db: Db, coopId: string, memberId: string) => addToSet(db, coopId, 'membersLeft', memberId);
+export const recordRatHeld = (db: Db, coopId: string, date: string) => raise(db, coopId, 'lastRatDate', date).then(() => undefined);
+export const recordYearClosed = (db: Db, coopId: string, year: number) => addToSet(db, coopId, 'closedYears', year);
+
+/** A unit switched on or off; the unit record's version orders switches that arrive out of order. */
+export async function recordUnitSwitch(db: Db, coopId: string, unitId: string, enabled: boolean, version: number): Promise<void> {
+  await updateOne(db, summaryKey(coopId), {
+    expression: 'SET #a = :u, #t = :type, #c = :coop',
+    condition: 'attribute_not_exists(#a) OR #a.#v < :v',
+    names: { '#a': `${UNIT}${unitId}`, '#v': 'version', ...BASE_NAMES },
+    values: { ':u': { enabled, version }, ':v': version, ...base(coopId) },
+  });
+}
+
+/**
+ * Runs summary work after a commit without failing the request that committed: the business record is
+ * written; a lost summary update shows as older activity until the next event, never as a lost sale.
+ */
+export function summaryAfterCommit(work: () => Promise<void>): () => Promise<void> {
+  return () =>
+    work().catch((err) => {
+      if (process.env.KKMP_LOG_ERRORS !== '0') console.error('activity summary update failed', err);
+    });
+}
