@@ -1,5 +1,6 @@
 import type { Builder } from '@kkmp/plugin-sdk';
 import { registerCitySchema } from './city';
+import { registerCityViewSchema } from './city-view/index';
 import { registerBudgetSchema } from './budget/index';
 import { registerCooperativeSchema } from './cooperative/index';
 import { registerLedgerSchema } from './ledger/index';
@@ -22,6 +23,7 @@ export function registerCoreSchema(builder: Builder) {
   const ledger = registerLedgerSchema(builder, refs);
   registerBudgetSchema(builder, { ...refs, ...ledger });
   registerShuSchema(builder, refs);
+  registerCityViewSchema(builder, refs);
   return { ...refs, ...errors };
 }
 
