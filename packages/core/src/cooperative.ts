@@ -122,7 +122,8 @@ export const coopTenant = (coopId: string) => ({ kind: 'coop', coopId }) as cons
 export const coopKey = (coopId: string) => ({ pk: pk(coopTenant(coopId)), sk: sk('PROFILE') });
 const cityCoopsIndex = (cityId: string) => pk({ kind: 'city', cityId }, 'COOPS');
 
-function toItem(coop: Cooperative) {
+/** The stored item of a cooperative (with its place in the city's index); for batch writers such as the demo seed. */
+export function cooperativeItem(coop: Cooperative) {
   return { ...coopKey(coop.id), type: 'Cooperative', ...coop, gsi1pk: cityCoopsIndex(coop.cityId), gsi1sk: `${coop.name.toLowerCase()}#${coop.id}` };
 }
 
@@ -161,7 +162,7 @@ async function createCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
       createdAt: now.toISOString(),
       version: 1,
     };
-    tx.create(toItem(coop));
+    tx.create(cooperativeItem(coop));
     // The program forms one cooperative per kelurahan.
     tx.create({ pk: pk({ kind: 'city', cityId: city.id }), sk: sk('KELCOOP', kel.id), type: 'Unique', coopId: coop.id }, 'kelCoop');
     return coop;
@@ -210,7 +211,7 @@ async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
         ...(input.firstFinancialYear ? { firstFinancialYear: input.firstFinancialYear } : {}),
         ...(input.backdating ? { backdating: input.backdating } : {}),
       };
-      tx.replace(toItem(next), current.version, RETRY_TAG);
+      tx.replace(cooperativeItem(next), current.version, RETRY_TAG);
       return { ...next, version: current.version + 1 };
     },
   );
@@ -238,7 +239,7 @@ async function changeCooperativeStatusUnaudited(ctx: CoreContext, raw: unknown):
       }
       const now = ctx.clock.now();
       const next: Cooperative = { ...current, status: input.status, statusChangedAt: now.toISOString(), ...(regNo ? { registrationNumber: regNo } : {}) };
-      tx.replace(toItem(next), current.version, RETRY_TAG);
+      tx.replace(cooperativeItem(next), current.version, RETRY_TAG);
       return { ...next, version: current.version + 1 };
     },
   );

@@ -16,6 +16,8 @@ import { Transaction, getItem, pk, sk, type Db } from '@kkmp/store';
 import { z } from 'zod';
 import { installedUnits } from '../units.config';
 import { runUnitDemos, type DemoCooperative } from './unit-demos';
+import { seedDemoCity } from './city-demo';
+import { seedCityWork } from './city-demo-work';
 
 export interface DemoUser {
   label: string;
@@ -26,7 +28,8 @@ export interface DemoUser {
 const SEED_MARKER = { pk: pk({ kind: 'platform' }), sk: sk('DEMO', 'SEEDED') };
 
 /**
- * Kota Bandung with six real kelurahan and cooperatives in every lifecycle state. Region codes follow
+ * Kota Bandung with six real kelurahan and cooperatives in every lifecycle state, made through the services,
+ * and the rest of its 151 kelurahan and their cooperatives from city-demo.ts. Region codes follow
  * Kemendagri's scheme for Kota Bandung (32.73); check them against the current decree before relying on
  * them for anything but a demo.
  */
@@ -175,6 +178,9 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
   ];
   const principal = (label: string) => users.find((u) => u.label === label)!.principal;
   await runUnitDemos(db, installedUnits, { coopId: main.coopId, members: main.members, manager, staff: principal('staff'), supervisor: principal('supervisor') }, clock);
+  // The rest of a city of about 150 cooperatives (batched writes), and the city office's follow-up work.
+  const generated = await seedDemoCity(db, clock, { cityId: city.id, regionCode: city.regionCode, existing: new Set(KELURAHAN.map((k) => k.name)) }, installedUnits);
+  await seedCityWork(dinas, city.id, generated, today);
   // Written last: a seed cut short is simply run again (every step above is idempotent).
   await new Transaction(db).put({ ...SEED_MARKER, type: 'DemoSeed', at: clock.now().toISOString(), users }).commit();
   return users;

@@ -120,10 +120,18 @@ export async function listFollowUps(ctx: CoreContext, cityId: string, coopId: st
   return queryPage(ctx.db, { partition: followUpPartition(cityId), prefix: skPrefix('FOLLOWUP', coopId) }, followUpSchema, { ...page, descending: true });
 }
 
-/** Every cooperative's latest contact (one query). */
+const statesRead = new WeakMap<CoreContext, Map<string, Promise<FollowUpState[]>>>();
+
+/** Every cooperative's latest contact (one query, once per request: the dashboard asks twice). */
 export async function followUpStates(ctx: CoreContext, cityId: string): Promise<FollowUpState[]> {
   await authorize(ctx, 'city:write', { cityId });
-  return queryAll(ctx.db, { partition: followUpPartition(cityId), prefix: skPrefix('FUSTATE') }, followUpStateSchema);
+  const cache = statesRead.get(ctx) ?? statesRead.set(ctx, new Map()).get(ctx)!;
+  const cached = cache.get(cityId);
+  if (cached) return cached;
+  const read = queryAll(ctx.db, { partition: followUpPartition(cityId), prefix: skPrefix('FUSTATE') }, followUpStateSchema);
+  cache.set(cityId, read);
+  read.catch(() => cache.delete(cityId));
+  return read;
 }
 
 /** Follow-ups whose next date has passed (before today), the longest overdue first, with their cooperatives. */
