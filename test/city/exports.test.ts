@@ -73,7 +73,7 @@ describe('CSV exports round-trip to the dashboard', () => {
     const followUps = await csv('FOLLOW_UPS');
     expect(followUps.length).toBeGreaterThanOrEqual(c.overdueFollowUps.length);
     for (const o of c.overdueFollowUps) expect(followUps.map((r) => r.cooperative)).toContain(o.cooperative.name);
-    for (const { constraint, cooperatives } of c.dashboard.constraints) expect(followUps.filter((r) => r.constraints.split(' ').includes(constraint)).length).toBeGreaterThanOrEqual(cooperatives);
+    for (const { constraint, cooperatives } of c.dashboard.constraints) expect(followUps.filter((r) => (r.constraints ?? '').split(' ').includes(constraint)).length).toBeGreaterThanOrEqual(cooperatives);
     const attendance = await csv('TRAINING_ATTENDANCE');
     expect(attendance).toHaveLength(c.trainingAttendance.reduce((s: number, a: any) => s + a.attendees.length, 0));
     expect(new Set(attendance.map((r) => r.topic))).toEqual(new Set(['RAPBK', 'BOOKKEEPING']));

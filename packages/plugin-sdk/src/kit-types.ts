@@ -54,6 +54,11 @@ export interface UnitJournalEntry {
   lines: { account: string; debit?: number; credit?: number; memo?: string }[];
   /** Member purchases to count for SHU jasa usaha (sales to members). */
   patronage?: { memberId: string; amount: number }[];
+  /**
+   * A purchase under a supply agreement the city brokered (its raw id): the books check that it is the
+   * cooperative's agreement, in force on the date, and add `amount` to its volume in the same transaction.
+   */
+  supplyAgreement?: { id: string; amount: number };
 }
 
 /** A mutation resolver also writes, into the mutation's one transaction. */

@@ -45,6 +45,7 @@ export const goodsReceiptSchema = z.object({
   supplierId: z.string(),
   purchaseOrderId: z.string().optional(),
   invoiceNumber: z.string().optional(),
+  supplyAgreementId: z.string().optional(),
   payment: z.enum(SUPPLIER_PAYMENTS),
   lines: z.array(receiptLineSchema),
   total: int,

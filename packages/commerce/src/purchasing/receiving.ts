@@ -11,6 +11,8 @@ import { loadSupplier } from './suppliers';
 export const receiveInput = z.object({
   invoiceNumber: text(60).optional().nullable(),
   payment: z.enum(SUPPLIER_PAYMENTS),
+  /** A city-brokered supply agreement the purchase is made under (checked and counted by the books). */
+  supplyAgreementId: z.string().optional().nullable(),
   lines: z
     .array(z.object({ productId: z.string(), quantity, unitCost: positiveRupiah }))
     .min(1, 'needs at least one line / perlu paling sedikit satu baris')
@@ -42,6 +44,7 @@ export async function receiveGoods(u: WriteCtx, target: { supplierId?: string; p
     supplierId: supplier.id,
     ...(po ? { purchaseOrderId: po.id } : {}),
     ...(input.invoiceNumber ? { invoiceNumber: input.invoiceNumber } : {}),
+    ...(input.supplyAgreementId ? { supplyAgreementId: input.supplyAgreementId } : {}),
     payment: input.payment,
     lines,
     total,
@@ -100,6 +103,7 @@ async function postReceipt(u: WriteCtx, receipt: Omit<GoodsReceipt, 'entryId'>, 
   const { entryId } = await u.post({
     memo: `Penerimaan barang ${receipt.number} dari ${supplier.name}${receipt.invoiceNumber ? `, faktur ${receipt.invoiceNumber}` : ''}`,
     documentId: receipt.id,
+    ...(receipt.supplyAgreementId ? { supplyAgreement: { id: receipt.supplyAgreementId, amount: receipt.total } } : {}),
     lines: [
       { account: ACCOUNTS.inventory, debit: receipt.total },
       { account: supplierPaymentAccount(receipt.payment), credit: receipt.total },

@@ -1,4 +1,4 @@
-import { ValidationError, pageRequest } from '@kkmp/plugin-sdk';
+import { ValidationError, decodeId, pageRequest } from '@kkmp/plugin-sdk';
 import { keys } from '../model/keys';
 import { purchaseOrderSchema, supplierSchema } from '../model/purchasing';
 import { createPurchaseOrder } from '../purchasing/orders';
@@ -89,13 +89,15 @@ function registerOrders<S>({ unit, perm, kit, id }: Shop<S>): void {
       invoiceNumber: t.string({ required: false, description: "Supplier's invoice number." }),
       payment: t.field({ type: SupplierPayment, description: 'Paid now (cash, transfer) or owed (credit).' }),
       lines: t.field({ type: [PurchaseLineInput], description: 'What arrived.' }),
+      supplyAgreementId: t.id({ required: false, description: "A supply agreement the city brokered (City.supplyAgreements) this purchase is made under: the agreement's volume grows by the receipt's total." }),
     }),
-    resolve: async ({ purchaseOrderId, supplierId, lines, ...rest }, u) => {
+    resolve: async ({ purchaseOrderId, supplierId, lines, supplyAgreementId, ...rest }, u) => {
       const target = {
         ...(purchaseOrderId ? { purchaseOrderId: id(purchaseOrderId, 'PurchaseOrder', 'input.purchaseOrderId') } : {}),
         ...(supplierId ? { supplierId: id(supplierId, 'Supplier', 'input.supplierId') } : {}),
       };
-      return { ...(await receiveGoods(u, target, { ...rest, lines: decodeLines(lines) })), idPrefix };
+      const agreement = supplyAgreementId ? { supplyAgreementId: decodeId(supplyAgreementId, 'SupplyAgreement', 'input.supplyAgreementId', 2)[1] } : {};
+      return { ...(await receiveGoods(u, target, { ...rest, ...agreement, lines: decodeLines(lines) })), idPrefix };
     },
   });
 }

@@ -1,4 +1,5 @@
 import { activityHooks } from '../city-view/hooks';
+import { countUnderAgreement } from '../city-view/agreement-volume';
 import type { Transaction } from '@kkmp/store';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
@@ -38,6 +39,8 @@ export interface JournalEntryInput {
   reverses?: string;
   /** Year the patronage counts for, when not the entry's own (a reversal corrects the original year). */
   patronageYear?: string;
+  /** A purchase under a city-brokered supply agreement: checked, and its volume grows in this transaction. */
+  supplyAgreement?: { id: string; amount: Rupiah };
 }
 
 /** DynamoDB actions one entry may use, leaving room in the transaction for the business record. */
@@ -124,6 +127,7 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   tx.create({ ...entryKey(coopId, entry.date, entry.id), type: 'JournalEntry', ...entry });
   // The city's activity summary, after the commit and outside this transaction (no hot item).
   activityHooks.posted(ctx.db, tx, coopId, input.source, input.date);
+  if (input.supplyAgreement) await countUnderAgreement(ctx, tx, coopId, input.supplyAgreement, input.date);
 
   const moves = new Map<string, { account: string; segment: string; debit: number; credit: number }>();
   const move = (account: string, segment: string, debit: number, credit: number) => {

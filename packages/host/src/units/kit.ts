@@ -29,6 +29,7 @@ async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, co
     source: { kind: 'UNIT', unitId: unit.id, documentId: e.documentId },
     lines: e.lines.map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, unitId: unit.id, ...(l.memo ? { memo: l.memo } : {}) })),
     ...(e.patronage?.length ? { patronage: e.patronage.map((p) => ({ ...p, unitId: unit.id })) } : {}),
+    ...(e.supplyAgreement ? { supplyAgreement: e.supplyAgreement } : {}),
   });
   return { entryId: entry.id };
 }
