@@ -29,6 +29,12 @@ const CORE_NON_EVENTS: Record<string, string> = {
   enableUnit: 'settings',
   updateUnitSettings: 'settings',
   disableUnit: 'settings',
+  setCitySettings: "the city view's settings",
+  recordFollowUp: "the city's follow-up log (its own date, not a business event of the cooperative)",
+  createTrainingSession: "the city's training calendar",
+  recordTrainingAttendance: "the city's training record",
+  createPartner: "the city's partner registry",
+  createSupplyAgreement: 'an agreement (purchases under it are the business events)',
 };
 
 const { schema } = buildHostSchema(installedUnits);
