@@ -40,6 +40,73 @@ export const coreExamples: UnitExample[] = [
     variables: { cityId: '$cityId', asOf: '$today', first: 20 },
   },
   {
+    name: 'City activation: X of Y active',
+    description: 'Counts per city and kelurahan measured from what cooperatives record (activity within the window), units, constraints, overdue follow-ups.',
+    as: 'city',
+    query: `query CityActivation($cityId: ID!) {
+  city(id: $cityId) {
+    __typename
+    ... on City {
+      name
+      dashboard {
+        asOf
+        windowDays
+        counts { total formed legalEntity operating active inactive operatingWithoutActivity }
+        kelurahan { kelurahan { name kecamatan } counts { total active } }
+        units { unitId enabled trading }
+        constraints { constraint cooperatives }
+        overdueFollowUps
+      }
+    }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { cityId: '$cityId' },
+  },
+  {
+    name: 'Operating cooperatives without activity',
+    description: 'The ones to call in: OPERATING, yet no business transaction within the window, with their summaries; `totalCount` counts them all.',
+    as: 'city',
+    query: `query Inactive($cityId: ID!, $after: String) {
+  city(id: $cityId) {
+    __typename
+    ... on City {
+      cooperativeActivity(first: 50, after: $after, filter: { status: OPERATING, active: false }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { lastActivityDate daysSinceActivity members unitsEnabled lastRatDate cooperative { name kelurahan { name } } } }
+      }
+      overdueFollowUps { cooperative { name } nextFollowUpDate constraints }
+    }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { cityId: '$cityId' },
+  },
+  {
+    name: 'Record a follow-up',
+    description: 'A visit or a meeting at city hall: the constraints found, the actions agreed, the next follow-up date.',
+    as: 'city',
+    query: `mutation RecordFollowUp($input: RecordFollowUpInput!) {
+  recordFollowUp(input: $input) {
+    __typename
+    ... on RecordFollowUpSuccess { data { id date kind constraints actions nextFollowUpDate } }
+    ... on ValidationError { fields { field messageEn messageId } }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { input: { cooperativeId: '$cooperativeId', kind: 'MEETING_AT_CITY_HALL', constraints: ['CAPITAL', 'MANAGEMENT'], actions: ['Pelatihan pembukuan', 'Temu usaha dengan Perum Bulog'] } },
+  },
+  {
+    name: 'City exports (CSV)',
+    description: 'The activation table as a CSV file; other kinds: COOPERATIVES, FOLLOW_UPS, TRAINING_ATTENDANCE.',
+    as: 'city',
+    query: `query CityCsv($cityId: ID!) {
+  city(id: $cityId) { __typename ... on City { exportCsv(kind: ACTIVATION) } ... on Error { code messageEn messageId } }
+}`,
+    variables: { cityId: '$cityId' },
+  },
+  {
     name: 'Cooperative profile',
     description: 'The cooperative, its board and the business units it runs.',
     query: `query Cooperative($id: ID!) {
