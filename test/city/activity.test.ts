@@ -12,7 +12,7 @@ let idle: { coopId: string };
 let sugar = '';
 const { ok } = unitCalls(() => ({ api, coopId: f.coopId, manager: f.manager }), 'id');
 
-const ACTIVITY = `active lastActivityDate daysSinceActivity members unitsEnabled unitsTrading savingsLastDate lastRatDate booksClosedLastYear`;
+const ACTIVITY = `active lastActivityDate daysSinceActivity members equityCollected unitsEnabled unitsTrading savingsLastDate lastRatDate booksClosedLastYear`;
 const activityOf = async (coopId: string, token = f.cityAdmin) => {
   const res = await api.gql(`query($id: ID!) { cooperative(id: $id) { ... on Cooperative { activity { ${ACTIVITY} } } } }`, { id: coopId }, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -92,7 +92,10 @@ describe('activity is measured from business events, on their business dates', (
     expect(await activityOf(idle.coopId)).toMatchObject({ members: 2, active: false, savingsLastDate: null });
     const paid = await api.gql(ops.recordEquityPayment, { input: { memberId: a, kind: 'POKOK', amount: 50_000, businessDate: '2026-03-30' } }, await idleManager());
     expect(paid.data.recordEquityPayment.__typename).toBe('RecordEquityPaymentSuccess');
-    expect(await activityOf(idle.coopId)).toMatchObject({ active: true, lastActivityDate: '2026-03-30', savingsLastDate: '2026-03-30', unitsTrading: [] });
+    expect(await activityOf(idle.coopId)).toMatchObject({ active: true, lastActivityDate: '2026-03-30', savingsLastDate: '2026-03-30', unitsTrading: [], equityCollected: 50_000 });
+    await api.gql(ops.recordEquityPayment, { input: { memberId: a, kind: 'WAJIB', amount: 20_000 } }, await idleManager());
+    await api.gql(ops.recordEquityPayment, { input: { memberId: a, kind: 'WAJIB', amount: 20_000, businessDate: '2026-03-31' } }, await idleManager());
+    expect(await activityOf(idle.coopId)).toMatchObject({ lastActivityDate: '2026-04-01', equityCollected: 90_000 });
     const end = await api.gql(`mutation($input: EndMembershipInput!) { endMembership(input: $input) { __typename } }`, { input: { memberId: a, status: 'RESIGNED' } }, await idleManager());
     expect(end.data.endMembership.__typename).toBe('EndMembershipSuccess');
     expect((await activityOf(idle.coopId)).members).toBe(1);

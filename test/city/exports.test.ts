@@ -45,7 +45,7 @@ describe('CSV exports round-trip to the dashboard', () => {
     const nodes: any[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await gql(`query($id: ID!, $after: String) { city(id: $id) { ... on City { cooperativeActivity(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { active lastActivityDate daysSinceActivity members unitsEnabled unitsTrading lastRatDate booksClosedLastYear cooperative { name status } } } } } } }`, { after })).cooperativeActivity;
+      const page: any = (await gql(`query($id: ID!, $after: String) { city(id: $id) { ... on City { cooperativeActivity(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { active lastActivityDate daysSinceActivity members equityCollected unitsEnabled unitsTrading lastRatDate booksClosedLastYear cooperative { name status } } } } } } }`, { after })).cooperativeActivity;
       nodes.push(...page.edges.map((e: any) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -59,6 +59,7 @@ describe('CSV exports round-trip to the dashboard', () => {
         last_activity_date: n.lastActivityDate ?? '',
         days_since_activity: n.daysSinceActivity === null ? '' : String(n.daysSinceActivity),
         members: String(n.members),
+        equity_collected: String(n.equityCollected),
         units_enabled: n.unitsEnabled.join(' '),
         units_trading: n.unitsTrading.join(' '),
         last_rat_date: n.lastRatDate ?? '',

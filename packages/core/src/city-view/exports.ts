@@ -44,7 +44,7 @@ function activation(view: CityView): Table {
 function cooperatives(view: CityView): Table {
   const kel = new Map(view.kelurahan.map((k) => [k.id, k]));
   return {
-    header: ['cooperative', 'kelurahan', 'kecamatan', 'status', 'active', 'last_activity_date', 'days_since_activity', 'members', 'units_enabled', 'units_trading', 'last_rat_date', 'books_closed_last_year'],
+    header: ['cooperative', 'kelurahan', 'kecamatan', 'status', 'active', 'last_activity_date', 'days_since_activity', 'members', 'equity_collected', 'units_enabled', 'units_trading', 'last_rat_date', 'books_closed_last_year'],
     rows: view.standings.map((s) => [
       s.coop.name,
       kel.get(s.coop.kelurahanId)?.name ?? '',
@@ -54,6 +54,7 @@ function cooperatives(view: CityView): Table {
       s.summary.lastActivityDate ?? '',
       s.daysSinceActivity ?? '',
       s.members,
+      s.summary.equityCollected,
       s.unitsEnabled.join(' '),
       s.unitsTrading.join(' '),
       s.summary.lastRatDate ?? '',

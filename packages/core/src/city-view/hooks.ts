@@ -1,8 +1,11 @@
 import type { Db, Transaction } from '@kkmp/store';
+import { ACCOUNTS } from '../ledger/codes';
+import { periodOf } from '../time';
 import {
   ACTIVITY_SOURCES,
   SAVINGS_SEGMENT,
   recordActivity,
+  recordEquityCollected,
   recordMemberLeft,
   recordMemberNumber,
   recordRatHeld,
@@ -11,6 +14,8 @@ import {
   summaryAfterCommit,
 } from './summary';
 
+const EQUITY_ACCOUNTS = new Set<string>([ACCOUNTS.simpananPokok, ACCOUNTS.simpananWajib]);
+
 /**
  * Hooks the core's write paths call to keep a cooperative's summary current. Each only registers work to
  * run once the transaction has committed (see summary.ts): nothing here adds an action to the business
@@ -18,10 +23,14 @@ import {
  */
 export const activityHooks = {
   /** Any posting: counts when it is a business transaction, on its business date. */
-  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string) {
+  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string, lines: readonly { account: string; credit: number }[] = []) {
     if (!ACTIVITY_SOURCES.has(source.kind)) return;
     const segment = source.kind === 'UNIT' && source.unitId ? source.unitId : SAVINGS_SEGMENT;
     tx.afterCommit(summaryAfterCommit(() => recordActivity(db, coopId, segment, date)));
+    if (source.kind === 'EQUITY_PAYMENT') {
+      const accounts = [...new Set(lines.filter((l) => l.credit > 0 && EQUITY_ACCOUNTS.has(l.account)).map((l) => l.account))];
+      tx.afterCommit(summaryAfterCommit(() => recordEquityCollected(db, coopId, periodOf(date), accounts)));
+    }
   },
   memberRegistered(db: Db, tx: Transaction, coopId: string, memberNumber: number) {
     tx.afterCommit(summaryAfterCommit(() => recordMemberNumber(db, coopId, memberNumber)));

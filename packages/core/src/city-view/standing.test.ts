@@ -7,7 +7,7 @@ import { parseSummary, type CoopSummary } from './summary';
 const coop = (id: string, status: Cooperative['status'], kelurahanId = 'K1'): Cooperative => ({
   id, cityId: 'C', kelurahanId, name: `KKMP ${id}`, legalName: id, status, statusChangedAt: '', board: [], supervisors: [], equity: { simpananPokok: 50_000, simpananWajib: 20_000 }, timeZone: 'WIB', createdAt: '', version: 1,
 });
-const summary = (s: Partial<CoopSummary>): CoopSummary => ({ lastActivityBySegment: {}, membersRegistered: 0, membersLeft: 0, units: {}, closedYears: [], ...s });
+const summary = (s: Partial<CoopSummary>): CoopSummary => ({ lastActivityBySegment: {}, membersRegistered: 0, membersLeft: 0, units: {}, closedYears: [], equityCollected: 0, ...s });
 const TODAY = '2026-04-01';
 
 describe('a standing on a day', () => {
@@ -48,8 +48,8 @@ describe('a standing on a day', () => {
   });
 
   it('reads a stored summary item: segments, unit switches, sets', () => {
-    const s = parseSummary({ lastActivityDate: '2026-03-01', act_sembako: '2026-03-01', unit_sembako: { enabled: true, version: 3 }, unit_lpg: { enabled: false, version: 2 }, membersRegistered: 9, membersLeft: new Set(['m1', 'm2']), closedYears: new Set([2025, 2024]), lastRatDate: '2026-02-20' });
-    expect(s).toEqual({ lastActivityDate: '2026-03-01', lastActivityBySegment: { sembako: '2026-03-01' }, units: { sembako: true, lpg: false }, membersRegistered: 9, membersLeft: 2, closedYears: [2024, 2025], lastRatDate: '2026-02-20' });
+    const s = parseSummary({ lastActivityDate: '2026-03-01', act_sembako: '2026-03-01', unit_sembako: { enabled: true, version: 3 }, unit_lpg: { enabled: false, version: 2 }, membersRegistered: 9, membersLeft: new Set(['m1', 'm2']), closedYears: new Set([2025, 2024]), lastRatDate: '2026-02-20', eqc_3110_2026_02: 100_000, 'eqc_3120_2026-03': 40_000 });
+    expect(s).toEqual({ equityCollected: 140_000,  lastActivityDate: '2026-03-01', lastActivityBySegment: { sembako: '2026-03-01' }, units: { sembako: true, lpg: false }, membersRegistered: 9, membersLeft: 2, closedYears: [2024, 2025], lastRatDate: '2026-02-20' });
     expect(parseSummary(undefined)).toEqual(summary({}));
   });
 });

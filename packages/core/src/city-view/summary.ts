@@ -1,4 +1,5 @@
-import { updateOne, type Db } from '@kkmp/store';
+import { batchGet, updateOne, type Db } from '@kkmp/store';
+import { NO_SEGMENT, monthBalanceKey } from '../ledger/keys';
 import { summaryKey } from './keys';
 
 /**
@@ -21,6 +22,8 @@ export interface CoopSummary {
   units: Record<string, boolean>;
   lastRatDate?: string;
   closedYears: number[];
+  /** Simpanan pokok and wajib paid in, ever (refunds not deducted): the sum of the monthly copies below. */
+  equityCollected: number;
 }
 
 /** Equity payments count as savings activity; they are not a unit. */
@@ -30,12 +33,15 @@ export const ACTIVITY_SOURCES = new Set(['UNIT', 'EQUITY_PAYMENT']);
 
 const ACT = 'act_';
 const UNIT = 'unit_';
+/** eqc_<account>_<YYYY-MM>: the month's credits to an equity account, copied from its balance item. */
+const EQUITY = 'eqc_';
 
 export function parseSummary(item: Record<string, unknown> | undefined): CoopSummary {
-  const s: CoopSummary = { lastActivityBySegment: {}, membersRegistered: 0, membersLeft: 0, units: {}, closedYears: [] };
+  const s: CoopSummary = { lastActivityBySegment: {}, membersRegistered: 0, membersLeft: 0, units: {}, closedYears: [], equityCollected: 0 };
   if (!item) return s;
   for (const [name, value] of Object.entries(item)) {
     if (name.startsWith(ACT) && typeof value === 'string') s.lastActivityBySegment[name.slice(ACT.length)] = value;
+    if (name.startsWith(EQUITY) && typeof value === 'number') s.equityCollected += value;
     if (name.startsWith(UNIT) && value && typeof value === 'object') s.units[name.slice(UNIT.length)] = (value as { enabled?: unknown }).enabled === true;
   }
   if (typeof item.lastActivityDate === 'string') s.lastActivityDate = item.lastActivityDate;
@@ -74,6 +80,19 @@ async function addToSet(db: Db, coopId: string, attr: string, element: string | 
  */
 export async function recordActivity(db: Db, coopId: string, segment: string, date: string): Promise<void> {
   if (await raise(db, coopId, `${ACT}${segment}`, date)) await raise(db, coopId, 'lastActivityDate', date);
+}
+
+/**
+ * Equity paid in during a month, per account: the month balance item's credit column only grows (refunds
+ * are debits), so copying it with "only raise" is safe to repeat and reorder, and exact once the last copy lands.
+ */
+export async function recordEquityCollected(db: Db, coopId: string, month: string, accounts: readonly string[]): Promise<void> {
+  const keys = accounts.map((a) => monthBalanceKey(coopId, month, a, NO_SEGMENT));
+  const items = await batchGet(db, keys);
+  for (const [i, account] of accounts.entries()) {
+    const credit = items[i]?.credit;
+    if (typeof credit === 'number' && credit > 0) await raise(db, coopId, `${EQUITY}${account}_${month}`, credit);
+  }
 }
 
 export const recordMemberNumber = (db: Db, coopId: string, memberNumber: number) => raise(db, coopId, 'membersRegistered', memberNumber).then(() => undefined);

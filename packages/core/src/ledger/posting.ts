@@ -126,7 +126,7 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   };
   tx.create({ ...entryKey(coopId, entry.date, entry.id), type: 'JournalEntry', ...entry });
   // The city's activity summary, after the commit and outside this transaction (no hot item).
-  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date);
+  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date, input.lines);
   if (input.supplyAgreement) await countUnderAgreement(ctx, tx, coopId, input.supplyAgreement, input.date);
 
   const moves = new Map<string, { account: string; segment: string; debit: number; credit: number }>();

@@ -94,6 +94,7 @@ export function registerCityViewTypes(builder: Builder, refs: CoreRefs) {
       lastActivityDate: t.field({ type: 'Date', nullable: true, description: 'Business date of the latest business transaction (a sale, savings or a loan movement).', resolve: (s) => s.summary.lastActivityDate ?? null }),
       daysSinceActivity: t.int({ nullable: true, description: 'Days from the latest business transaction to today; null when none.', resolve: (s) => s.daysSinceActivity }),
       members: t.exposeInt('members', { description: 'Members (registered, less those who left).' }),
+      equityCollected: t.field({ type: 'Rupiah', description: 'Simpanan pokok and wajib paid in, ever (refunds not deducted).', resolve: (s) => s.summary.equityCollected }),
       unitsEnabled: t.stringList({ description: 'Units enabled.', resolve: (s) => s.unitsEnabled }),
       unitsTrading: t.stringList({ description: 'Units with a business transaction within the window.', resolve: (s) => s.unitsTrading }),
       savingsLastDate: t.field({ type: 'Date', nullable: true, description: 'Business date of the latest equity payment (simpanan).', resolve: (s) => s.summary.lastActivityBySegment.SAVINGS ?? null }),
