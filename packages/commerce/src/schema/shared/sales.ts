@@ -2,6 +2,7 @@ import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import { PAYMENT_METHODS, SALE_STATUSES, type SaleLine } from '../../model/sale';
 import { maskNik } from '../../rules/nik';
 import { receiptText } from '../../sales/receipt';
+import { receiptEscPos } from '../../sales/receipt-escpos';
 import type { SaleView } from '../views';
 import type { CatalogTypes } from './catalog';
 import { values } from './describe';
@@ -65,6 +66,10 @@ export function salesTypes(b: Builder, catalog: CatalogTypes, core: CoreRefs) {
       voidedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was voided.', resolve: (s) => s.voided?.at ?? null }),
       voidReason: t.string({ nullable: true, description: 'Why it was voided.', resolve: (s) => s.voided?.reason ?? null }),
       receiptText: t.string({ description: 'The receipt as plain text, 32 columns, for a thermal printer.', resolve: (s) => receiptText(s) }),
+      receiptEscPos: t.string({
+        description: 'The same receipt as ESC/POS printer commands (base64) for a 58 mm thermal printer: decode and send the bytes to the printer as they are (Bluetooth or USB); it initialises, prints the 32 columns, feeds and cuts.',
+        resolve: async (s) => Buffer.from(await receiptEscPos(receiptText(s))).toString('base64'),
+      }),
     }),
   });
   const StandardSale = b.objectRef<SaleView>('CommerceStandardSale').implement({
