@@ -4,11 +4,10 @@ import type { Builder } from '@kkmp/plugin-sdk';
 import type { ApiContext } from '@kkmp/plugin-sdk';
 import { typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
 import { one } from '../ids';
-import type { CoreSchemaRefs } from '../schema/index';
 import { MUTATION_ERRORS } from '../schema/index';
 import { enterUnit, gate } from './guard';
 import { unitRecordKey } from './records';
-import type { UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
+import type { CoreRefs, UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
 import { BUSINESS_DATE_FIELD } from '../schema/business-date';
@@ -52,7 +51,7 @@ export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, Bu
  * parse the arguments with the unit's zod schema; mutations also get the idempotency key, the audit
  * entry and one DynamoDB transaction.
  */
-export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
   const declared = (permission: string, field: string) => {
     if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
   };
