@@ -1,5 +1,4 @@
-import type { Db, Transaction } from '@kkmp/store';
-import { ACCOUNTS } from '../ledger/codes';
+import type { Db, Key, Transaction } from '@kkmp/store';
 import { periodOf } from '../time';
 import {
   ACTIVITY_SOURCES,
@@ -14,8 +13,6 @@ import {
   summaryAfterCommit,
 } from './summary';
 
-const EQUITY_ACCOUNTS = new Set<string>([ACCOUNTS.simpananPokok, ACCOUNTS.simpananWajib]);
-
 /**
  * Hooks the core's write paths call to keep a cooperative's summary current. Each only registers work to
  * run once the transaction has committed (see summary.ts): nothing here adds an action to the business
@@ -23,13 +20,13 @@ const EQUITY_ACCOUNTS = new Set<string>([ACCOUNTS.simpananPokok, ACCOUNTS.simpan
  */
 export const activityHooks = {
   /** Any posting: counts when it is a business transaction, on its business date. */
-  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string, lines: readonly { account: string; credit: number }[] = []) {
+  /** `equityBalances`: the month balance items of the equity savings accounts the entry credits (for equity collected). */
+  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string, equityBalances: readonly { account: string; key: Key }[] = []) {
     if (!ACTIVITY_SOURCES.has(source.kind)) return;
     const segment = source.kind === 'UNIT' && source.unitId ? source.unitId : SAVINGS_SEGMENT;
     tx.afterCommit(summaryAfterCommit(() => recordActivity(db, coopId, segment, date)));
-    if (source.kind === 'EQUITY_PAYMENT') {
-      const accounts = [...new Set(lines.filter((l) => l.credit > 0 && EQUITY_ACCOUNTS.has(l.account)).map((l) => l.account))];
-      tx.afterCommit(summaryAfterCommit(() => recordEquityCollected(db, coopId, periodOf(date), accounts)));
+    if (source.kind === 'EQUITY_PAYMENT' && equityBalances.length) {
+      tx.afterCommit(summaryAfterCommit(() => recordEquityCollected(db, coopId, periodOf(date), equityBalances)));
     }
   },
   memberRegistered(db: Db, tx: Transaction, coopId: string, memberNumber: number) {

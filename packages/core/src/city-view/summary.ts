@@ -1,5 +1,4 @@
-import { batchGet, updateOne, type Db } from '@kkmp/store';
-import { NO_SEGMENT, monthBalanceKey } from '../ledger/keys';
+import { batchGet, updateOne, type Db, type Key } from '@kkmp/store';
 import { summaryKey } from './keys';
 
 /**
@@ -86,10 +85,9 @@ export async function recordActivity(db: Db, coopId: string, segment: string, da
  * Equity paid in during a month, per account: the month balance item's credit column only grows (refunds
  * are debits), so copying it with "only raise" is safe to repeat and reorder, and exact once the last copy lands.
  */
-export async function recordEquityCollected(db: Db, coopId: string, month: string, accounts: readonly string[]): Promise<void> {
-  const keys = accounts.map((a) => monthBalanceKey(coopId, month, a, NO_SEGMENT));
-  const items = await batchGet(db, keys);
-  for (const [i, account] of accounts.entries()) {
+export async function recordEquityCollected(db: Db, coopId: string, month: string, balances: readonly { account: string; key: Key }[]): Promise<void> {
+  const items = await batchGet(db, balances.map((b) => b.key));
+  for (const [i, { account }] of balances.entries()) {
     const credit = items[i]?.credit;
     if (typeof credit === 'number' && credit > 0) await raise(db, coopId, `${EQUITY}${account}_${month}`, credit);
   }

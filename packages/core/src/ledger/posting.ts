@@ -1,4 +1,5 @@
 import { activityHooks } from '../city-view/hooks';
+import { ACCOUNTS } from './codes';
 import { countUnderAgreement } from '../city-view/agreement-volume';
 import type { Transaction } from '@kkmp/store';
 import { z } from 'zod';
@@ -42,6 +43,9 @@ export interface JournalEntryInput {
   /** A purchase under a city-brokered supply agreement: checked, and its volume grows in this transaction. */
   supplyAgreement?: { id: string; amount: Rupiah };
 }
+
+/** Simpanan pokok and wajib: what the city counts as equity collected. */
+const EQUITY_SAVINGS = new Set<string>([ACCOUNTS.simpananPokok, ACCOUNTS.simpananWajib]);
 
 /** DynamoDB actions one entry may use, leaving room in the transaction for the business record. */
 export const MAX_ENTRY_ACTIONS = 60;
@@ -126,7 +130,8 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   };
   tx.create({ ...entryKey(coopId, entry.date, entry.id), type: 'JournalEntry', ...entry });
   // The city's activity summary, after the commit and outside this transaction (no hot item).
-  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date, input.lines);
+  const equitySavings = [...new Set(input.lines.filter((l) => l.credit > 0 && EQUITY_SAVINGS.has(l.account)).map((l) => l.account))];
+  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date, equitySavings.map((account) => ({ account, key: monthBalanceKey(coopId, month, account, NO_SEGMENT) })));
   if (input.supplyAgreement) await countUnderAgreement(ctx, tx, coopId, input.supplyAgreement, input.date);
 
   const moves = new Map<string, { account: string; segment: string; debit: number; credit: number }>();
