@@ -17,3 +17,4 @@ export * from './cooperative';
 export * from './member';
 export * from './equity';
 export * from './ledger/index';
+export * from './people/index';

@@ -44,3 +44,4 @@ export {
 export { createTableInput, ensureTable } from './bootstrap';
 export { nextNumber } from './counter';
 export { putAll, deleteAll } from './batch';
+export { countAttempt } from './attempts';

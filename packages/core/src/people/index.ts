@@ -1,0 +1,10 @@
+export { CHANNELS, type Channel, type Grant, type GrantSpec, type Person, type Invitation } from './model';
+export { loginField, maskLogin, channelOf } from './login';
+export { SCRYPT, PASSWORD_MIN, hashPassword, verifyPassword } from './password';
+export { LIMITS as SIGN_IN_LIMITS } from './throttle';
+export { checkMayGrant } from './rules';
+export { sha256, newCode, type AccessTokenIssuer, type AccessClaims, type CodeSender, type CodeMessage, type PeopleDeps } from './tokens';
+export { SESSION_DAYS, principalOf, refreshSession, signOut, signOutEverywhere, startSession, type AuthSession } from './sessions';
+export { signIn } from './signin';
+export { INVITATION_HOURS, invitePerson, acceptInvitation, writeGrant, type InvitationSent } from './invitations';
+export { revokeGrant, listPeople, myGrants, type TenantGrant } from './grants';
