@@ -5,6 +5,12 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { createVerifier, InvalidToken, type AuthConfig } from './auth';
+import { accessTokenIssuer } from './auth/issuer';
+import { jwksEndpoint } from './auth/jwks-endpoint';
+import { SigningKeys } from './auth/keys';
+import { noSender } from './auth/code-sender';
+import { sourceOf, type HostContext } from './auth/context';
+import type { CodeSender } from '@kkmp/core';
 import type { ApiContext } from '@kkmp/plugin-sdk';
 import { maskError } from './errors';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
@@ -20,6 +26,10 @@ export interface ApiOptions {
   graphqlEndpoint?: string;
   /** The unit plugins this deployment installs (validated at start-up). */
   units: readonly AnyUnit[];
+  /** Delivers invitation and sign-in codes (SMS/e-mail in AWS, an outbox locally). */
+  codeSender?: CodeSender;
+  /** Access-token lifetime in minutes (default 5). */
+  accessTokenMinutes?: number;
 }
 
 // Building and validating the schema is start-up work: once per unit set, not once per app instance.
@@ -32,8 +42,11 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     host = buildHostSchema(options.units);
     schemas.set(options.units, host);
   }
-  const verify = createVerifier(options.auth);
   const clock = options.clock ?? systemClock;
+  const signingKeys = options.auth.signingKeys ?? SigningKeys.ephemeral();
+  const verify = createVerifier({ ...options.auth, signingKeys }, clock);
+  const tokens = accessTokenIssuer(signingKeys, { issuer: options.auth.issuer, audience: options.auth.audience, ...(options.accessTokenMinutes ? { minutes: options.accessTokenMinutes } : {}) });
+  const sender = options.codeSender ?? noSender;
   const graphiql = options.graphiql ? selfHostedGraphiQL(options.graphiql.assets) : undefined;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: host.schema,
@@ -46,6 +59,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
     logging: false,
     plugins: [
+      jwksEndpoint(signingKeys),
       ...(graphiql ? [graphiql.plugin] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
@@ -57,12 +71,14 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
         blockFieldSuggestion: { enabled: !options.graphiql },
       }),
     ],
-    context: async ({ request }): Promise<ApiContext> => {
+    context: async (initial): Promise<HostContext> => {
+      const { request } = initial;
       const principal = await authenticate(request.headers.get('authorization'), verify);
       return {
         principal,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         core: createCoreContext({ db: options.db, clock, principal, chart: host.chart }),
+        people: { tokens, sender, source: sourceOf(initial) },
       };
     },
   });

@@ -9,6 +9,7 @@ import { registerMemberSchema } from './member/index';
 import { createCoreRefs } from './refs';
 import { registerScalars } from './scalars';
 import { registerShuSchema } from './shu/index';
+import { registerPeopleSchema } from './people/index';
 
 /** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
 export function registerCoreSchema(builder: Builder) {
@@ -22,6 +23,7 @@ export function registerCoreSchema(builder: Builder) {
   const ledger = registerLedgerSchema(builder, refs);
   registerBudgetSchema(builder, { ...refs, ...ledger });
   registerShuSchema(builder, refs);
+  registerPeopleSchema(builder, refs);
   return { ...refs, ...errors };
 }
 
