@@ -11,7 +11,8 @@ import { credentialSchema, grantTenant, invitationSchema, keys, personSchema, tt
 import { PASSWORD_MIN, hashPassword } from './password';
 import { checkMayGrant, missingTarget } from './rules';
 import { loadGrants, principalOf, startSession, type AuthSession } from './sessions';
-import { recordFailure } from './throttle';
+import { lockedUntil, recordFailure, sourceLockKey } from './throttle';
+import { tooMany } from './signin';
 import { newCode, normalizeCode, sha256, type PeopleDeps } from './tokens';
 import { NotFoundError } from '../errors';
 
@@ -114,11 +115,13 @@ const expiredCode = () => new BusinessRuleError('INVITATION_EXPIRED', 'this invi
 export async function acceptInvitation(ctx: CoreContext, deps: PeopleDeps, raw: unknown): Promise<AuthSession> {
   const input = parseInput(acceptInvitationInput, raw);
   const codeKey = keys.invitation(sha256(normalizeCode(input.code)));
-  const [item] = await batchGet(ctx.db, [codeKey]);
+  const [item, lock] = await batchGet(ctx.db, [codeKey, sourceLockKey(deps.source)]);
   const now = ctx.clock.now();
+  const locked = lockedUntil([lock], now);
+  if (locked) throw tooMany(locked);
   if (!item) {
     // Guessing codes counts against the source like guessing passwords.
-    await recordFailure(ctx.db, 'invitation', deps.source, now);
+    await recordFailure(ctx.db, undefined, deps.source, now);
     throw invalidCode();
   }
   const invitation = invitationSchema.parse(item);

@@ -2,11 +2,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 /**
  * Passwords are hashed with scrypt (memory-hard, in node's crypto). N = 2^15, r = 8, p = 1 needs
- * 128 * N * r = 32 MiB per hash and takes about 60-100 ms on a Lambda of 1024 MB (measured locally:
- * test/people/password.test.ts). OWASP's cheat sheet lists N = 2^17, r = 8, p = 1 (128 MiB); we take
+ * 128 * N * r = 32 MiB per hash and took 80-200 ms per hash on the shared 2-core test machine (printed
+ * by test/people/sign-in.test.ts). OWASP's cheat sheet lists N = 2^17, r = 8, p = 1 (128 MiB); we take
  * 2^15 so a few concurrent sign-ins fit in one Lambda's memory, and limit guesses per account and per
- * source instead (throttle.ts). The parameters are stored with each hash,
- * so raising them later only affects new and changed passwords.
+ * source instead (throttle.ts). The parameters are stored with each hash, so raising them later
+ * applies to new and changed passwords and old hashes still verify.
  */
 export const SCRYPT = { logN: 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
 

@@ -1,6 +1,7 @@
 import { Transaction, countAttempt, pk, sk, type Db, type Key } from '@kkmp/store';
 import { z } from 'zod';
 import { ttlOf } from './model';
+import { sha256 } from './tokens';
 
 /**
  * Sign-in attempts are limited per account (the login typed, whether an account has it or not, so a
@@ -15,8 +16,10 @@ export const LIMITS = {
 
 type Scope = 'LOGIN' | 'SOURCE';
 const PLATFORM = { kind: 'platform' } as const;
-const lockKey = (scope: Scope, id: string): Key => ({ pk: pk(PLATFORM, scope, id), sk: sk('LOCK') });
-const windowKey = (scope: Scope, id: string, window: number): Key => ({ pk: pk(PLATFORM, scope, id), sk: sk('ATTEMPTS', String(window)) });
+// Keyed by a hash: the table keeps no list of who tried which login from where.
+const scoped = (scope: Scope, id: string) => pk(PLATFORM, scope, sha256(`${scope}:${id}`));
+const lockKey = (scope: Scope, id: string): Key => ({ pk: scoped(scope, id), sk: sk('LOCK') });
+const windowKey = (scope: Scope, id: string, window: number): Key => ({ pk: scoped(scope, id), sk: sk('ATTEMPTS', String(window)) });
 
 export const lockSchema = z.object({ lockedUntil: z.string() });
 
@@ -31,8 +34,11 @@ export function lockedUntil(items: (Record<string, unknown> | undefined)[], now:
   return ends.sort().at(-1);
 }
 
-/** Counts a failed attempt for the account and the source; locks either that reached its limit. */
-export async function recordFailure(db: Db, login: string, source: string, now: Date): Promise<void> {
+/** The source's lock alone (guessing invitation codes counts against the source). */
+export const sourceLockKey = (source: string): Key => lockKey('SOURCE', source);
+
+/** Counts a failed attempt for the account (if one was named) and the source; locks either that reached its limit. */
+export async function recordFailure(db: Db, login: string | undefined, source: string, now: Date): Promise<void> {
   const count = async (scope: Scope, id: string, limit: { failures: number; windowMinutes: number }) => {
     const windowMs = limit.windowMinutes * 60_000;
     const window = Math.floor(now.getTime() / windowMs);
@@ -42,5 +48,5 @@ export async function recordFailure(db: Db, login: string, source: string, now: 
     // A plain put: of two racing locks the later wins, and either one locks.
     await new Transaction(db).put({ ...lockKey(scope, id), type: 'SignInLock', lockedUntil: until.toISOString(), expiresAt: ttlOf(until) }).commit();
   };
-  await Promise.all([count('LOGIN', login, LIMITS.account), count('SOURCE', source, LIMITS.source)]);
+  await Promise.all([login ? count('LOGIN', login, LIMITS.account) : undefined, count('SOURCE', source, LIMITS.source)]);
 }
