@@ -29,6 +29,13 @@ const CORE_NON_EVENTS: Record<string, string> = {
   enableUnit: 'settings',
   updateUnitSettings: 'settings',
   disableUnit: 'settings',
+  invitePerson: 'access, not business (audited)',
+  acceptInvitation: 'access, not business (audited)',
+  revokeGrant: 'access, not business (audited)',
+  signIn: 'session',
+  refreshSession: 'session',
+  signOut: 'session',
+  signOutEverywhere: 'session',
 };
 
 const { schema } = buildHostSchema(installedUnits);
