@@ -8,3 +8,4 @@ export { SESSION_DAYS, principalOf, refreshSession, signOut, signOutEverywhere, 
 export { signIn } from './signin';
 export { INVITATION_HOURS, invitePerson, acceptInvitation, writeGrant, type InvitationSent } from './invitations';
 export { revokeGrant, listPeople, myGrants, type TenantGrant } from './grants';
+export { bootstrapPerson } from './bootstrap';
