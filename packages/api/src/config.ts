@@ -7,7 +7,7 @@ import { awsCodeSender } from './delivery/aws';
  * Deployment settings from the environment (set by infra/ in AWS):
  * - KKMP_TABLE_NAME; KKMP_DYNAMODB_ENDPOINT only for DynamoDB Local;
  * - KKMP_SIGNING_KEYS: JSON array of private ES256 JWKs with `kid` (the first signs, all verify and
- *   are published at /.well-known/jwks.json); `npm run signing-key` prints a new one;
+ *   are published at /.well-known/jwks.json); `npm run token -- --signing-key` prints a new one;
  * - optional KKMP_JWKS_URL (+ KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE) for an outside OIDC provider;
  * - KKMP_CODE_SENDER: "aws" (SMS by SNS, e-mail by SES from KKMP_EMAIL_FROM) or "off" (default:
  *   invitations are refused rather than silently lost).
@@ -44,7 +44,7 @@ export function refuseSharedSecret(env: NodeJS.ProcessEnv = process.env): void {
 
 function signingKeysFromEnv(env: NodeJS.ProcessEnv): SigningKeys {
   const raw = env.KKMP_SIGNING_KEYS?.trim();
-  if (!raw) throw new Error('KKMP_SIGNING_KEYS is not set (a JSON array of private ES256 JWKs; `npm run signing-key` prints one)');
+  if (!raw) throw new Error('KKMP_SIGNING_KEYS is not set (a JSON array of private ES256 JWKs; `npm run token -- --signing-key` prints one)');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -53,7 +53,7 @@ export class SigningKeys {
   }
 }
 
-/** A new private P-256 JWK with a kid (for KKMP_SIGNING_KEYS; see `npm run signing-key`). */
+/** A new private P-256 JWK with a kid (for KKMP_SIGNING_KEYS; `npm run token -- --signing-key`). */
 export function newPrivateJwk(kid = `kkmp-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`): JsonWebKey {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return { ...privateKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' };
