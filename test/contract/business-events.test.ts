@@ -33,6 +33,8 @@ const CORE_NON_EVENTS: Record<string, string> = {
   acceptInvitation: 'access, not business (audited)',
   revokeGrant: 'access, not business (audited)',
   signIn: 'session',
+  requestSignInCode: 'session',
+  signInWithCode: 'session',
   refreshSession: 'session',
   signOut: 'session',
   signOutEverywhere: 'session',

@@ -7,6 +7,8 @@ export const peopleOps = {
   invitePerson: `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { __typename ... on InvitePersonSuccess { data { invitationId role channel sentTo validUntil } } ${ERR} } }`,
   acceptInvitation: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { __typename ... on AcceptInvitationSuccess { data { ${SESSION} } } ${ERR} } }`,
   signIn: `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on SignInSuccess { data { ${SESSION} } } ${ERR} } }`,
+  requestSignInCode: `mutation($input: RequestSignInCodeInput!) { requestSignInCode(input: $input) { __typename ... on RequestSignInCodeSuccess { data { sentTo validUntil } } ${ERR} } }`,
+  signInWithCode: `mutation($input: SignInWithCodeInput!) { signInWithCode(input: $input) { __typename ... on SignInWithCodeSuccess { data { ${SESSION} } } ${ERR} } }`,
   refreshSession: `mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { __typename ... on RefreshSessionSuccess { data { ${SESSION} } } ${ERR} } }`,
   signOut: `mutation($input: SignOutInput!) { signOut(input: $input) { __typename ... on SignOutSuccess { data { at } } ${ERR} } }`,
   signOutEverywhere: `mutation { signOutEverywhere { __typename ... on SignOutEverywhereSuccess { data { at } } ${ERR} } }`,

@@ -4,7 +4,9 @@ import {
   acceptInvitation,
   invitePerson,
   refreshSession,
+  requestSignInCode,
   revokeGrant,
+  signInWithCode,
   signIn,
   signOut,
   signOutEverywhere,
@@ -23,7 +25,7 @@ const grantOf = (id: string | null | undefined, field: string) => (id ? parseGra
 /** Invitations, sign-in, sessions and grants. Every rule lives in @kkmp/core's people services. */
 export function registerPeopleMutations(builder: Builder, refs: CoreRefs, types: PeopleTypes) {
   const { RoleEnum } = refs;
-  const { SessionRef, InvitationRef, GrantRef, SignedOutRef } = types;
+  const { SessionRef, InvitationRef, GrantRef, SignedOutRef, CodeSentRef } = types;
 
   const InvitePersonInput = builder.inputType('InvitePersonInput', {
     description:
@@ -51,6 +53,18 @@ export function registerPeopleMutations(builder: Builder, refs: CoreRefs, types:
     fields: (t) => ({
       login: t.string({ description: 'Mobile number or e-mail address.' }),
       password: t.string({ description: 'Password.' }),
+      grantId: t.id({ required: false, description: 'Grant to act under (default: the first one held).' }),
+    }),
+  });
+  const RequestSignInCodeInput = builder.inputType('RequestSignInCodeInput', {
+    description: 'Ask for a one-time sign-in code (instead of a password).',
+    fields: (t) => ({ login: t.string({ description: 'Mobile number or e-mail address of the account.' }) }),
+  });
+  const SignInWithCodeInput = builder.inputType('SignInWithCodeInput', {
+    description: 'Sign in with the one-time code received.',
+    fields: (t) => ({
+      login: t.string({ description: 'Mobile number or e-mail address.' }),
+      code: t.string({ description: 'The code from the SMS or e-mail.' }),
       grantId: t.id({ required: false, description: 'Grant to act under (default: the first one held).' }),
     }),
   });
@@ -103,6 +117,20 @@ export function registerPeopleMutations(builder: Builder, refs: CoreRefs, types:
       errors: { types: ERRORS },
       args: { input: t.arg({ type: SignInInput }) },
       resolve: (_r, { input }, ctx) => signIn(ctx.core, peopleDeps(ctx), { ...input, grantId: grantOf(input.grantId, 'input.grantId') }),
+    }),
+    requestSignInCode: t.field({
+      type: CodeSentRef,
+      description: 'Send a one-time sign-in code (valid 10 minutes) to the login, if an account has it. At most 3 per 15 minutes.',
+      errors: { types: ERRORS },
+      args: { input: t.arg({ type: RequestSignInCodeInput }) },
+      resolve: (_r, { input }, ctx) => requestSignInCode(ctx.core, peopleDeps(ctx), input),
+    }),
+    signInWithCode: t.field({
+      type: SessionRef,
+      description: 'Sign in with a one-time code; refused and limited like a wrong password.',
+      errors: { types: ERRORS },
+      args: { input: t.arg({ type: SignInWithCodeInput }) },
+      resolve: (_r, { input }, ctx) => signInWithCode(ctx.core, peopleDeps(ctx), { ...input, grantId: grantOf(input.grantId, 'input.grantId') }),
     }),
     refreshSession: t.field({
       type: SessionRef,

@@ -1,4 +1,4 @@
-import { CHANNELS, type AuthSession, type Grant, type InvitationSent } from '@kkmp/core';
+import { CHANNELS, type AuthSession, type Grant, type InvitationSent, type SignInCodeSent } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { decodeId, encodeId } from '../../ids';
 import type { CoreRefs } from '../refs';
@@ -63,7 +63,15 @@ export function registerPeopleTypes(builder: Builder, refs: CoreRefs) {
     fields: (t) => ({ at: t.field({ type: 'DateTime', description: 'When.', resolve: (s) => s.at }) }),
   });
 
-  return { GrantRef, SessionRef, InvitationRef, SignedOutRef };
+  const CodeSentRef = builder.objectRef<SignInCodeSent>('SignInCodeSent').implement({
+    description: 'A sign-in code is on its way if an account has this login (the answer is the same either way).',
+    fields: (t) => ({
+      sentTo: t.exposeString('sentTo', { description: 'Where, partly masked.' }),
+      validUntil: t.field({ type: 'DateTime', description: 'The code works once, until then.', resolve: (c) => c.validUntil }),
+    }),
+  });
+
+  return { GrantRef, SessionRef, InvitationRef, SignedOutRef, CodeSentRef };
 }
 
 export type PeopleTypes = ReturnType<typeof registerPeopleTypes>;
