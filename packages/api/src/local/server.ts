@@ -13,6 +13,7 @@ import { CLOCK_PATH, clockEndpoint } from './clock-endpoint';
 import { DevClock } from './dev-clock';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
+import { loadDemoValues } from './unit-demos';
 
 export const LOCAL_TABLE = 'kkmp-local';
 
@@ -66,6 +67,7 @@ export async function createDevApi(
       assets: graphiqlAssets,
       tokens: Object.fromEntries(users.map((u) => [u.label, u.token])),
       substitutions: {
+        ...(await loadDemoValues(db)),
         ...Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
         // The sign-in example signs in as the demo manager.
         ...signInAs(users.find((u) => u.label === 'manager')),
@@ -76,7 +78,7 @@ export async function createDevApi(
 }
 
 function signInAs(user: Partial<DemoLogin> | undefined): Record<string, string> {
-  return user?.login && user.password ? { managerLogin: user.login, managerPassword: user.password } : {};
+  return user?.login && user.password ? { 'core.managerLogin': user.login, 'core.managerPassword': user.password } : {};
 }
 
 /**
