@@ -3,8 +3,10 @@ import type { Clock } from '../clock';
 import { createCoreContext } from '../context';
 import { newId } from '../ids';
 import { runMutation } from '../mutation';
-import { writeGrant } from './invitations';
-import { credentialSchema, grantTenant, keys, type Grant, type GrantSpec, type Person } from './model';
+import { INVITATION_HOURS, writeGrant } from './invitations';
+import { channelOf, maskLogin } from './login';
+import { credentialSchema, grantTenant, keys, ttlOf, type Grant, type GrantSpec, type Invitation, type Person } from './model';
+import { newCode, normalizeCode, sha256 } from './tokens';
 import { hashPassword } from './password';
 import { principalOf } from './sessions';
 
@@ -28,4 +30,30 @@ export async function bootstrapPerson(db: Db, clock: Clock, p: { login: string; 
     return person.personId;
   });
   return person.personId;
+}
+
+/**
+ * A deployment's first PLATFORM_ADMIN: nobody can invite one through the API, so an operator with
+ * access to the table writes the invitation (packages/api/src/cli/invite-admin.ts) and gets the code
+ * to accept through the API, where the admin sets their own password. Answers the code (never stored).
+ */
+export async function bootstrapAdminInvitation(db: Db, clock: Clock, p: { login: string; name: string }): Promise<{ code: string; validUntil: string }> {
+  const now = clock.now();
+  const code = newCode();
+  const invitation: Invitation = {
+    invitationId: newId(now),
+    login: p.login,
+    channel: channelOf(p.login),
+    name: p.name,
+    grant: { role: 'PLATFORM_ADMIN' },
+    invitedBy: 'bootstrap',
+    createdAt: now.toISOString(),
+    validUntil: new Date(now.getTime() + INVITATION_HOURS * 3_600_000).toISOString(),
+  };
+  const ctx = createCoreContext({ db, clock, principal: { userId: 'bootstrap', role: 'PLATFORM_ADMIN' } });
+  await runMutation(ctx, { operation: 'bootstrapAdminInvitation', tenant: { kind: 'platform' }, targetId: invitation.invitationId, input: { login: maskLogin(p.login) } }, async (tx) => {
+    tx.create({ ...keys.invitation(sha256(normalizeCode(code))), type: 'Invitation', ...invitation, expiresAt: ttlOf(new Date(invitation.validUntil)) });
+    return invitation.invitationId;
+  });
+  return { code, validUntil: invitation.validUntil };
 }

@@ -8,5 +8,5 @@ export { SESSION_DAYS, principalOf, refreshSession, signOut, signOutEverywhere, 
 export { signIn } from './signin';
 export { INVITATION_HOURS, invitePerson, acceptInvitation, writeGrant, type InvitationSent } from './invitations';
 export { revokeGrant, listPeople, myGrants, type TenantGrant } from './grants';
-export { bootstrapPerson } from './bootstrap';
+export { bootstrapPerson, bootstrapAdminInvitation } from './bootstrap';
 export { requestSignInCode, signInWithCode, SIGN_IN_CODE_MINUTES, type SignInCodeSent } from './code-sign-in';
