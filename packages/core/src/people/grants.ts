@@ -1,4 +1,4 @@
-import { Transaction, batchGet, queryPage, type PageRequest, type Tenant } from '@kkmp/store';
+import { batchGet, queryPage, type PageRequest, type Tenant } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize, requirePrincipal } from '../authorize';
 import type { CoreContext } from '../context';

@@ -1,7 +1,7 @@
 import { Transaction, batchGet, cond } from '@kkmp/store';
 import { z } from 'zod';
 import { createCoreContext, type CoreContext } from '../context';
-import { BusinessRuleError, ValidationError } from '../errors';
+import { BusinessRuleError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { audited, runMutation } from '../mutation';
 import { ROLES } from '../principal';
@@ -14,7 +14,6 @@ import { loadGrants, principalOf, startSession, type AuthSession } from './sessi
 import { lockedUntil, recordFailure, sourceLockKey } from './throttle';
 import { tooMany } from './signin';
 import { newCode, normalizeCode, sha256, type PeopleDeps } from './tokens';
-import { NotFoundError } from '../errors';
 
 /** An invitation can be accepted for this long, once. */
 export const INVITATION_HOURS = 72;
