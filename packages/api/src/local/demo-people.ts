@@ -14,13 +14,9 @@ export interface DemoLogin {
  * database seeded before people existed gets its accounts on the next start.
  */
 export async function seedDemoPeople(db: Db, clock: Clock, users: DemoUser[]): Promise<DemoLogin[]> {
-  const logins: DemoLogin[] = [];
-  for (const u of users) {
-    const login = `${u.label}@demo.kkmp.id`;
-    const password = `demo-${u.label}-kkmp`;
-    await bootstrapPerson(db, clock, { login, name: u.principal.name ?? u.label, password, grants: [grantOf(u.principal)] });
-    logins.push({ label: u.label, login, password });
-  }
+  const logins = users.map((u) => ({ label: u.label, login: `${u.label}@demo.kkmp.id`, password: `demo-${u.label}-kkmp` }));
+  // In parallel: the password hashes run on libuv's threads, so a first start waits for one, not six.
+  await Promise.all(users.map((u, i) => bootstrapPerson(db, clock, { login: logins[i]!.login, name: u.principal.name ?? u.label, password: logins[i]!.password, grants: [grantOf(u.principal)] })));
   return logins;
 }
 
