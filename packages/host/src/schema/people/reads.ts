@@ -9,6 +9,8 @@ export function registerPeopleReads(builder: Builder, refs: CoreRefs, { GrantRef
   builder.objectFields(refs.CooperativeRef, (t) => ({
     people: t.connection({
       type: GrantRef,
+      // Refused alone (null with an error), so the rest of the cooperative or city still arrives.
+      nullable: true,
       description: "The cooperative's people and their grants (managers, supervisors, the platform).",
       resolve: async (coop, args, ctx) => toConnection(await listPeople(ctx.core, { kind: 'coop', coopId: coop.id }, pageRequest(args))),
     }),
@@ -16,6 +18,8 @@ export function registerPeopleReads(builder: Builder, refs: CoreRefs, { GrantRef
   builder.objectFields(refs.CityRef, (t) => ({
     people: t.connection({
       type: GrantRef,
+      // Refused alone (null with an error), so the rest of the cooperative or city still arrives.
+      nullable: true,
       description: "The city's admins (its own admins, the platform).",
       resolve: async (city, args, ctx) => toConnection(await listPeople(ctx.core, { kind: 'city', cityId: city.id }, pageRequest(args))),
     }),
