@@ -1,0 +1,2 @@
+import type { UnitExample } from '@kkmp/plugin-sdk';
+export const airminumExamples: UnitExample[] = [];
