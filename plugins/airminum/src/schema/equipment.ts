@@ -42,7 +42,7 @@ export function registerEquipment(b: Builder, unit: Unit): void {
     fields: (t) => ({
       status: t.field({ type: Status, description: 'The new status.', resolve: (e) => e.status }),
       at: t.expose('at', { type: 'DateTime', description: 'When.' }),
-      litresTotal: t.exposeInt('litresTotal', { description: 'Litres produced by the depot at that moment (every sale recorded before it is counted, none after).' }),
+      litresTotal: t.exposeInt('litresTotal', { description: 'Litres produced by the depot as read when the change was recorded.' }),
       complianceVersion: t.exposeInt('complianceVersion', { nullable: true, description: 'For a UV lamp: the compliance version this change made; sales before it passed under lower versions.' }),
     }),
   });

@@ -1,5 +1,5 @@
 import { type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
-import { commerce, commercePermissionNames } from '@kkmp/commerce';
+import { commerce, commercePermissionNames, type SaleHooks } from '@kkmp/commerce';
 import { complianceGate } from '../services/compliance';
 import { depotPrice, releaseRefill, takeRefill, type RefillData } from '../services/refill';
 import type { AirminumSettings } from '../settings';
@@ -12,7 +12,7 @@ import { registerReports } from './reports';
  * sales only (no stock of pre-filled containers, no purchasing). Every sale passes the compliance
  * gates in its own transaction; then the unit's records: SLHS, water tests, equipment, reports.
  */
-export function airminumSchema(b: Builder, unit: UnitSchemaKit<AirminumSettings>): void {
+export function airminumSchema(b: Builder, unit: UnitSchemaKit<AirminumSettings>, hooks: SaleHooks<AirminumSettings, RefillData> = {}): void {
   commerce<AirminumSettings, RefillData>(b, unit, {
     permissions: commercePermissionNames('airminum'),
     sales: {
@@ -25,7 +25,8 @@ export function airminumSchema(b: Builder, unit: UnitSchemaKit<AirminumSettings>
         complianceVersion: t.int({ nullable: true, description: 'The compliance version the sale passed its gates under.', resolve: (s) => s.unitData.complianceVersion ?? null }),
         deliveryAddress: t.string({ nullable: true, description: 'Delivery address, for a delivery order.', resolve: (s) => s.unitData.deliveryAddress ?? null }),
       }),
-      hooks: { gate: complianceGate, price: depotPrice, beforeSale: takeRefill, onVoid: releaseRefill },
+      // `hooks` lets a test wrap one (e.g. pause a sale between its gate read and its commit).
+      hooks: { gate: complianceGate, price: depotPrice, beforeSale: takeRefill, onVoid: releaseRefill, ...hooks },
     },
   });
   registerCompliance(b, unit);

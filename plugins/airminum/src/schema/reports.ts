@@ -1,5 +1,6 @@
 import { encodeId, isoDate, z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { dailySummary, dueItems, type DailySummary, type DueItem } from '../services/summary';
+import { litresTotal } from '../services/production';
 import { TRADE_RULE_NOTE, type AirminumSettings } from '../settings';
 
 type Unit = UnitSchemaKit<AirminumSettings>;
@@ -37,13 +38,14 @@ export function registerReports(b: Builder, unit: Unit): void {
     description: 'A text in both languages.',
     fields: (t) => ({ en: t.exposeString('en', { description: 'English.' }), id: t.exposeString('id', { description: 'Indonesian.' }) }),
   });
-  const Depot = b.objectRef<AirminumSettings>('AirminumDepot').implement({
+  const Depot = b.objectRef<AirminumSettings & { litresProduced: number }>('AirminumDepot').implement({
     description: "The depot's counter: prices per container type and whether delivery orders are taken, with the trade rule.",
     fields: (t) => ({
       refillPrice: t.expose('refillPrice', { type: 'Rupiah', description: 'Refill into a container, walk-in buyers.' }),
       memberRefillPrice: t.expose('memberRefillPrice', { type: 'Rupiah', description: 'Refill, members.' }),
       newGallonCharge: t.expose('newGallonCharge', { type: 'Rupiah', description: 'Container charge of a new plain gallon (sold with its refill).' }),
       litresPerGallon: t.exposeInt('litresPerGallon', { description: 'Litres per refill.' }),
+      litresProduced: t.exposeInt('litresProduced', { description: 'Litres produced since the depot opened (every completed refill; voids taken back).' }),
       deliveryOrders: t.exposeBoolean('deliveryOrders', { description: 'Delivery orders taken (off by default).' }),
       tradeRuleNote: t.field({ type: Text, description: 'The trade rule to show with any delivery option: sale at the depot, into the buyer\'s container.', resolve: () => TRADE_RULE_NOTE }),
     }),
@@ -65,5 +67,5 @@ export function registerReports(b: Builder, unit: Unit): void {
     schema: date.schema,
     resolve: (a, u) => dueItems(u, a.date ?? u.today()),
   });
-  unit.query('depot', { type: Depot, description: 'Prices per container type and the delivery setting with its trade-rule note.', permission: 'airminum:read', resolve: (_a, u) => u.settings });
+  unit.query('depot', { type: Depot, description: 'Prices per container type and the delivery setting with its trade-rule note.', permission: 'airminum:read', resolve: async (_a, u) => ({ ...u.settings, litresProduced: await litresTotal(u) }) });
 }

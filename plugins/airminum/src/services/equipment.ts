@@ -1,6 +1,6 @@
-import { ACCOUNTS, InvalidStateError, NotFoundError, ValidationError, cond, decodeId, isoDate, msg, rupiah, text, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { ACCOUNTS, InvalidStateError, NotFoundError, ValidationError, decodeId, isoDate, msg, rupiah, text, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import { LAMP_STATUSES, loadCompliance, saveCompliance, type LampStatus } from './compliance';
-import { LITRES_TOTAL, litresAsOf, litresTotal } from './production';
+import { litresAsOf, litresTotal } from './production';
 
 export const EQUIPMENT_KINDS = ['SEDIMENT_FILTER', 'CARBON_FILTER', 'RO_MEMBRANE', 'UV_LAMP'] as const;
 export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
@@ -70,8 +70,9 @@ export const statusInput = z.object({ equipmentId: z.string(), status: z.enum(LA
 
 /**
  * Marks equipment down or back in working order (today). For a UV lamp this opens or closes the sale
- * gate: the compliance version rises in the same transaction. The event keeps the litres produced at
- * that moment under a condition that they are still as read, so the event is ordered against every sale.
+ * gate: the compliance version rises in the same transaction, and every sale conditions on the version
+ * it read, so no sale commits after it under the old state. The litres produced are kept with the event
+ * as read (no condition on them: marking a lamp down must never wait for a pause in the sales).
  */
 export async function setStatus(u: UnitMutationContext<unknown>, input: z.output<typeof statusInput>): Promise<{ equipment: Equipment; event: StatusEvent }> {
   const e = await loadEquipment(u, input.equipmentId, 'input.equipmentId');
@@ -83,7 +84,6 @@ export async function setStatus(u: UnitMutationContext<unknown>, input: z.output
     const lamps = c.lamps.map((l) => (l.equipmentId === e.id ? { ...l, events: [...l.events, { on: u.today(), at, status: input.status as LampStatus }] } : l));
     event.complianceVersion = saveCompliance(u, c, { ...c, lamps });
   }
-  u.writes.check(LITRES_TOTAL, total === 0 ? cond.or(cond.notExists('litres'), cond.eq('litres', 0)) : cond.eq('litres', total));
   const next = { ...e, status: input.status, version: e.version + 1 };
   u.writes.replace(equipmentKey(e.id), next, e.version);
   u.writes.create(['STATUS', e.id, at, u.newId()], event);
