@@ -100,7 +100,7 @@ export const maintenanceInput = z.object({ equipmentId: z.string(), action: z.en
 export async function recordMaintenance(u: UnitMutationContext<unknown>, input: z.output<typeof maintenanceInput>): Promise<{ equipment: Equipment; entry: Maintenance }> {
   const e = await loadEquipment(u, input.equipmentId, 'input.equipmentId');
   const date = u.businessDate;
-  if (date < e.installedOn) throw ValidationError.field('businessDate', `is before the installation on ${e.installedOn}`, `sebelum pemasangan pada ${e.installedOn}`);
+  if (date < e.installedOn) throw ValidationError.field('input.businessDate', `is before the installation on ${e.installedOn}`, `sebelum pemasangan pada ${e.installedOn}`);
   const litres = await litresAsOf(u, date);
   const entry: Maintenance = { id: u.newId(), equipmentId: e.id, date, action: input.action, ...(input.note ? { note: input.note } : {}), cost: input.cost ?? 0, litresAtService: litres, at: u.now().toISOString(), by: u.principal.userId };
   // A late entry of an older service does not move the clock back.
