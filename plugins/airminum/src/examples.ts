@@ -9,7 +9,7 @@ export const airminumExamples: UnitExample[] = [
     query: `query AirminumCounter($cooperativeId: ID!) {
   airminumCompliance(cooperativeId: $cooperativeId) { date open version gates { gate open rule messageId } }
   airminumProducts(cooperativeId: $cooperativeId, first: 10) { edges { node { id sku name } } }
-  airminumDepot(cooperativeId: $cooperativeId) { refillPrice memberRefillPrice newGallonCharge litresPerGallon deliveryOrders tradeRuleNote { id } }
+  airminumDepot(cooperativeId: $cooperativeId) { refillPrice memberRefillPrice newGallonCharge litresPerGallon deliveryOrders tradeRuleNoteId }
 }`,
     variables: { cooperativeId: '$cooperativeId' },
   },

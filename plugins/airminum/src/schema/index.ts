@@ -17,7 +17,7 @@ export function airminumSchema(b: Builder, unit: UnitSchemaKit<AirminumSettings>
     permissions: commercePermissionNames('airminum'),
     sales: {
       receiptPrefix: 'AIR',
-      input: (t) => ({ deliveryAddress: t.string({ required: false, description: 'Delivery address, only when the depot takes delivery orders (see airminumDepot.tradeRuleNote).' }) }),
+      input: (t) => ({ deliveryAddress: t.string({ required: false, description: 'Delivery address, only when the depot takes delivery orders (see airminumDepot.tradeRuleNoteId).' }) }),
       saleFields: (t) => ({
         containers: t.int({ description: 'Containers filled (refills).', resolve: (s) => s.unitData.refills ?? 0 }),
         newGallons: t.int({ description: 'New plain gallons sold with their refill.', resolve: (s) => s.unitData.newGallons ?? 0 }),

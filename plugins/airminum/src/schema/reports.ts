@@ -34,10 +34,6 @@ export function registerReports(b: Builder, unit: Unit): void {
       due: t.field({ type: [Item], description: 'Due and overdue items on that date.', resolve: (s) => s.due }),
     }),
   });
-  const Text = b.objectRef<{ en: string; id: string }>('AirminumText').implement({
-    description: 'A text in both languages.',
-    fields: (t) => ({ en: t.exposeString('en', { description: 'English.' }), id: t.exposeString('id', { description: 'Indonesian.' }) }),
-  });
   const Depot = b.objectRef<AirminumSettings & { litresProduced: number }>('AirminumDepot').implement({
     description: "The depot's counter: prices per container type and whether delivery orders are taken, with the trade rule.",
     fields: (t) => ({
@@ -47,7 +43,8 @@ export function registerReports(b: Builder, unit: Unit): void {
       litresPerGallon: t.exposeInt('litresPerGallon', { description: 'Litres per refill.' }),
       litresProduced: t.exposeInt('litresProduced', { description: 'Litres produced since the depot opened (every completed refill; voids taken back).' }),
       deliveryOrders: t.exposeBoolean('deliveryOrders', { description: 'Delivery orders taken (off by default).' }),
-      tradeRuleNote: t.field({ type: Text, description: 'The trade rule to show with any delivery option: sale at the depot, into the buyer\'s container.', resolve: () => TRADE_RULE_NOTE }),
+      tradeRuleNoteEn: t.string({ description: "The trade rule to show with any delivery option (English): sale at the depot, into the buyer's container.", resolve: () => TRADE_RULE_NOTE.en }),
+      tradeRuleNoteId: t.string({ description: 'The same rule in Indonesian.', resolve: () => TRADE_RULE_NOTE.id }),
     }),
   });
   const date = { schema: z.object({ date: isoDate.nullish() }), args: (t: any) => ({ date: t({ type: 'Date', required: false, description: 'Business date (default today).' }) }) };
