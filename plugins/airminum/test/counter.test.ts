@@ -64,15 +64,34 @@ describe('airminum: the refill counter', () => {
     expect(s.airminumDepot.litresProduced).toBe(114);
     expect((await books())['1100']).toBe(80_000);
   });
+  it('a sale costs a fixed number of DynamoDB calls: its gate adds one GetItem and no transaction of its own', async () => {
+    await d.products();
+    const calls = () => Object.fromEntries(d.host.db.calls);
+    const before = calls();
+    await d.sell(2, 1);
+    const after = calls();
+    const diff = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
+    // The kit's reads (settings, buyer, products, idempotency, balances) in batches, the receipt number,
+    // the gate's one GetItem of the compliance item, one transaction, the stock-card copy after it.
+    expect(diff).toEqual({ GetItemCommand: 1, BatchGetItemCommand: 5, UpdateItemCommand: 1, TransactWriteItemsCommand: 1, BatchWriteItemCommand: 2 });
+  });
+
 });
 
-describe('airminum: delivery orders turned on', () => {
+describe('airminum: delivery orders turned on; a ceiling price', () => {
   let d: Depot;
   beforeAll(async () => {
     d = await startDepot({ deliveryOrders: true });
     await d.open('2026-03-01');
   });
   afterAll(() => d.close());
+
+  it('refuses a settings price above a ceiling (HET) set on the refill', async () => {
+    const { refill } = await d.products();
+    await d.ok('airminumSetCeilingPrice', { productId: refill, amount: 4_000, perQuantity: 1, effectiveFrom: '2026-03-16', reference: 'Perwal tarif air isi ulang' }, d.coop.manager);
+    expect(await d.sell(1)).toMatchObject({ __typename: 'BusinessRuleError', rule: 'PRICE_ABOVE_CEILING', details: { price: 5_000, ceiling: 4_000 } });
+    await d.ok('airminumSetCeilingPrice', { productId: refill, amount: 8_000, perQuantity: 1, effectiveFrom: '2026-03-16', reference: 'Perwal tarif air isi ulang (ralat)' }, d.coop.manager);
+  });
 
   it('takes the address with the sale', async () => {
     const r = await d.sell(2, 0, { deliveryAddress: ' RT 03/RW 05, Gang Mawar 7 ' });
