@@ -106,7 +106,7 @@ export function registerCompliance(b: Builder, unit: Unit): void {
   });
   unit.query('waterTests', {
     type: [Test],
-    description: 'Water tests sampled between two dates (at most 100).',
+    description: 'Water tests sampled between two dates (at most 366 days apart), in sample order.',
     permission: 'airminum:read',
     args: (t) => ({ from: t({ type: 'Date', required: true, description: 'First sample date.' }), to: t({ type: 'Date', required: true, description: 'Last sample date.' }) }),
     schema: z.object({ from: isoDate, to: isoDate }),

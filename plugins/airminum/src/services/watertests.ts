@@ -1,7 +1,7 @@
 import { ValidationError, isoDate, msg, text, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import { PARAMETER_LIST, type AirminumSettings, type Limit, type Parameter } from '../settings';
 import { loadCompliance, saveCompliance } from './compliance';
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
 import { DECIMAL, toMilli } from './decimal';
 
 const resultSchema = z.object({ parameter: z.enum(PARAMETER_LIST), milli: z.number().int(), minMilli: z.number().int().optional(), maxMilli: z.number().int().optional(), within: z.boolean() });
@@ -81,8 +81,19 @@ export async function recordWaterTest(u: UnitMutationContext<AirminumSettings>, 
 /** The next sample is due this long after the latest one. */
 export const nextTestDue = (s: AirminumSettings, lastSampledOn: string): string => addDays(lastSampledOn, s.waterTestIntervalDays);
 
-/** Tests sampled between two dates, in sample order. */
+/** Longest period one list reads: a year and a day. */
+export const MAX_LIST_DAYS = 366;
+
+/** Tests sampled between two dates, in sample order, every page. */
 export async function waterTests(u: UnitContext<unknown>, from: string, to: string): Promise<WaterTest[]> {
   if (to < from) throw ValidationError.field('to', 'must not be before from', 'tidak boleh sebelum from');
-  return (await u.store.range(waterTestSchema, ['TEST', from], ['TEST', `${to}~`], { first: 100 })).items;
+  if (daysBetween(from, to) > MAX_LIST_DAYS) throw ValidationError.field('to', `at most ${MAX_LIST_DAYS} days after from`, `paling lama ${MAX_LIST_DAYS} hari setelah from`);
+  const out: WaterTest[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await u.store.range(waterTestSchema, ['TEST', from], ['TEST', `${to}~`], { first: 100, ...(after ? { after } : {}) });
+    out.push(...page.items);
+    if (!page.hasNextPage || !page.endCursor) return out;
+    after = page.endCursor;
+  }
 }
