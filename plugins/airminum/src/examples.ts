@@ -26,7 +26,7 @@ export const airminumExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', paymentMethod: 'CASH', lines: [{ productId: 'paste-the-AIR-ISI-ULANG-id', quantity: 3 }, { productId: 'paste-the-GALON-BARU-id', quantity: 1 }] } },
+    variables: { input: { cooperativeId: '$cooperativeId', paymentMethod: 'CASH', lines: [{ productId: '$airminum.refillId', quantity: 3 }, { productId: '$airminum.gallonId', quantity: 1 }] } },
   },
   {
     name: 'Air minum: record a water test',
