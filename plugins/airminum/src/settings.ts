@@ -1,5 +1,5 @@
 import { msg, positiveRupiah, z } from '@kkmp/plugin-sdk';
-import { DECIMAL } from './services/decimal';
+import { DECIMAL, toMilli } from './services/decimal';
 
 /** The lab parameters a water test reports (enum AirminumParameter). */
 export const PARAMETERS = {
@@ -16,10 +16,14 @@ export type Parameter = keyof typeof PARAMETERS;
 export const PARAMETER_LIST = Object.keys(PARAMETERS) as [Parameter, ...Parameter[]];
 
 const decimal = z.string().trim().regex(DECIMAL, msg('must be a decimal number such as 0.3', 'harus bilangan desimal seperti 0.3'));
-const limit = z.object({
-  min: decimal.optional().describe('Lowest acceptable value (decimal text), if any'),
-  max: decimal.optional().describe('Highest acceptable value (decimal text), if any'),
-});
+const limit = z
+  .object({
+    min: decimal.optional().describe('Lowest acceptable value (decimal text), if any'),
+    max: decimal.optional().describe('Highest acceptable value (decimal text), if any'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.min !== undefined && v.max !== undefined && toMilli(v.min) > toMilli(v.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: msg('must not be below min', 'tidak boleh di bawah min') });
+  });
 export type Limit = z.output<typeof limit>;
 
 /** Quality limits of drinking water (the older standard, now under Permenkes 2/2023): data, never code. */

@@ -30,6 +30,11 @@ describe('airminum: the refill counter', () => {
     expect(member.data).toMatchObject({ total: 10_000, customerClass: 'MEMBER', litres: 38 });
   });
 
+  it('refuses limits whose minimum is above their maximum, naming the setting', async () => {
+    const r = await d.host.gql(`mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename ... on ValidationError { fields { field messageId } } } }`, { input: { cooperativeId: d.coop.id, unitId: 'airminum', settings: { limits: { PH: { min: '8.5', max: '6.5' } } } } }, d.coop.manager);
+    expect(r.data.updateUnitSettings).toEqual({ __typename: 'ValidationError', fields: [{ field: 'input.settings.limits.PH.max', messageId: 'tidak boleh di bawah min' }] });
+  });
+
   it('takes a price change in the settings at once', async () => {
     await d.host.gql(`mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename } }`, { input: { cooperativeId: d.coop.id, unitId: 'airminum', settings: { refillPrice: 7_000, memberRefillPrice: 5_000, newGallonCharge: 45_000, litresPerGallon: 19 } } }, d.coop.manager);
     expect((await d.sell(1)).data.total).toBe(7_000);
