@@ -59,7 +59,7 @@ async function events(d: UnitDemoContext, day: Day, n: number, lamp: string, sed
 }
 
 /**
- * A depot with a month of sales (three a day, two to five gallons each: own gallons, now and then a new gallon, members
+ * A depot with a month of sales (two a day, three to eight gallons each: own gallons, now and then a new gallon, members
  * and walk-ins); a failed test (coliform) that stopped sales from its report until the passing retest
  * three days later; the sediment filter replaced; the UV lamp down for a morning (no sales until repaired).
  */
@@ -78,9 +78,9 @@ export async function airminumDemo(d: UnitDemoContext): Promise<DemoValues> {
   for (let n = 30; n >= 1; n--) {
     await events(d, day, n, lamp, sediment);
     if (n >= 12 && n <= 14) continue; // the failed test closed sales
-    for (let i = n === 5 ? 1 : 0; i < 3; i++) {
-      d.setTime(day(-n), `${String(8 + i * 3).padStart(2, '0')}:20`);
-      const lines = [{ productId: bySku['AIR-ISI-ULANG'], quantity: 2 + ((n + i) % 4) }, ...(i === 2 && n % 4 === 0 ? [{ productId: bySku['GALON-BARU'], quantity: 1 }] : [])];
+    for (let i = n === 5 ? 1 : 0; i < 2; i++) {
+      d.setTime(day(-n), `${String(8 + i * 5).padStart(2, '0')}:20`);
+      const lines = [{ productId: bySku['AIR-ISI-ULANG'], quantity: 3 + ((n + i) % 6) }, ...(i === 1 && n % 4 === 0 ? [{ productId: bySku['GALON-BARU'], quantity: 1 }] : [])];
       const member = d.members.length ? d.members[(n + i) % d.members.length] : undefined;
       await call(d, 'airminumSell', { idempotencyKey: `demo-air-sale-${n}-${i}`, lines, paymentMethod: i === 1 ? 'QRIS' : 'CASH', ...(i % 2 === 0 && member ? { memberId: member.id } : {}) }, 'staff');
     }
