@@ -8,7 +8,7 @@ import type { Movement } from '../model/stock';
 import { documentNumber } from '../numbers';
 import { recordMovements } from '../stock/movements';
 import { identifyBuyer } from './buyer';
-import type { SaleDraft, SaleRefusal } from './draft';
+import type { PriceQuestion, SaleDraft, SaleRefusal } from './draft';
 import { priceLines } from './lines';
 
 export const MAX_SALE_LINES = 80;
@@ -36,6 +36,8 @@ export interface SellOptions {
   /** Present when the unit keeps a beneficiary registry: what a sale needs from it. */
   registry?: { needs: SaleNeeds };
   gate?: (u: WriteCtx) => Promise<void>;
+  /** The unit's own price list (SaleHooks.price). */
+  price?: (line: PriceQuestion, u: WriteCtx) => number | undefined;
   beforeSale?: (sale: SaleDraft, u: WriteCtx) => Promise<SaleData | void>;
   onRefused?: (refusal: SaleRefusal, u: WriteCtx) => Promise<void>;
 }
@@ -64,7 +66,7 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
   const date = u.businessDate;
   const buyer = await identifyBuyer(u, input, options.memberId, options.requireBuyerNik || options.registry?.needs !== undefined);
   const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs) : undefined;
-  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date);
+  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date, options.price);
   const total = lines.reduce((s, l) => s + l.amount, 0);
   if (input.tendered != null && input.paymentMethod === 'CASH' && input.tendered < total) {
     throw ValidationError.field('input.tendered', `is less than the total of Rp${total}`, `kurang dari total Rp${total}`);

@@ -47,6 +47,7 @@ function registerSell<S, D extends SaleData>(shop: Shop<S>, options: SalesOption
         requireBuyerNik: options.requireBuyerNik ?? false,
         ...(registry ? { registry } : {}),
         ...(hooks.gate ? { gate: (w) => hooks.gate!(asUnit(w)) } : {}),
+        ...(hooks.price ? { price: (q, w) => hooks.price!(q, asUnit(w)) } : {}),
         ...(hooks.beforeSale ? { beforeSale: (d, w) => hooks.beforeSale!(d, asUnit(w)) } : {}),
         ...(hooks.onRefused ? { onRefused: (r, w) => hooks.onRefused!(r, asUnit(w)) } : {}),
       });
