@@ -86,7 +86,7 @@ async function storedBetween(u: UnitContext<KolamSettings>, s: Sensor, lo: strin
   return out;
 }
 
-/** A page of a pond's alert log between two instants, in time order (all sensors). */
+/** A page of a pond's alert log from one instant (inclusive) to another (exclusive), in time order (all sensors). */
 export function alertsPage(u: UnitContext<KolamSettings>, pondId: string, from: string, to: string, page: { first: number; after?: string; descending?: boolean }) {
-  return u.store.range(alertSchema, ['ALERT', pondId, from], ['ALERT', pondId, `${to}~`], page);
+  return u.store.range(alertSchema, ['ALERT', pondId, from], ['ALERT', pondId, to], page);
 }

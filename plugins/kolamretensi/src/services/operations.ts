@@ -51,7 +51,7 @@ export async function logOperation(u: UnitMutationContext<KolamSettings>, input:
 }
 
 export async function operationsLog(u: UnitContext<KolamSettings>, pondId: string, from: string, to: string, page: { first: number; after?: string }) {
-  return u.store.range(operationSchema, ['OPERATION', pondId, from], ['OPERATION', pondId, `${to}~`], page);
+  return u.store.range(operationSchema, ['OPERATION', pondId, from], ['OPERATION', pondId, to], page);
 }
 
 export const scheduleInput = z.object({ pondId: z.string(), title: text(120), kind: z.enum(OPERATION_KINDS), intervalDays: z.number().int().min(1, msg('at least 1 day', 'paling sedikit 1 hari')).max(3660), firstDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('must be a date YYYY-MM-DD', 'harus tanggal TTTT-BB-HH')) });
