@@ -1,8 +1,8 @@
-import { ValidationError, msg, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { NotFoundError, ValidationError, msg, z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import type { KolamSettings } from '../settings';
 import { STATUSES, classify, rank, type Status } from './levels';
 import { pondKey, pondSchema } from './ponds';
-import { holdDeviceToSensor, loadSensor, sensorKey, sensorSchema, type Sensor } from './sensors';
+import { holdDeviceToSensor, sensorIdOf, sensorKey, sensorSchema, type Sensor } from './sensors';
 import { localDateOf } from './time';
 import { alertKey, alertSchema, planAlerts } from './alerts';
 
@@ -48,17 +48,18 @@ export interface RecordResult {
  * version read, so batches of one sensor apply one after the other even when they arrive together.
  */
 export async function recordReadings(u: UnitMutationContext<KolamSettings>, input: z.output<typeof recordReadingsInput>): Promise<RecordResult> {
-  const sensor = await loadSensor(u, input.sensorId, 'input.sensorId');
-  holdDeviceToSensor(u, sensor);
+  const [pondId, sensorId] = sensorIdOf(input.sensorId, 'input.sensorId');
   const future = input.readings.findIndex((r) => Date.parse(r.at) > u.now().getTime() + 5 * 60_000);
   if (future >= 0) throw ValidationError.field(`input.readings.${future}.at`, 'must not be in the future', 'tidak boleh di masa depan');
-  const { pondId, id: sensorId } = sensor;
   // First of each timestamp in the batch; the stored one wins over any of them.
   const batch = [...new Map(input.readings.map((r) => [r.at, r] as const)).values()].sort((a, b) => (a.at < b.at ? -1 : 1));
   const zone = u.cooperative.timeZone;
   const dates = [...new Set(batch.map((r) => localDateOf(r.at, zone)))];
-  // One read wave by key: the pond, the stored copies of these timestamps, their days.
-  const [pondItem, ...rest] = await u.store.getMany(z.unknown(), [pondKey(pondId), ...batch.map((r) => readingKey(pondId, sensorId, r.at)), ...dates.map((d) => dayKey(pondId, d, sensorId))]);
+  // One read wave by key: the sensor, its pond, the stored copies of these timestamps, their days.
+  const [sensorItem, pondItem, ...rest] = await u.store.getMany(z.unknown(), [sensorKey(pondId, sensorId), pondKey(pondId), ...batch.map((r) => readingKey(pondId, sensorId, r.at)), ...dates.map((d) => dayKey(pondId, d, sensorId))]);
+  if (!sensorItem) throw new NotFoundError('KolamretensiSensor', input.sensorId, 'input.sensorId');
+  const sensor = sensorSchema.parse(sensorItem);
+  holdDeviceToSensor(u, sensor);
   const pond = pondSchema.parse(pondItem);
   const stored = rest.slice(0, batch.length);
   const days = new Map(dates.map((d, i) => [d, rest[batch.length + i] ? daySchema.parse(rest[batch.length + i]) : undefined] as const));

@@ -32,8 +32,10 @@ export async function addSensor(u: UnitMutationContext<KolamSettings>, input: z.
 }
 
 /** A sensor by its public id (which names its pond), or NotFoundError. */
+export const sensorIdOf = (publicId: string, field: string) => decodeId(publicId, SENSOR_TYPE, field, 2) as [string, string];
+
 export async function loadSensor(u: UnitContext<KolamSettings>, publicId: string, field: string): Promise<Sensor> {
-  const [pondId, sensorId] = decodeId(publicId, SENSOR_TYPE, field, 2) as [string, string];
+  const [pondId, sensorId] = sensorIdOf(publicId, field);
   const sensor = await u.store.get(sensorSchema, ...sensorKey(pondId, sensorId));
   if (!sensor) throw new NotFoundError(SENSOR_TYPE, publicId, field);
   return sensor;
