@@ -41,7 +41,7 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
 
 /**
  * The rest of the gate, once the caller is let in: the unit enabled in the cooperative, its settings
- * parsed, and the context its resolver gets. A device caller (see devices/gate.ts) comes in here too.
+ * parsed, and the context its resolver gets. A device caller (see device-gate.ts) comes in here too.
  */
 export async function openUnit<S>(
   core: CoreContext,

@@ -7,7 +7,7 @@ import { one } from '../ids';
 import type { CoreSchemaRefs } from '../schema/index';
 import { MUTATION_ERRORS } from '../schema/index';
 import { enterUnit } from './guard';
-import { deviceCoreContext, deviceOrUserGate } from '../devices/gate';
+import { deviceCoreContext, deviceOrUserGate } from './device-gate';
 import { createUnitDeviceCredentials, revealedDeviceToken } from '../devices/credentials';
 import { DEVICE_EXTENSION } from '../devices/scope';
 import type { DeviceCaller } from '@kkmp/plugin-sdk';

@@ -1,6 +1,6 @@
 import { ForbiddenError, type CoreContext, type Principal } from '@kkmp/core';
 import type { AnyUnit, DeviceCaller, UnitContext } from '@kkmp/plugin-sdk';
-import { gate, openUnit } from '../units/guard';
+import { gate, openUnit } from './guard';
 
 /**
  * The gate of a mutation declared `devices: true`. A user goes through the usual gate; a device only
