@@ -26,6 +26,7 @@ type StoredCredential = z.output<typeof credentialSchema>;
 const keyOf = (credentialId: string): Key => ({ pk: pk({ kind: 'platform' }, 'DEVICE', credentialId), sk: sk('CREDENTIAL') });
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const TOKEN = /^([0-9A-HJKMNP-TV-Z]{26})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export class InvalidDeviceCredential extends Error {
   constructor() {
@@ -96,5 +97,3 @@ export function createUnitDeviceCredentials(core: CoreContext, tx: Transaction, 
     },
   };
 }
-
-const TOKEN_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
