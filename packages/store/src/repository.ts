@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from './client';
 import type { GlobalIndexName } from './table';
 import type { Key } from './keys';
+import { renderCondition, type Condition } from './expressions';
 
 /** Read one item and parse it; undefined when absent. A stored item that fails its schema is a bug: throw. */
 export async function getItem<S extends z.ZodType>(
@@ -26,19 +27,25 @@ export function parseItem<S extends z.ZodType>(schema: S, item: Record<string, u
 }
 
 export interface PageRequest {
-  /** At most this many items (capped at 100). */
+  /** At most this many items from the start (capped at 100). */
   first?: number;
-  /** Opaque cursor returned by the previous page. */
+  /** Opaque cursor: the items after it. */
   after?: string;
+  /** At most this many items from the end, or from just before `before` (backward pagination). */
+  last?: number;
+  /** Opaque cursor: the items before it, in list order. */
+  before?: string;
   /** Newest/highest sort key first. */
   descending?: boolean;
 }
 
 export interface Page<T> {
+  /** In list order, also when paging backward. */
   items: T[];
   /** Cursor of each item, for Relay edges. */
   cursors: string[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   endCursor: string | undefined;
 }
 
@@ -49,13 +56,16 @@ export interface QuerySpec {
   prefix?: string;
   /** Sort key range, inclusive (instead of a prefix). */
   between?: [string, string];
+  /** Only items matching this condition (a list's filter, e.g. status = ACTIVE). */
+  filter?: Condition;
 }
 
 export const MAX_PAGE = 100;
 
 /**
  * One page of a partition (optionally of an index). Cursors are the item's own keys, base64url-encoded,
- * so a page boundary survives inserts and deletes in between.
+ * so a page boundary survives inserts and deletes in between. Backward pages (`last`, `before`) read the
+ * partition the other way from the cursor and are turned round, so items always come in list order.
  */
 export async function queryPage<S extends z.ZodType>(
   db: Db,
@@ -63,25 +73,55 @@ export async function queryPage<S extends z.ZodType>(
   schema: S,
   page: PageRequest = {},
 ): Promise<Page<z.output<S>>> {
-  const limit = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE);
+  const backward = page.last != null || page.before != null;
+  const limit = Math.min(Math.max((backward ? page.last : page.first) ?? 20, 1), MAX_PAGE);
+  const cursor = backward ? page.before : page.after;
   const input: QueryCommandInput = {
     ...queryInput(db, spec),
-    ScanIndexForward: !page.descending,
+    ScanIndexForward: !page.descending !== backward,
     // One extra item tells whether another page exists without a second round trip.
     Limit: limit + 1,
-    ...(page.after ? { ExclusiveStartKey: startKey(page.after, spec) } : {}),
+    ...(cursor ? { ExclusiveStartKey: startKey(cursor, spec) } : {}),
   };
-  const res = await db.doc.send(new QueryCommand(input));
-  const raw = res.Items ?? [];
-  const hasNextPage = raw.length > limit;
-  const pageItems = raw.slice(0, limit);
+  const raw = await readUpTo(db, input, limit + 1);
+  const more = raw.length > limit;
+  const pageItems = backward ? raw.slice(0, limit).reverse() : raw.slice(0, limit);
   const cursors = pageItems.map((item) => encodeCursor(cursorKey(item, spec.index)));
   return {
     items: pageItems.map((item) => parseItem(schema, item)),
     cursors,
-    hasNextPage,
+    // Past a cursor there is at least the item the cursor names (Relay: "true if it can do so efficiently").
+    hasNextPage: backward ? !!cursor : more,
+    hasPreviousPage: backward ? more : !!cursor,
     endCursor: cursors.at(-1),
   };
+}
+
+/**
+ * Items of a query up to `wanted`. DynamoDB applies Limit before a filter, so a filtered page may come back
+ * short with more to read: read on from where it stopped until the page is full or the partition ends.
+ */
+async function readUpTo(db: Db, input: QueryCommandInput, wanted: number): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start = input.ExclusiveStartKey;
+  do {
+    const res = await db.doc.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}), Limit: input.FilterExpression ? Math.max(wanted - items.length, 50) : wanted - items.length }));
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start && items.length < wanted);
+  return items.slice(0, wanted);
+}
+
+/** How many items a query spec holds (its filter applied): DynamoDB counts them, sending none back. */
+export async function queryCount(db: Db, spec: QuerySpec): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(new QueryCommand({ ...queryInput(db, spec), Select: 'COUNT', ...(start ? { ExclusiveStartKey: start } : {}) }));
+    count += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 /** Key condition of a query spec. Base-table reads are strongly consistent: decisions are made on them. */
@@ -93,12 +133,14 @@ function queryInput(db: Db, spec: QuerySpec): QueryCommandInput {
     : spec.prefix
       ? { expr: '#h = :h AND begins_with(#r, :p)', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':p': spec.prefix } }
       : { expr: '#h = :h', names: { '#h': hashKey }, values: { ':h': spec.partition } };
+  const filter = spec.filter ? renderCondition(spec.filter) : undefined;
   return {
     TableName: db.tableName,
     ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
     KeyConditionExpression: condition.expr,
-    ExpressionAttributeNames: condition.names,
-    ExpressionAttributeValues: condition.values,
+    ...(filter ? { FilterExpression: filter.expression } : {}),
+    ExpressionAttributeNames: { ...condition.names, ...filter?.names },
+    ExpressionAttributeValues: { ...condition.values, ...filter?.values },
   };
 }
 
