@@ -1,4 +1,4 @@
-import type { UnitDemoContext } from '@kkmp/plugin-sdk';
+import type { DemoValues, UnitDemoContext } from '@kkmp/plugin-sdk';
 
 type Day = (offset: number) => string;
 
@@ -37,7 +37,7 @@ export function rainyWeekLevel(hour: number): number {
 export const RAINY_WEEK_HOURS = 168;
 
 /** The pond with its gauges, a week of hourly readings in the rain with the pumps run, maintenance, and a week of business. */
-export async function kolamDemo(d: UnitDemoContext): Promise<void> {
+export async function kolamDemo(d: UnitDemoContext): Promise<DemoValues> {
   const start = d.today();
   const day: Day = (n) => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   d.setTime(day(-8), '08:00');
@@ -82,4 +82,6 @@ export async function kolamDemo(d: UnitDemoContext): Promise<void> {
   await call(d, 'kolamretensiHarvestCage', { idempotencyKey: 'demo-kolam-harvest', cageId: cage, grams: 45_000 }, 'staff');
   await call(d, 'kolamretensiSellFish', { idempotencyKey: 'demo-kolam-fish-sale', cageId: cage, grams: 40_000, amount: 1_200_000, note: 'Pengepul Pak Dedi' }, 'staff');
   d.setTime(day(0), '09:00');
+  // For the GraphiQL tabs: the pond, the staff gauge, the week shown and a reading time to record.
+  return { pondId, gaugeId: gauge, weekStart: day(-7), readingAt: `${day(0)}T08:00:00+07:00` };
 }

@@ -4,7 +4,7 @@ import type { UnitExample } from '@kkmp/plugin-sdk';
 export const kolamExamples: UnitExample[] = [
   {
     name: 'Kolam retensi: ponds and status now',
-    description: 'Each pond with its gauges, the latest level and the alert level now. Copy a pond id and a sensor id for the other tabs.',
+    description: 'Each pond with its gauges, the latest level and the alert level now. The other tabs use the demo pond and its staff gauge.',
     query: `query KolamPonds($cooperativeId: ID!) {
   kolamretensiPonds(cooperativeId: $cooperativeId) {
     id name capacityM3 thresholds { siaga3Cm siaga2Cm siaga1Cm }
@@ -27,7 +27,7 @@ export const kolamExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', sensorId: 'paste-a-sensor-id', readings: [{ at: '2026-01-05T08:00:00+07:00', levelCm: 760 }] } },
+    variables: { input: { cooperativeId: '$cooperativeId', sensorId: '$kolamretensi.gaugeId', readings: [{ at: '$kolamretensi.readingAt', levelCm: 655 }] } },
   },
   {
     name: 'Kolam retensi: alert log and daily history',
@@ -36,7 +36,7 @@ export const kolamExamples: UnitExample[] = [
   kolamretensiAlerts(cooperativeId: $cooperativeId, pondId: $pondId, from: $from, to: $to) { at levelCm from to direction }
   kolamretensiDailyHistory(cooperativeId: $cooperativeId, pondId: $pondId, from: $from, to: $to) { date minCm maxCm lastCm worst count }
 }`,
-    variables: { cooperativeId: '$cooperativeId', pondId: 'paste-a-pond-id', from: '$monthStart', to: '$today' },
+    variables: { cooperativeId: '$cooperativeId', pondId: '$kolamretensi.pondId', from: '$kolamretensi.weekStart', to: '$today' },
   },
   {
     name: 'Kolam retensi: maintenance due',
@@ -44,7 +44,7 @@ export const kolamExamples: UnitExample[] = [
     query: `query KolamMaintenance($cooperativeId: ID!, $pondId: ID!) {
   kolamretensiMaintenance(cooperativeId: $cooperativeId, pondId: $pondId) { id title kind nextDue status daysLeft lastDoneOn }
 }`,
-    variables: { cooperativeId: '$cooperativeId', pondId: 'paste-a-pond-id' },
+    variables: { cooperativeId: '$cooperativeId', pondId: '$kolamretensi.pondId' },
   },
   {
     name: "Kolam retensi: revenue and the city's share",
@@ -52,6 +52,6 @@ export const kolamExamples: UnitExample[] = [
     query: `query KolamRevenue($cooperativeId: ID!, $pondId: ID!) {
   kolamretensiMonthRevenue(cooperativeId: $cooperativeId, pondId: $pondId) { month fish tickets rentals total cityShareDue cityShare { amount date } }
 }`,
-    variables: { cooperativeId: '$cooperativeId', pondId: 'paste-a-pond-id' },
+    variables: { cooperativeId: '$cooperativeId', pondId: '$kolamretensi.pondId' },
   },
 ];
