@@ -52,29 +52,27 @@ export async function kolamDemo(d: UnitDemoContext): Promise<DemoValues> {
   await call(d, 'kolamretensiCreateRental', { idempotencyKey: 'demo-kolam-stall', pondId, tenantName: 'Warung Bu Imas', space: 'Lapak 1', kind: 'STALL', monthlyRent: 350_000, startMonth: day(-8).slice(0, 7) });
   await call(d, 'kolamretensiBillRentals', { idempotencyKey: `demo-kolam-bill-${day(-8).slice(0, 7)}`, pondId });
 
-  // The week in the rain: the sensor posts hourly; staff read the gauge at 07:00 and 17:00 and run the pumps.
+  // The week in the rain: the sensor's hourly readings reach the API in batches, as its buffer flushes;
+  // staff read the gauge at 07:00 and 17:00 and run a pump above Siaga 3. Few calls: the dev server seeds this at every fresh start.
   const first = Date.parse(`${day(-7)}T00:00:00+07:00`);
   const hourAt = (h: number) => new Date(first + h * 3_600_000).toISOString();
-  let pumping = false;
+  d.setTime(day(0), '08:30');
+  const hours = Array.from({ length: RAINY_WEEK_HOURS }, (_, h) => h);
+  for (let b = 0; b < hours.length; b += 20) {
+    const readings = hours.slice(b, b + 20).map((h) => ({ at: hourAt(h), levelCm: rainyWeekLevel(h) }));
+    await call(d, 'kolamretensiRecordReadings', { idempotencyKey: `demo-kolam-sensor-${b}`, sensorId: sensor, readings }, 'staff');
+  }
+  const gaugeHours = hours.filter((h) => h % 24 === 7 || h % 24 === 17);
+  await call(d, 'kolamretensiRecordReadings', { idempotencyKey: 'demo-kolam-gauge-readings', sensorId: gauge, readings: gaugeHours.map((h) => ({ at: hourAt(h), levelCm: rainyWeekLevel(h) + 4 })) }, 'staff');
+  const above = (h: number) => rainyWeekLevel(h) > DEMO_POND.thresholds.siaga3Cm;
+  for (const h of hours.filter((x) => x > 0 && above(x) !== above(x - 1))) {
+    await call(d, 'kolamretensiLogOperation', { idempotencyKey: `demo-kolam-pump-${h}`, pondId, kind: above(h) ? 'PUMP_ON' : 'PUMP_OFF', equipment: 'Pompa 1', at: hourAt(h), note: above(h) ? 'Di atas Siaga 3: pompa dinyalakan' : 'Kembali normal: pompa dimatikan' }, 'staff');
+  }
   for (let dayIndex = 0; dayIndex < 7; dayIndex++) {
-    d.setTime(day(-7 + dayIndex), '23:30');
-    const hours = Array.from({ length: 24 }, (_, i) => dayIndex * 24 + i);
-    for (let b = 0; b < 24; b += 12) {
-      const readings = hours.slice(b, b + 12).map((h) => ({ at: hourAt(h), levelCm: rainyWeekLevel(h) }));
-      await call(d, 'kolamretensiRecordReadings', { idempotencyKey: `demo-kolam-sensor-${dayIndex}-${b}`, sensorId: sensor, readings }, 'staff');
-    }
-    const manual = [7, 17].map((t) => ({ at: hourAt(dayIndex * 24 + t), levelCm: rainyWeekLevel(dayIndex * 24 + t) + 4 }));
-    await call(d, 'kolamretensiRecordReadings', { idempotencyKey: `demo-kolam-gauge-${dayIndex}`, sensorId: gauge, readings: manual }, 'staff');
-    for (const h of hours) {
-      const high = rainyWeekLevel(h) > DEMO_POND.thresholds.siaga3Cm;
-      if (high === pumping) continue;
-      pumping = high;
-      await call(d, 'kolamretensiLogOperation', { idempotencyKey: `demo-kolam-pump-${h}`, pondId, kind: high ? 'PUMP_ON' : 'PUMP_OFF', equipment: 'Pompa 1', at: hourAt(h), note: high ? 'Di atas Siaga 3: pompa dinyalakan' : 'Kembali normal: pompa dimatikan' }, 'staff');
-    }
     d.setTime(day(-7 + dayIndex), '16:00');
     await call(d, 'kolamretensiSellTickets', { idempotencyKey: `demo-kolam-fishing-${dayIndex}`, pondId, kind: 'FISHING', quantity: 3 + (dayIndex % 3) }, 'staff');
     await call(d, 'kolamretensiSellTickets', { idempotencyKey: `demo-kolam-visitor-${dayIndex}`, pondId, kind: 'VISITOR', quantity: 12 + dayIndex }, 'staff');
-    await call(d, 'kolamretensiFeedCage', { idempotencyKey: `demo-kolam-feed-${dayIndex}`, cageId: cage, grams: 6_000, cost: 66_000 }, 'staff');
+    if (dayIndex % 2 === 0) await call(d, 'kolamretensiFeedCage', { idempotencyKey: `demo-kolam-feed-${dayIndex}`, cageId: cage, grams: 12_000, cost: 132_000 }, 'staff');
   }
   d.setTime(day(-3), '09:00');
   await call(d, 'kolamretensiLogOperation', { idempotencyKey: 'demo-kolam-screen-done', pondId, kind: 'TRASH_SCREEN_CLEANING', maintenanceId: screen, note: 'Sampah plastik sesudah hujan lebat' }, 'staff');
