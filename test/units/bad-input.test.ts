@@ -68,6 +68,8 @@ function sample(type: GraphQLInputType, path: string, placeholders: string[]): u
       return false;
     case 'Date':
       return '2026-01-01';
+    case 'DateTime':
+      return '2026-01-01T00:00:00.000Z';
     default:
       return 'x';
   }
