@@ -59,7 +59,7 @@ export function registerImports(b: Builder, unit: UnitSchemaKit<PupukSettings>):
     permission: 'pupuk:manage',
     businessEvent: false,
     input: (t) => ({
-      season: t.string({ description: 'Season, e.g. 2025-MT1 (the year it starts and its name from the settings).' }),
+      season: t.string({ required: false, description: 'Season, e.g. 2025-MT1 (the year it starts and its name from the settings); default the season of today.' }),
       fileName: t.string({ description: 'Name of the file, kept with each allocation it sets.' }),
       csv: t.string({ description: 'The CSV file, UTF-8.' }),
       dryRun: t.boolean({ required: false, description: 'Only check and report (default false).' }),

@@ -2,7 +2,7 @@ import { maskNik } from '@kkmp/commerce';
 import { z, type Builder, type EnumRef, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { reportCsv } from '../services/csv';
 import { absorption, byGroup, month, monthlyReport, redemptionsBetween, stockMovement, type AbsorptionSum, type FarmerAbsorption, type GroupRedemptions, type StockMovement } from '../services/reports';
-import { parseSeason } from '../services/seasons';
+import { parseSeason, seasonOf } from '../services/seasons';
 import type { FertilizerType, PupukSettings } from '../settings';
 import { absorptionBps } from './format';
 
@@ -84,14 +84,16 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, 
       groupsCsv: t.string({ description: 'Per group (and all farmers: poktan SEMUA) as CSV.', resolve: (a) => reportCsv.groups(a.season, [...a.groups, ...a.types]) }),
     }),
   });
-  const seasonArgs = z.object({ season: z.string(), farmerGroup: z.string().trim().min(1).max(100).nullish() });
+  const seasonArgs = z.object({ season: z.string().nullish(), farmerGroup: z.string().trim().min(1).max(100).nullish() });
+  const seasonFor = (code: string | null | undefined, u: { today(): string; settings: PupukSettings }) => (code ? parseSeason(code, u.settings.seasons, 'season') : seasonOf(u.today(), u.settings.seasons));
+  const monthArg = z.object({ month: month.nullish() });
   unit.query('absorption', {
     type: Absorption,
     description: 'Allocation absorption of a season (optionally one farmer group): allocated and redeemed kg per farmer, group and type.',
     permission: 'pupuk:read',
-    args: (t) => ({ season: t.string({ required: true, description: 'Season, e.g. 2025-MT1.' }), farmerGroup: t.string({ required: false, description: 'Only this farmer group.' }) }),
+    args: (t) => ({ season: t.string({ required: false, description: 'Season, e.g. 2025-MT1; default the season of today.' }), farmerGroup: t.string({ required: false, description: 'Only this farmer group.' }) }),
     schema: seasonArgs,
-    resolve: (a, u) => absorption(u, parseSeason(a.season, u.settings.seasons, 'season').code, a.farmerGroup),
+    resolve: (a, u) => absorption(u, seasonFor(a.season, u).code, a.farmerGroup),
   });
   const ByGroup = b.objectRef<{ season: string; from: string; to: string; rows: GroupRedemptions[] }>('PupukSeasonRedemptions').implement({
     description: 'Redemptions per farmer group and type over a season.',
@@ -107,10 +109,10 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, 
     type: ByGroup,
     description: 'Redemptions per farmer group and type over a season, by business date.',
     permission: 'pupuk:read',
-    args: (t) => ({ season: t.string({ required: true, description: 'Season, e.g. 2025-MT1.' }) }),
-    schema: z.object({ season: z.string() }),
+    args: (t) => ({ season: t.string({ required: false, description: 'Season, e.g. 2025-MT1; default the season of today.' }) }),
+    schema: seasonArgs,
     resolve: async (a, u) => {
-      const s = parseSeason(a.season, u.settings.seasons, 'season');
+      const s = seasonFor(a.season, u);
       const to = s.to < u.today() ? s.to : u.today();
       const sales = (await redemptionsBetween(u, s.from, to)).filter((x) => x.unitData.season === s.code);
       return { season: s.code, from: s.from, to, rows: byGroup(sales) };
@@ -128,9 +130,12 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, 
     type: Stock,
     description: 'Stock movement of the subsidized types over a month: opening, received from the distributor (each delivery), redeemed, voided, counted, closing, in kg.',
     permission: 'pupuk:read',
-    args: (t) => ({ month: t.string({ required: true, description: 'YYYY-MM.' }) }),
-    schema: z.object({ month }),
-    resolve: async (a, u) => ({ month: a.month, rows: await stockMovement(u, a.month) }),
+    args: (t) => ({ month: t.string({ required: false, description: 'YYYY-MM; default this month.' }) }),
+    schema: monthArg,
+    resolve: async (a, u) => {
+      const m = a.month ?? u.today().slice(0, 7);
+      return { month: m, rows: await stockMovement(u, m) };
+    },
   });
   type Monthly = Awaited<ReturnType<typeof monthlyReport>>;
   const MonthlyRef = b.objectRef<Monthly>('PupukMonthlyReport').implement({
@@ -149,8 +154,8 @@ export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, 
     type: MonthlyRef,
     description: 'The monthly report for the distributor and the agriculture office (laporan bulanan kios).',
     permission: 'pupuk:read',
-    args: (t) => ({ month: t.string({ required: true, description: 'YYYY-MM.' }) }),
-    schema: z.object({ month }),
-    resolve: (a, u) => monthlyReport(u, a.month),
+    args: (t) => ({ month: t.string({ required: false, description: 'YYYY-MM; default this month.' }) }),
+    schema: monthArg,
+    resolve: (a, u) => monthlyReport(u, a.month ?? u.today().slice(0, 7)),
   });
 }

@@ -4,7 +4,7 @@ import type { PupukSettings } from '../settings';
 import { seasonImports } from './allocations';
 import { registerFarmers, writeVersions } from './staging';
 import { MAX_CSV_CHARS, readAllocationCsv, type AllocationRow } from './rows';
-import { parseSeason } from './seasons';
+import { parseSeason, seasonOf } from './seasons';
 
 type Ctx = UnitMutationContext<PupukSettings>;
 
@@ -12,7 +12,7 @@ type Ctx = UnitMutationContext<PupukSettings>;
 export const CHUNKS_PER_STEP = 4;
 
 export const importInput = z.object({
-  season: z.string(),
+  season: z.string().nullish(),
   fileName: text(200),
   csv: z.string().max(MAX_CSV_CHARS, msg(`at most ${MAX_CSV_CHARS} characters; split the file`, `paling banyak ${MAX_CSV_CHARS} karakter; pecah berkasnya`)),
   dryRun: z.boolean().nullish().transform((v) => v ?? false),
@@ -57,7 +57,7 @@ async function countRevisions(u: Ctx, season: string, rows: AllocationRow[]): Pr
  * completes. One import runs per season at a time.
  */
 export async function startImport(u: Ctx, input: z.output<typeof importInput>): Promise<ImportReport> {
-  const season = parseSeason(input.season, u.settings.seasons, 'input.season');
+  const season = input.season ? parseSeason(input.season, u.settings.seasons, 'input.season') : seasonOf(u.today(), u.settings.seasons);
   const { rows, issues } = readAllocationCsv(input.csv, u.now(), Math.round(u.settings.maxLandHa * 10_000));
   if (issues.length > 0) throw new ValidationError(issues.sort(byField));
   const summary = summarize(rows);
