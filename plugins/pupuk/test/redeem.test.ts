@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER, nikOf, startKiosk, type Kiosk } from './support';
 
-const [F1, F2, F3, BLOCKED, NO_UREA, STRANGER] = [nikOf(1), nikOf(2), nikOf(3), nikOf(4), nikOf(5), nikOf(50)];
+const [F1, F2, F3, BLOCKED, NO_UREA, STRANGER, F6] = [nikOf(1), nikOf(2), nikOf(3), nikOf(4), nikOf(5), nikOf(50), nikOf(6)];
 const SEASON = '2026-MT2';
 const FIRST = [
   HEADER,
@@ -11,6 +11,8 @@ const FIRST = [
   `${F3},Pak Asep,Sri Rejeki,0.5,KOPI,ORGANIK,80`,
   `${BLOCKED},Pak Dedi,Sri Rejeki,0.5,PADI,UREA,100`,
   `${NO_UREA},Bu Euis,Tani Makmur,0.5,PADI,NPK,40`,
+  `${F6},Pak Odon,Sri Rejeki,1.5,PADI,UREA,150`,
+  `${F6},Pak Odon,Sri Rejeki,1.5,PADI,ORGANIK,120`,
 ].join('\n');
 
 describe('pupuk: redeeming subsidized fertilizer at the kiosk', () => {
@@ -54,6 +56,16 @@ describe('pupuk: redeeming subsidized fertilizer at the kiosk', () => {
     expect(await allocation(F1, 'UREA')).toMatchObject({ allocatedKg: 100, redeemedKg: 60, remainingKg: 40, absorptionBps: 6_000 });
     // Market-price fertilizer is an ordinary sale: no NIK, no allocation, no proof.
     expect((await k.run('pupukSell', { lines: [{ productId: ids['NPK-MUTIARA'], quantity: 2 }], paymentMethod: 'CASH' }, k.coop.staff)).data).toMatchObject({ total: 28_000, redeemed: [], season: null });
+  });
+
+  it('redeems by the sack: 50 kg of Urea, 40 kg of organic; sacks only of the subsidized types', async () => {
+    const r = await k.run('pupukSell', { lines: [{ productId: ids.UREA, quantity: 2 }, { productId: ids.ORGANIK, quantity: 1 }], quantityUnit: 'SACK', paymentMethod: 'CASH', buyerNik: F6, proofReference: 'FOTO-0006' }, k.coop.staff);
+    expect(r.data).toMatchObject({ total: 180_000 + 25_600, lines: [{ sku: 'UREA', quantity: 100, unitPrice: 1_800 }, { sku: 'ORGANIK', quantity: 40, unitPrice: 640 }], redeemed: [{ type: 'UREA', kg: 100 }, { type: 'ORGANIK', kg: 40 }] });
+    expect(await allocation(F6, 'UREA')).toMatchObject({ redeemedKg: 100, remainingKg: 50 });
+    const more = await k.run('pupukSell', { lines: [{ productId: ids.UREA, quantity: 2 }], quantityUnit: 'SACK', paymentMethod: 'CASH', buyerNik: F6, proofReference: 'FOTO-0007' }, k.coop.staff);
+    expect(more).toMatchObject({ rule: 'ALLOCATION_EXCEEDED', details: { remaining: 50, requested: 100 } });
+    const market = await k.run('pupukSell', { lines: [{ productId: ids['NPK-MUTIARA'], quantity: 1 }], quantityUnit: 'SACK', paymentMethod: 'CASH' }, k.coop.staff);
+    expect(market).toMatchObject({ __typename: 'ValidationError', fields: [{ field: 'input.quantityUnit' }] });
   });
 
   it('refuses beyond the allocation, an ineligible farmer and a missing NIK or proof; nothing is written', async () => {

@@ -2,6 +2,7 @@ import type { Builder, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { commerce, commercePermissionNames } from '@kkmp/commerce';
 import { redeem, unredeem, type PupukSaleData } from '../services/redemption';
 import { FARMER } from '../services/staging';
+import { QUANTITY_UNITS, sacksToUnits } from '../services/quantities';
 import { FERTILIZER_TYPES, type PupukSettings } from '../settings';
 import { registerFarmers } from './farmers';
 import { registerImports } from './imports';
@@ -26,6 +27,10 @@ export function pupukSchema(b: Builder, unit: UnitSchemaKit<PupukSettings>): voi
       amount: t.expose('amount', { type: 'Rupiah', description: 'Paid for it, whole rupiah.' }),
     }),
   });
+  const QuantityUnit = b.enumType('PupukQuantityUnit', {
+    description: 'What the quantities of a sale count.',
+    values: Object.fromEntries(Object.entries(QUANTITY_UNITS).map(([k, description]) => [k, { description }])) as Record<keyof typeof QUANTITY_UNITS, { description: string }>,
+  });
   commerce<PupukSettings, PupukSaleData>(b, unit, {
     permissions: commercePermissionNames('pupuk'),
     stock: true,
@@ -34,7 +39,11 @@ export function pupukSchema(b: Builder, unit: UnitSchemaKit<PupukSettings>): voi
     beneficiaries: { buyerTypes: { [FARMER]: "A farmer on a farmer group's e-RDKK list (imported)." } },
     sales: {
       receiptPrefix: 'PPK',
-      input: (t) => ({ proofReference: t.string({ required: false, description: 'Proof of a subsidized redemption (the photo or document id the kiosk keeps); required with subsidized fertilizer.' }) }),
+      input: (t) => ({
+        proofReference: t.string({ required: false, description: 'Proof of a subsidized redemption (the photo or document id the kiosk keeps); required with subsidized fertilizer.' }),
+        quantityUnit: t.field({ type: QuantityUnit, required: false, description: 'What the line quantities count: KG (selling units, the default) or SACK (sacks of the subsidized types: 50 kg, 40 kg for organic).' }),
+      }),
+      lineQuantity: sacksToUnits,
       saleFields: (t) => ({
         season: t.string({ nullable: true, description: 'Planting season the subsidized fertilizer was redeemed in (null without any).', resolve: (s) => s.unitData.season ?? null }),
         farmerGroup: t.string({ nullable: true, description: "The farmer's group (poktan) on the e-RDKK.", resolve: (s) => s.unitData.group ?? null }),
