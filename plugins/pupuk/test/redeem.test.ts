@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HET_SEED } from '../src/settings';
 import { HEADER, nikOf, startKiosk, type Kiosk } from './support';
 
 const [F1, F2, F3, BLOCKED, NO_UREA, STRANGER, F6] = [nikOf(1), nikOf(2), nikOf(3), nikOf(4), nikOf(5), nikOf(50), nikOf(6)];
@@ -94,6 +95,22 @@ describe('pupuk: redeeming subsidized fertilizer at the kiosk', () => {
     const het = await k.query(`query($c: ID!) { old: pupukHet(cooperativeId: $c, date: "2025-10-21") { type perKg perSack sackKg } now: pupukHet(cooperativeId: $c) { type perKg perSack sackKg reference } }`);
     expect(het.old.map((h: any) => [h.type, h.perKg, h.perSack])).toEqual([['UREA', 2_250, 112_500], ['NPK', 2_300, 115_000], ['NPK_KAKAO', 3_300, 165_000], ['ZA', 1_700, 85_000], ['ORGANIK', 800, 32_000]]);
     expect(het.now.map((h: any) => [h.type, h.perKg, h.perSack])).toEqual([['UREA', 1_800, 90_000], ['NPK', 1_840, 92_000], ['NPK_KAKAO', 2_640, 132_000], ['ZA', 1_360, 68_000], ['ORGANIK', 640, 25_600]]);
+  });
+
+  it('prices by the HET in force on the business date: a new decree from tomorrow leaves today alone, a back-dated sale keeps the HET of its day', async () => {
+    const decree = { type: 'UREA', perKg: 1_700, effectiveFrom: '2026-03-17', reference: 'Kepmentan (uji) HET Urea 17 Maret 2026' };
+    const updated = await k.host.gql(`mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename } }`, { input: { cooperativeId: k.coop.id, unitId: 'pupuk', settings: { het: [...HET_SEED, decree] } } }, k.coop.manager);
+    expect(updated.data.updateUnitSettings.__typename).toBe('UpdateUnitSettingsSuccess');
+    expect((await sell(F6, 'UREA', 1)).data).toMatchObject({ date: '2026-03-16', total: 1_800 });
+    k.host.clock.set('2026-03-17T02:00:00Z');
+    const before = await snapshot();
+    expect(await sell(F6, 'UREA', 1)).toMatchObject({ rule: 'PRICE_ABOVE_CEILING', details: { price: 1_800, ceiling: 1_700, reference: decree.reference } });
+    expect(await snapshot()).toEqual(before);
+    // Yesterday's paper note entered today: the HET of the 16th applies.
+    const backDated = await k.run('pupukSell', { lines: [{ productId: ids.UREA, quantity: 1 }], paymentMethod: 'CASH', buyerNik: F6, proofReference: 'FOTO-CATATAN', businessDate: '2026-03-16' });
+    expect(backDated.data).toMatchObject({ date: '2026-03-16', total: 1_800 });
+    k.host.clock.set('2026-03-16T02:00:00Z');
+    await k.host.gql(`mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename } }`, { input: { cooperativeId: k.coop.id, unitId: 'pupuk', settings: {} } }, k.coop.manager);
   });
 
   it('two redemptions at once that together exceed the allocation: exactly one succeeds', async () => {
