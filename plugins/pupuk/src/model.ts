@@ -46,8 +46,14 @@ export type AllocationVersion = z.output<typeof versionSchema>;
 export const completedSchema = z.object({ jobId: z.string(), fileName: z.string(), importedBy: z.string(), importedAt: z.string(), completedAt: z.string() });
 export type CompletedImport = z.output<typeof completedSchema>;
 
-/** A season's imports: the completed ones in order, and the one running (at most one at a time). */
-export const seasonSchema = z.object({ season: z.string(), completed: z.array(completedSchema).default([]), running: z.string().optional() });
+/** A season's imports: the completed ones in order, the one running (at most one at a time), and how many have completed. */
+export const seasonSchema = z.object({
+  season: z.string(),
+  completed: z.array(completedSchema).default([]),
+  running: z.string().optional(),
+  /** Raised by each completed import: a redemption commits only if no revision came into force since it read the allocation. */
+  revision: int.default(0),
+});
 export type SeasonImports = z.output<typeof seasonSchema>;
 
 /** The redeemed counter of the commerce quotas (kg), kept per season, farmer and type across revisions. */

@@ -20,7 +20,7 @@ export interface FarmerAllocation {
 }
 
 export async function seasonImports(u: Ctx, season: string): Promise<SeasonImports> {
-  return (await u.store.get(seasonSchema, ...keys.season(season))) ?? { season, completed: [] };
+  return (await u.store.get(seasonSchema, ...keys.season(season))) ?? { season, completed: [], revision: 0 };
 }
 
 /**
@@ -29,6 +29,11 @@ export async function seasonImports(u: Ctx, season: string): Promise<SeasonImpor
  * imports and the farmer's versions, both strongly consistent), then the redeemed counters in one batch.
  */
 export async function farmerAllocations(u: Ctx, season: string, nik: string): Promise<FarmerAllocation[]> {
+  return (await farmerAllocationsOf(u, season, nik)).allocations;
+}
+
+/** The same, with the season's imports as read (their revision guards a redemption against a revision completing meanwhile). */
+export async function farmerAllocationsOf(u: Ctx, season: string, nik: string): Promise<{ imports: SeasonImports; allocations: FarmerAllocation[] }> {
   const [imports, versions] = await Promise.all([seasonImports(u, season), u.store.all(versionSchema, keys.versionsOf(season, nik))]);
   const order = new Map(imports.completed.map((c, i) => [c.jobId, i]));
   const byType = new Map<FertilizerType, AllocationHistoryEntry[]>();
@@ -37,10 +42,11 @@ export async function farmerAllocations(u: Ctx, season: string, nik: string): Pr
   }
   const types = [...byType.keys()].sort();
   const counters = await u.store.getMany(counterSchema, types.map((t) => keys.quotaItem(season, nik, t)));
-  return types.map((type, i) => {
+  const allocations = types.map((type, i) => {
     const history = byType.get(type)!;
     return { season, nik, type, current: history[history.length - 1]!, redeemedKg: counters[i]?.used ?? 0, history };
   });
+  return { imports, allocations };
 }
 
 /** A season's allocations in force, with the redeemed kg of each: read from the completed imports' staged files (a few large items) and the counters in batches. */

@@ -86,7 +86,8 @@ async function loadJob(u: Ctx, jobId: string): Promise<ImportJob> {
  * Writes the next chunks of a running import and, after the last, puts it in force. The rows are
  * written as versions keyed by the job (a repeat writes the same items: safe after a crash or a
  * timeout, or from two clients at once); they count only once the job is complete, which is one
- * transaction with the season's list of completed imports. Answers the job, for the client's progress bar.
+ * transaction with the season's list of completed imports. The last part also registers the file's
+ * new farmers (the same entries on a repeat). Answers the job, for the client's progress bar.
  */
 export async function continueImport(u: Ctx, jobId: string): Promise<ImportJob> {
   const job = await loadJob(u, jobId);
@@ -94,18 +95,20 @@ export async function continueImport(u: Ctx, jobId: string): Promise<ImportJob> 
   const end = Math.min(job.chunks, job.chunksWritten + CHUNKS_PER_STEP);
   const todo = Array.from({ length: end - job.chunksWritten }, (_, i) => keys.chunk(job.id, job.chunksWritten + i));
   const rows = (await u.store.getMany(chunkSchema, todo)).flatMap((c) => c?.rows ?? []);
-  await Promise.all([writeVersions(u, job, rows), registerFarmers(u, job, rows)]);
+  await writeVersions(u, job, rows);
   const next: ImportJob = { ...job, chunksWritten: end };
   if (end < job.chunks) {
     u.writes.update(keys.job(job.id), update().set('chunksWritten', end), cond.eq('chunksWritten', job.chunksWritten));
     return next;
   }
+  // Last part: the file's new farmers go on the registry now, not before (a cancelled import registers nobody).
+  await registerFarmers(u, job, (await u.store.getMany(chunkSchema, Array.from({ length: job.chunks }, (_, n) => keys.chunk(job.id, n)))).flatMap((c) => c?.rows ?? []));
   const done: ImportJob = { ...next, status: 'COMPLETE', finishedAt: u.now().toISOString() };
   const imports = await seasonImports(u, job.season);
   const entry = { jobId: job.id, fileName: job.fileName, importedBy: job.createdBy, importedAt: job.createdAt, completedAt: done.finishedAt! };
   u.writes.update(keys.job(job.id), update().set('chunksWritten', end).set('status', 'COMPLETE').set('finishedAt', done.finishedAt!), cond.eq('chunksWritten', job.chunksWritten));
   // In force from here: appended to the season's completed imports, under the condition that it is still the running one.
-  u.writes.update(keys.season(job.season), update().set('completed', [...imports.completed, entry]).remove('running'), cond.eq('running', job.id));
+  u.writes.update(keys.season(job.season), update().set('completed', [...imports.completed, entry]).add('revision', 1).remove('running'), cond.eq('running', job.id));
   return done;
 }
 

@@ -1,8 +1,8 @@
-import { BusinessRuleError, ValidationError, formatRupiah, formatRupiahEn, type UnitMutationContext } from '@kkmp/plugin-sdk';
+import { BusinessRuleError, ValidationError, cond, formatRupiah, formatRupiahEn, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import { consumeQuotas, releaseQuotas, type QuotaTaken, type SaleDraft, type StoredSale } from '@kkmp/commerce';
 import { keys } from '../model';
 import { fertilizerTypes, type FertilizerType, type PupukSettings } from '../settings';
-import { farmerAllocations } from './allocations';
+import { farmerAllocationsOf } from './allocations';
 import { hetOn, seasonOf } from './seasons';
 
 /** One type redeemed in a sale. */
@@ -82,7 +82,10 @@ export async function redeem(sale: SaleDraft, u: Ctx): Promise<PupukSaleData> {
   if (proof.length > 200) throw ValidationError.field('input.proofReference', 'at most 200 characters', 'paling banyak 200 karakter');
   const season = seasonOf(sale.date, u.settings.seasons);
   for (const { line, type } of lines) checkHet(u, line, type, sale.date);
-  const allocations = new Map((await farmerAllocations(u, season.code, nik)).map((a) => [a.type, a]));
+  const { imports, allocations: found } = await farmerAllocationsOf(u, season.code, nik);
+  const allocations = new Map(found.map((a) => [a.type, a]));
+  // A revision completing between this read and the commit changes the limits: then the sale re-runs from fresh reads.
+  u.writes.check(keys.season(season.code), imports.revision > 0 ? cond.eq('revision', imports.revision) : cond.notExists('revision'));
   const uses = lines.map(({ line, type }) => {
     const allocation = allocations.get(type);
     if (!allocation || allocation.current.kg === 0) {
