@@ -5,6 +5,7 @@ import { installedUnits } from '@kkmp/api';
 import { buildHostSchema } from '@kkmp/host';
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { schemaNames, unknownSchemaNames, type DocNameRules } from '../support/doc-names';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -46,5 +47,26 @@ describe('docs for front-end teams and plugin authors', () => {
 
   it('the list of unit pages in docs/units/README.md is the one generated from plugins/*/README.md', () => {
     execFileSync(process.execPath, ['scripts/units-index.mjs', '--check'], { cwd: root, stdio: 'pipe' });
+  });
+
+  describe('every operation, type and field a Markdown page names exists in the schema', () => {
+    const { schema } = buildHostSchema(installedUnits);
+    const unitIds = installedUnits.map((u) => u.id);
+    // Settings keys are JSON inside `settings`, not schema names; a unit page's settings table names them.
+    const settingsKeys = installedUnits.flatMap((u) => Object.keys((u.settings as { shape?: object }).shape ?? {}));
+    // coopId: a token claim (docs/api.md, Authentication). parkir: the worked example of docs/writing-a-unit.md.
+    const rules = (strict: boolean): DocNameRules => ({ schema: schemaNames(schema), unitIds, strict, allowed: new Set(['coopId', ...settingsKeys]), exampleUnitIds: ['parkir'] });
+    const frontEnd = new Set(['README.md', join('docs', 'api.md'), join('docs', 'units', 'README.md')]);
+
+    it('in README.md, docs/ and the unit pages', () => {
+      const unknown = markdown.flatMap((file) => unknownSchemaNames(read(file), rules(frontEnd.has(file))).map((name) => `${file}: ${name}`));
+      expect(unknown).toEqual([]);
+    });
+
+    it('a made-up operation, type or field is caught', () => {
+      expect(unknownSchemaNames('Open a loan with `simpanpinjamOpenLoan` and read `LpgSaleReceipt`.', rules(false))).toEqual(['simpanpinjamOpenLoan', 'LpgSaleReceipt']);
+      expect(unknownSchemaNames('Call `createMemberAccount(input:)`; it answers `MemberAccountResult`.', rules(true))).toEqual(['createMemberAccount', 'MemberAccountResult']);
+      expect(unknownSchemaNames('Call `simpanpinjamApplyForLoan { loanId }` and `registerMember`.', rules(true))).toEqual([]);
+    });
   });
 });

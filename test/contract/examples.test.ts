@@ -46,6 +46,14 @@ describe('example operations: GraphiQL tabs that cannot go stale', () => {
     expect(problemsOf(withExamples([{ ...listNotes, query: 'query Broken { me { role }' }]))).toMatch(/Syntax Error/);
   });
 
+  it('fails start-up on a variable value GraphiQL does not fill in (nothing to paste), and accepts the unit\'s own demo values', () => {
+    const paste = { ...listNotes, variables: { cooperativeId: '$cooperativeId', input: { noteId: '$paste-a-note-id' } } };
+    expect(problemsOf(withExamples([paste]))).toMatch(/variable value "\$paste-a-note-id" is not filled in/);
+    const foreign = { ...listNotes, variables: { cooperativeId: '$cooperativeId', noteId: '$sembako.productId' } };
+    expect(problemsOf(withExamples([foreign]))).toMatch(/"\$sembako.productId" is not filled in: .* "\$notes.<name>" returned by the unit's demo/);
+    expect(() => buildHostSchema([withExamples([{ ...listNotes, variables: { cooperativeId: '$cooperativeId', noteId: '$notes.noteId' } }])])).not.toThrow();
+  });
+
   it('becomes a tab after the core ones, with demo ids substituted and the token of its demo user', () => {
     const options = graphiqlOptions([withExamples([listNotes])], {
       assets: { js: '', css: '', favicon: '', editorWorkerService: '', jsonWorker: '', graphqlWorker: '' },

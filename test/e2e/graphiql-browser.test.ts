@@ -99,4 +99,43 @@ describe('GraphiQL in a real browser (headless Chromium), as `npm run dev` serve
     expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
     expect(failures).toEqual([]);
   }, 60_000);
+
+  it('runs every example tab, core and units, as shipped: data and no errors, mutations succeed', async () => {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // GraphiQL keeps edited tabs in localStorage (the test above typed into one): start as a new visitor.
+    await page.goto(`${origin}/graphql`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForSelector('.graphiql-tab');
+    const examples = [...coreExamples, ...installedUnits.flatMap((u) => u.examples ?? [])];
+    const outcomes: string[] = [];
+    for (const example of examples) {
+      const operation = operationName(example.query);
+      await expect
+        .poll(async () => {
+          await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^\\s*${operation}\\s*$`) }).click();
+          return page.locator('.graphiql-tab-active').innerText();
+        })
+        .toBe(operation);
+      const body = await runForBody(page, operation);
+      const mutation = (parse(example.query).definitions[0] as OperationDefinitionNode).operation === 'mutation';
+      const typenames = mutation ? Object.values(body.data ?? {}).map((v) => (v as { __typename?: string })?.__typename) : [];
+      const ok = body.data && !body.errors && typenames.every((t) => t?.endsWith('Success'));
+      outcomes.push(`${operation}: ${ok ? 'ok' : JSON.stringify(body).slice(0, 400)}`);
+    }
+    expect(outcomes).toEqual(examples.map((e) => `${operationName(e.query)}: ok`));
+  }, 180_000);
 });
+
+/** Runs the active tab and returns the JSON body the API answered (the result pane shows only what fits). */
+async function runForBody(page: Page, operation: string): Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const answered = page
+      .waitForResponse((r) => r.request().method() === 'POST' && r.request().postDataJSON()?.operationName === operation, { timeout: 3_000 })
+      .catch(() => null);
+    await page.locator('.graphiql-execute-button').click();
+    const response = await answered;
+    if (response) return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+    if (attempt === 10) throw new Error(`GraphiQL never sent ${operation}`);
+  }
+}

@@ -1,4 +1,4 @@
-import type { Client } from './client';
+import { present, type Client } from './client';
 import { graphql, type ResultOf, type VariablesOf } from './graphql';
 
 /** Who the token belongs to: a cashier's token (COOP_STAFF with "sembako" in units) names its cooperative. */
@@ -50,9 +50,9 @@ export const Receipt = graphql(`
   }
 `);
 
-export type Product = ResultOf<typeof Shelf>['sembakoProducts']['edges'][number]['node'];
+export type Product = NonNullable<ResultOf<typeof Shelf>['sembakoProducts']>['edges'][number]['node'];
 export type SaleInput = VariablesOf<typeof Sell>['input'];
-export type ReceiptData = ResultOf<typeof Receipt>['sembakoSale'];
+export type ReceiptData = NonNullable<ResultOf<typeof Receipt>['sembakoSale']>;
 
 /** A refusal the cashier reads out: messageId is Indonesian. */
 export class SaleRefused extends Error {
@@ -76,10 +76,11 @@ export async function shelf(client: Client, cooperativeId: string): Promise<Prod
   const products: Product[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: ResultOf<typeof Shelf> = await client.request(Shelf, { cooperativeId, first: 100, after });
-    products.push(...page.sembakoProducts.edges.map((e) => e.node));
-    if (!page.sembakoProducts.pageInfo.hasNextPage) return products;
-    after = page.sembakoProducts.pageInfo.endCursor ?? null;
+    const result: ResultOf<typeof Shelf> = await client.request(Shelf, { cooperativeId, first: 100, after });
+    const page = present(result.sembakoProducts, 'sembakoProducts');
+    products.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return products;
+    after = page.pageInfo.endCursor ?? null;
   }
 }
 
@@ -91,5 +92,5 @@ export async function sell(client: Client, input: SaleInput): Promise<ReceiptDat
   const { sembakoSell: result } = await client.request(Sell, { input });
   if (result.__typename !== 'SembakoSellSuccess') throw new SaleRefused(result.code, result.messageId, result.messageEn);
   const { sembakoSale } = await client.request(Receipt, { cooperativeId: input.cooperativeId, id: result.data.id });
-  return sembakoSale;
+  return present(sembakoSale, 'sembakoSale');
 }

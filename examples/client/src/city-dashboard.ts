@@ -1,4 +1,4 @@
-import type { Client } from './client';
+import { present, type Client } from './client';
 import { graphql, type ResultOf } from './graphql';
 
 /** Dinas Koperasi's dashboard: every cooperative of the city, its status, units and balance sheet. */
@@ -56,8 +56,8 @@ export async function cityDashboard(client: Client, cityId: string, asOf: string
         kelurahan: `${node.kelurahan.name}, ${node.kelurahan.kecamatan}`,
         status: node.status,
         units: node.units.filter((u) => u.enabled).map((u) => u.unitId),
-        totalAssets: node.ledger.financialPosition.totalAssets,
-        totalEquity: node.ledger.financialPosition.totalEquity,
+        totalAssets: present(node.ledger, 'ledger').financialPosition.totalAssets,
+        totalEquity: present(node.ledger, 'ledger').financialPosition.totalEquity,
       });
     }
     if (!result.cooperatives.pageInfo.hasNextPage) return { city, rows };

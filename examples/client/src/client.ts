@@ -39,3 +39,13 @@ export function createClient(options: { url: string; token?: string; fetch?: typ
     },
   };
 }
+
+/**
+ * A field the caller may be refused is nullable, so one refusal does not null the whole answer
+ * (docs/api.md, "Errors"). It is null only with an entry in `errors[]`, and `request` above throws on
+ * those; this narrows the type for a client that, like this one, treats any error as a failure.
+ */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value == null) throw new ApiError(`${what} is missing from the answer`, undefined, []);
+  return value;
+}

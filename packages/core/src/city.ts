@@ -83,7 +83,7 @@ export async function listCities(ctx: CoreContext, page: PageRequest) {
   const p = ctx.principal;
   if (p?.role === 'CITY_ADMIN' && p.cityId) {
     const city = await loadCity(ctx, p.cityId);
-    return { items: city ? [city] : [], cursors: city ? [city.id] : [], hasNextPage: false, endCursor: undefined };
+    return { items: city ? [city] : [], cursors: city ? [city.id] : [], hasNextPage: false, hasPreviousPage: false, endCursor: undefined };
   }
   await authorize(ctx, 'city:create', {});
   return queryPage(ctx.db, { index: 'gsi1', partition: pk(PLATFORM, 'CITIES') }, citySchema, page);

@@ -6,6 +6,7 @@ import type { UnitRegistry } from './units/enablement';
 import { chartOf } from './units/chart';
 import { createUnitKit } from './units/kit';
 import { createSharedTypes } from './units/shared-types';
+import { unitCoreRefs } from './units/core-refs';
 import { UnitSetError, checkUnitSet, unitOwner, watchBuilder } from './units/validate';
 import { describeGenerated } from './describe-generated';
 import { undeclaredMoneyMutations } from './units/money-events';
@@ -52,11 +53,12 @@ export function buildHostSchema(units: readonly AnyUnit[], hostVersion?: string)
   registerUnitSchema(builder, refs, registry);
   const existing = coreFields();
   const claimed = new Map<string, string>();
-  const shared = createSharedTypes(builder, units, existing, claimed, problems);
+  const unitCore = unitCoreRefs(refs);
+  const shared = createSharedTypes(builder, units, existing, claimed, problems, unitCore);
   for (const unit of units) {
     const watched = watchBuilder(builder, unitOwner(unit), existing, claimed, problems);
     try {
-      unit.schema(watched, { ...createUnitKit(watched, unit, refs, problems), shared });
+      unit.schema(watched, { ...createUnitKit(watched, unit, unitCore, problems), shared });
     } catch (err) {
       problems.push(`${unit.id}: schema() failed: ${err instanceof Error ? err.message : String(err)}`);
     }

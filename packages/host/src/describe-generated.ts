@@ -11,7 +11,7 @@ const FIELD_TEXT: Record<string, string> = {
   cursor: 'Opaque cursor of this item; pass it as `after` to continue from here.',
   pageInfo: 'Where this page is in the whole list.',
   hasNextPage: 'Whether more items follow this page.',
-  hasPreviousPage: 'Always false: lists page forward only.',
+  hasPreviousPage: 'Whether items come before this page (paging backward with last/before: more items before it; forward: true after a cursor).',
   startCursor: 'Cursor of the first item of this page.',
   endCursor: 'Cursor of the last item of this page; pass it as `after` for the next page.',
   data: 'The result.',
@@ -20,8 +20,8 @@ const FIELD_TEXT: Record<string, string> = {
 const ARG_TEXT: Record<string, string> = {
   first: 'Page size, 1 to 100 (default 20).',
   after: 'Continue after this cursor (from pageInfo.endCursor).',
-  last: 'Not supported: lists page forward only.',
-  before: 'Not supported: lists page forward only.',
+  last: 'Page size from the end (or from just before `before`), 1 to 100; not with first/after.',
+  before: 'The items just before this cursor (from pageInfo.startCursor), in list order; with last.',
   input: 'What to do; each field of the input type is described.',
 };
 

@@ -86,10 +86,21 @@ export function checkExamples(schema: GraphQLSchema, units: readonly AnyUnit[]):
   const problems: string[] = [];
   for (const [owner, examples] of sets) {
     for (const example of examples) {
-      for (const problem of checkExample(schema, example)) problems.push(`${owner}: example "${example.name}": ${problem}`);
+      for (const problem of [...checkExample(schema, example), ...checkPlaceholders(owner, example)]) problems.push(`${owner}: example "${example.name}": ${problem}`);
     }
   }
   return problems;
+}
+
+/** Values every deployment's GraphiQL fills in ("$cooperativeId"); a unit's own come from its demo ("$lpg.refillId"). */
+const HOST_VALUES = ['cooperativeId', 'cityId', 'memberId', 'today', 'monthStart'];
+
+/** "$name" strings must name a value GraphiQL fills: a tab must run as shipped, with nothing to paste. */
+function checkPlaceholders(owner: string, example: UnitExample): string[] {
+  const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+  return strings(example.variables ?? {})
+    .filter((s) => s.startsWith('$') && !HOST_VALUES.includes(s.slice(1)) && !new RegExp(`^\\$${owner}\\.[A-Za-z]\\w*$`).test(s))
+    .map((s) => `variable value "${s}" is not filled in: use ${HOST_VALUES.map((n) => `$${n}`).join(', ')} or "$${owner}.<name>" returned by the unit's demo`);
 }
 
 function checkExample(schema: GraphQLSchema, example: UnitExample): string[] {

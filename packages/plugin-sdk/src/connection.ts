@@ -2,19 +2,25 @@ import { ValidationError } from '@kkmp/core/kernel';
 
 /** A page request as a unit passes it to its store (the host's store implements the same shape). */
 export interface PageRequest {
-  /** At most this many items (capped at MAX_PAGE). */
+  /** At most this many items from the start (capped at MAX_PAGE). */
   first?: number;
-  /** Opaque cursor returned by the previous page. */
+  /** Opaque cursor: the items after it. */
   after?: string;
+  /** At most this many items from the end, or from just before `before` (backward pagination). */
+  last?: number;
+  /** Opaque cursor: the items before it, in list order. */
+  before?: string;
   /** Newest/highest sort key first. */
   descending?: boolean;
 }
 
 export interface Page<T> {
+  /** In list order, also when paging backward. */
   items: T[];
   /** Cursor of each item, for Relay edges. */
   cursors: string[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   endCursor: string | undefined;
 }
 
@@ -28,15 +34,21 @@ interface RelayArgs {
   before?: string | null;
 }
 
-/** Relay arguments to a store page request. Pages go forward only: lists are ordered for that. */
+/** Relay arguments to a store page request: forward (first/after) or backward (last/before), not both. */
 export function pageRequest(args: RelayArgs): PageRequest {
-  if (args.last != null || args.before != null) {
-    throw ValidationError.field('last', 'only forward pagination (first/after) is supported', 'hanya paginasi maju (first/after) yang didukung');
+  if ((args.last != null || args.before != null) && (args.first != null || args.after != null)) {
+    throw ValidationError.field('last', 'page forward (first/after) or backward (last/before), not both at once', 'paginasi maju (first/after) atau mundur (last/before), jangan keduanya sekaligus');
   }
-  if (args.first != null && (args.first < 1 || args.first > MAX_PAGE)) {
-    throw ValidationError.field('first', `must be 1 to ${MAX_PAGE}`, `harus 1 sampai ${MAX_PAGE}`);
+  for (const field of ['first', 'last'] as const) {
+    const n = args[field];
+    if (n != null && (n < 1 || n > MAX_PAGE)) throw ValidationError.field(field, `must be 1 to ${MAX_PAGE}`, `harus 1 sampai ${MAX_PAGE}`);
   }
-  return { ...(args.first != null ? { first: args.first } : {}), ...(args.after ? { after: args.after } : {}) };
+  return {
+    ...(args.first != null ? { first: args.first } : {}),
+    ...(args.after ? { after: args.after } : {}),
+    ...(args.last != null ? { last: args.last } : {}),
+    ...(args.before ? { before: args.before } : {}),
+  };
 }
 
 export function toConnection<T>(page: Page<T>) {
@@ -44,7 +56,7 @@ export function toConnection<T>(page: Page<T>) {
     edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: false,
+      hasPreviousPage: page.hasPreviousPage,
       startCursor: page.cursors[0] ?? null,
       endCursor: page.endCursor ?? null,
     },

@@ -49,7 +49,8 @@ export interface UnitExample {
   query: string;
   /**
    * Variables as JSON. The strings "$cooperativeId", "$cityId" and "$memberId" (anywhere in it) become
-   * the demo data's ids; "$today" and "$monthStart" become dates.
+   * the demo data's ids; "$today" and "$monthStart" become dates; "$<unit id>.<name>" becomes the value
+   * the unit's `demo` returned under that name (a product id for a sale tab), so every tab runs as shipped.
    */
   variables?: Record<string, unknown>;
   /** Demo user whose token the tab sends: platform, city, manager (default), staff, supervisor, member. */
@@ -82,14 +83,18 @@ export interface UnitDefinition<S extends z.ZodType = z.ZodType> {
   onDisable?(ctx: UnitHookContext<z.output<S>>): Promise<void>;
   /**
    * Demo data for `npm run dev`: runs once on a fresh local database, after the unit is enabled with
-   * `sampleSettings` in the demo cooperative. Uses the public API only (see UnitDemoContext).
+   * `sampleSettings` in the demo cooperative. Uses the public API only (see UnitDemoContext). Returns
+   * the ids (or other values) its examples need, by name: `{ productId }` is "$<unit id>.productId".
    */
-  demo?(ctx: UnitDemoContext): Promise<void>;
+  demo?(ctx: UnitDemoContext): Promise<void | DemoValues>;
   /** Example operations shown in GraphiQL (one tab each); the main flows of the unit. */
   examples?: UnitExample[];
 }
 
 export type AnyUnit = UnitDefinition<z.ZodType>;
+
+/** Values a unit's demo hands to its examples, by name (ids of demo records, a demo buyer's NIK). */
+export type DemoValues = Record<string, string>;
 
 /** Declares a business unit. Identity function: it exists for type inference and discoverability. */
 export function defineUnit<S extends z.ZodType>(definition: UnitDefinition<S>): UnitDefinition<S> {

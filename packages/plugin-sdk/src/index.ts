@@ -4,7 +4,7 @@
  * @kkmp/commerce). The host that runs units is @kkmp/host; their tests use @kkmp/unit-testing.
  * See docs/writing-a-unit.md.
  */
-export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
+export { defineUnit, SDK_VERSION, typePrefix, type UnitExample, type DemoValues, type UnitDefinition, type AnyUnit, type Bilingual, type UnitPermission, type UnitAccount, type AccountKind } from './define';
 export type { Builder, BuilderTypes } from './builder';
 /** Pothos' input field type, for kits (such as @kkmp/commerce) that take extra input fields from a unit. */
 /** Pothos reference types a unit or kit names in its own signatures (the builder's types, not a second dependency). */

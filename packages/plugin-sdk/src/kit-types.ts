@@ -2,6 +2,7 @@ import type { Cooperative, DomainError, Member, Principal } from '@kkmp/core';
 import type { InterfaceRef, ObjectRef, InputFieldMap, InputFieldRef, InputShapeFromFields, TypeParam, ShapeFromTypeParam, FieldNullability, ArgBuilder } from '@pothos/core';
 import type { z } from 'zod';
 import type { BuilderTypes, Builder } from './builder';
+import type { ApiContext } from './context';
 import type { UnitDerivedWrites, UnitStore, UnitWrites } from './store-types';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
@@ -12,6 +13,12 @@ export interface CoreRefs {
   MemberRef: ObjectRef<Types, Member>;
   /** The `Error` interface every typed error implements. */
   ErrorInterface: InterfaceRef<Types, DomainError>;
+  /**
+   * A member for a `member: Member` field on the unit's records (a link, not a bare id): batched with the
+   * request's other reads, and refused (an error on that field alone: make it nullable) to a caller who
+   * may not read that member. Null when the member does not exist.
+   */
+  member(ctx: ApiContext, coopId: string, memberId: string): Promise<Member | null>;
 }
 
 /** What a unit's resolver sees: its cooperative, settings, caller, clock, and storage scoped to it. */
@@ -178,7 +185,7 @@ export interface UnitSchemaKit<Settings> {
    * fields on other types; later calls with the same function, from any unit, return that first result.
    * Nobody else may add fields to the shared types. A unit's own types use `typePrefix`, never this.
    */
-  shared<T>(prefix: string, register: (builder: Builder) => T): T;
+  shared<T>(prefix: string, register: (builder: Builder, core: CoreRefs) => T): T;
 }
 
 export type { Builder };

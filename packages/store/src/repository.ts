@@ -26,19 +26,25 @@ export function parseItem<S extends z.ZodType>(schema: S, item: Record<string, u
 }
 
 export interface PageRequest {
-  /** At most this many items (capped at 100). */
+  /** At most this many items from the start (capped at 100). */
   first?: number;
-  /** Opaque cursor returned by the previous page. */
+  /** Opaque cursor: the items after it. */
   after?: string;
+  /** At most this many items from the end, or from just before `before` (backward pagination). */
+  last?: number;
+  /** Opaque cursor: the items before it, in list order. */
+  before?: string;
   /** Newest/highest sort key first. */
   descending?: boolean;
 }
 
 export interface Page<T> {
+  /** In list order, also when paging backward. */
   items: T[];
   /** Cursor of each item, for Relay edges. */
   cursors: string[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   endCursor: string | undefined;
 }
 
@@ -55,7 +61,8 @@ export const MAX_PAGE = 100;
 
 /**
  * One page of a partition (optionally of an index). Cursors are the item's own keys, base64url-encoded,
- * so a page boundary survives inserts and deletes in between.
+ * so a page boundary survives inserts and deletes in between. Backward pages (`last`, `before`) read the
+ * partition the other way from the cursor and are turned round, so items always come in list order.
  */
 export async function queryPage<S extends z.ZodType>(
   db: Db,
@@ -63,23 +70,27 @@ export async function queryPage<S extends z.ZodType>(
   schema: S,
   page: PageRequest = {},
 ): Promise<Page<z.output<S>>> {
-  const limit = Math.min(Math.max(page.first ?? 20, 1), MAX_PAGE);
+  const backward = page.last != null || page.before != null;
+  const limit = Math.min(Math.max((backward ? page.last : page.first) ?? 20, 1), MAX_PAGE);
+  const cursor = backward ? page.before : page.after;
   const input: QueryCommandInput = {
     ...queryInput(db, spec),
-    ScanIndexForward: !page.descending,
+    ScanIndexForward: !page.descending !== backward,
     // One extra item tells whether another page exists without a second round trip.
     Limit: limit + 1,
-    ...(page.after ? { ExclusiveStartKey: startKey(page.after, spec) } : {}),
+    ...(cursor ? { ExclusiveStartKey: startKey(cursor, spec) } : {}),
   };
   const res = await db.doc.send(new QueryCommand(input));
   const raw = res.Items ?? [];
-  const hasNextPage = raw.length > limit;
-  const pageItems = raw.slice(0, limit);
+  const more = raw.length > limit;
+  const pageItems = backward ? raw.slice(0, limit).reverse() : raw.slice(0, limit);
   const cursors = pageItems.map((item) => encodeCursor(cursorKey(item, spec.index)));
   return {
     items: pageItems.map((item) => parseItem(schema, item)),
     cursors,
-    hasNextPage,
+    // Past a cursor there is at least the item the cursor names (Relay: "true if it can do so efficiently").
+    hasNextPage: backward ? !!cursor : more,
+    hasPreviousPage: backward ? more : !!cursor,
     endCursor: cursors.at(-1),
   };
 }

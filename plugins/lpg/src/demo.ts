@@ -1,4 +1,4 @@
-import type { UnitDemoContext } from '@kkmp/plugin-sdk';
+import type { DemoValues, UnitDemoContext } from '@kkmp/plugin-sdk';
 
 type Day = (offset: number) => string;
 
@@ -65,7 +65,7 @@ async function month(d: UnitDemoContext, ids: Record<string, string>, day: Day):
 }
 
 /** An outlet with its buyers, the HET, a month of deliveries and sales. */
-export async function lpgDemo(d: UnitDemoContext): Promise<void> {
+export async function lpgDemo(d: UnitDemoContext): Promise<DemoValues> {
   const start = d.today();
   const day: Day = (n) => {
     const t = new Date(`${start}T00:00:00Z`);
@@ -80,4 +80,6 @@ export async function lpgDemo(d: UnitDemoContext): Promise<void> {
   }
   await month(d, ids, day);
   d.setTime(day(0), '09:00');
+  // The sale tab: a verified household buyer exchanges a 3 kg cylinder.
+  return { refillId: ids['LPG-3KG']!, buyerNik: BUYERS[0].nik };
 }

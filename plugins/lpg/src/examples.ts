@@ -4,7 +4,7 @@ import type { UnitExample } from '@kkmp/plugin-sdk';
 export const lpgExamples: UnitExample[] = [
   {
     name: 'LPG: products, HET and stock',
-    description: 'The 3 kg refill, the cylinder deposit and 12 kg with prices, the HET in force here and full cylinders on hand. Copy the LPG-3KG id for the sale tab.',
+    description: 'The 3 kg refill, the cylinder deposit and 12 kg with prices, the HET in force here and full cylinders on hand. The sale tab sells the LPG-3KG refill.',
     as: 'staff',
     query: `query LpgProducts($cooperativeId: ID!) {
   lpgProducts(cooperativeId: $cooperativeId, first: 20) {
@@ -26,7 +26,7 @@ export const lpgExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', buyerNik: '3205014501850001', paymentMethod: 'CASH', lines: [{ productId: 'paste-the-LPG-3KG-id', quantity: 1 }] } },
+    variables: { input: { cooperativeId: '$cooperativeId', buyerNik: '$lpg.buyerNik', paymentMethod: 'CASH', lines: [{ productId: '$lpg.refillId', quantity: 1 }] } },
   },
   {
     name: 'LPG: cylinders on hand',

@@ -1,4 +1,4 @@
-import type { UnitDemoContext } from '@kkmp/plugin-sdk';
+import type { DemoValues, UnitDemoContext } from '@kkmp/plugin-sdk';
 
 type Day = (offset: number) => string;
 
@@ -65,8 +65,8 @@ async function stockUp(d: UnitDemoContext, day: Day): Promise<Record<string, str
   return ids;
 }
 
-/** A kiosk with two farmer groups, the season's e-RDKK allocations, a delivery and a few days of redemptions. */
-export async function pupukDemo(d: UnitDemoContext): Promise<void> {
+/** A kiosk with two farmer groups, the season's e-RDKK allocations, a delivery and a few days of redemptions; hands its examples the Urea product, a farmer and the import. */
+export async function pupukDemo(d: UnitDemoContext): Promise<DemoValues> {
   const start = d.today();
   const day: Day = (n) => {
     const t = new Date(`${start}T00:00:00Z`);
@@ -91,4 +91,6 @@ export async function pupukDemo(d: UnitDemoContext): Promise<void> {
   d.setTime(day(0), '10:00');
   await call(d, 'pupukSell', { idempotencyKey: `demo-pupuk-market-${day(0)}`, lines: [{ productId: ids['NPK-MUTIARA'], quantity: 10 }], paymentMethod: 'QRIS' }, 'staff');
   d.setTime(day(0), '11:00');
+  // The redemption tab: Pak Ujang Suryana has Urea left this season.
+  return { ureaId: ids.UREA!, farmerNik: '3205010101800011', importId: job.id };
 }

@@ -4,15 +4,15 @@ const CSV = [
   'nik,nama,poktan,luas_lahan_ha,komoditas,jenis_pupuk,alokasi_kg',
   '3205010101800021,Pak Cecep,Tani Makmur,0.5,PADI,UREA,100',
   '3205010101800021,Pak Cecep,Tani Makmur,0.5,PADI,NPK,75',
-  '3205010101800022,Bu Lilis,Sri Rejeki,3,PADI,UREA,100',
-  '3205010101800023,Pak Odon,Sri Rejeki,1,PADI,KCL,50',
+  '3205010101800022,Bu Lilis,Sri Rejeki,1.5,PADI;KOPI,UREA,100',
+  '3205010101800022,Bu Lilis,Sri Rejeki,1.5,PADI;KOPI,ORGANIK,200',
 ].join('\n');
 
 /** GraphiQL tabs for the kiosk's main flows ("$cooperativeId" becomes the demo cooperative's id). */
 export const pupukExamples: UnitExample[] = [
   {
     name: 'Pupuk: season, HET and products',
-    description: 'The season of today, the HET per kg and per sack in force, and the products with their stock. Copy the UREA id for the redemption tab.',
+    description: 'The season of today, the HET per kg and per sack in force, and the products with their stock.',
     as: 'staff',
     query: `query PupukToday($cooperativeId: ID!) {
   pupukSeason(cooperativeId: $cooperativeId) { code from to }
@@ -23,7 +23,7 @@ export const pupukExamples: UnitExample[] = [
   },
   {
     name: 'Pupuk: check an e-RDKK list (dry run)',
-    description: 'Validates a CSV without writing: rows with land over 2 ha or an unknown fertilizer type are each reported with their line (input.csv.<line>.<column>). Fix them and send it with dryRun false to start the import.',
+    description: 'Validates a CSV for the season of today without writing and reports it. Change a land area to 3 or a type to KCL to see each bad row reported with its line (input.csv.<line>.<column>); with dryRun false the import starts.',
     query: `mutation PupukImportDryRun($input: PupukImportAllocationsInput!) {
   pupukImportAllocations(input: $input) {
     __typename
@@ -36,7 +36,7 @@ export const pupukExamples: UnitExample[] = [
   },
   {
     name: 'Pupuk: continue an import (progress)',
-    description: 'Writes the next part of a running import and answers its progress; call it until status is COMPLETE (paste the import id from pupukImportAllocations).',
+    description: "Writes the next part of a running import and answers its progress; call it until status is COMPLETE. The demo's import is complete already: it answers as it is.",
     query: `mutation PupukContinueImport($input: PupukContinueAllocationImportInput!) {
   pupukContinueAllocationImport(input: $input) {
     __typename
@@ -44,19 +44,19 @@ export const pupukExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', importId: 'paste-the-import-id' } },
+    variables: { input: { cooperativeId: '$cooperativeId', importId: '$pupuk.importId' } },
   },
   {
     name: 'Pupuk: a farmer and the allocations',
     description: "A demo farmer's group, land and crops, the season's allocation per type with what was redeemed, and each revision's file.",
     as: 'staff',
-    query: `query PupukFarmer($cooperativeId: ID!) {
-  pupukFarmer(cooperativeId: $cooperativeId, nik: "3205010101800011") {
+    query: `query PupukFarmer($cooperativeId: ID!, $nik: String!) {
+  pupukFarmer(cooperativeId: $cooperativeId, nik: $nik) {
     name status farmerGroup landHa crops season
     allocations { type allocatedKg redeemedKg remainingKg absorptionBps history { kg fileName importedBy inForceFrom } }
   }
 }`,
-    variables: { cooperativeId: '$cooperativeId' },
+    variables: { cooperativeId: '$cooperativeId', nik: '$pupuk.farmerNik' },
   },
   {
     name: 'Pupuk: redeem subsidized fertilizer',
@@ -71,7 +71,7 @@ export const pupukExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', buyerNik: '3205010101800011', paymentMethod: 'CASH', proofReference: 'IPUBERS-0001', lines: [{ productId: 'paste-the-UREA-id', quantity: 50 }] } },
+    variables: { input: { cooperativeId: '$cooperativeId', buyerNik: '$pupuk.farmerNik', paymentMethod: 'CASH', proofReference: 'IPUBERS-0001', lines: [{ productId: '$pupuk.ureaId', quantity: 50 }] } },
   },
   {
     name: 'Pupuk: absorption and redemptions per group',

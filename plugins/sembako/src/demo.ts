@@ -1,4 +1,4 @@
-import type { UnitDemoContext } from '@kkmp/plugin-sdk';
+import type { DemoValues, UnitDemoContext } from '@kkmp/plugin-sdk';
 
 /** Prices as seen in 2025 (Bulog warehouse price about Rp11,300/kg for SPHP rice; HET Zona 1 Rp12,500/kg). */
 const CATALOG = [
@@ -98,7 +98,7 @@ async function sellForAWeek(d: UnitDemoContext, ids: Record<string, string>, day
 }
 
 /** A shop with a realistic catalog, a Bulog delivery and a week of counter sales. */
-export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
+export async function sembakoDemo(d: UnitDemoContext): Promise<DemoValues> {
   const start = d.today();
   const day: Day = (n) => {
     const t = new Date(`${start}T00:00:00Z`);
@@ -110,4 +110,6 @@ export async function sembakoDemo(d: UnitDemoContext): Promise<void> {
   await buyStock(d, ids, day);
   await sellForAWeek(d, ids, day);
   d.setTime(day(0), '09:00');
+  // The sale tab sells a pack of eggs (no per-buyer limit, so it runs again and again).
+  return { productId: ids['TELUR-10']! };
 }

@@ -4,7 +4,7 @@ import type { UnitExample } from '@kkmp/plugin-sdk';
 export const sembakoExamples: UnitExample[] = [
   {
     name: 'Sembako: catalog and stock',
-    description: "What the cashier sees: products with today's member and public prices, the HET and stock. Copy a product id for the sale tab.",
+    description: "What the cashier sees: products with today's member and public prices, the HET and stock. Any product id here works in the sale tab.",
     as: 'staff',
     query: `query SembakoCatalog($cooperativeId: ID!) {
   sembakoProducts(cooperativeId: $cooperativeId, first: 50) {
@@ -15,7 +15,7 @@ export const sembakoExamples: UnitExample[] = [
   },
   {
     name: 'Sembako: sell at the counter',
-    description: 'A sale with its receipt. Paste a product id from the catalog tab; SPHP rice needs the buyer\'s NIK (2 packs a week per buyer).',
+    description: 'A sale with its receipt (a pack of eggs from the demo catalog; any product id from the catalog tab works); SPHP rice needs the buyer\'s NIK (2 packs a week per buyer).',
     as: 'staff',
     query: `mutation SembakoSell($input: SembakoSellInput!) {
   sembakoSell(input: $input) {
@@ -26,7 +26,7 @@ export const sembakoExamples: UnitExample[] = [
     ... on Error { code messageEn messageId }
   }
 }`,
-    variables: { input: { cooperativeId: '$cooperativeId', lines: [{ productId: 'paste-a-product-id', quantity: 1 }], paymentMethod: 'CASH', tendered: 100000, memberNumber: 1 } },
+    variables: { input: { cooperativeId: '$cooperativeId', lines: [{ productId: '$sembako.productId', quantity: 1 }], paymentMethod: 'CASH', tendered: 100000, memberNumber: 1 } },
   },
   {
     name: 'Sembako: the day, reorders and margins',

@@ -159,8 +159,9 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
     { label: 'manager', description: 'Pengurus (manager) of KKMP Sukaluyu', principal: manager },
     {
       label: 'staff',
-      description: 'Cashier of KKMP Sukaluyu (sembako unit)',
-      principal: { userId: 'demo-kasir-sukaluyu', name: 'Kasir Sukaluyu', role: 'COOP_STAFF', coopId: main.coopId, units: ['sembako'] },
+      // One cashier at the counter of every unit, as in a small cooperative; every unit's tabs run as staff.
+      description: "Cashier of KKMP Sukaluyu (every unit's counter)",
+      principal: { userId: 'demo-kasir-sukaluyu', name: 'Kasir Sukaluyu', role: 'COOP_STAFF', coopId: main.coopId, units: installedUnits.map((u) => u.id) },
     },
     {
       label: 'supervisor',

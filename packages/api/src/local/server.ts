@@ -12,6 +12,7 @@ import { CLOCK_PATH, clockEndpoint } from './clock-endpoint';
 import { DevClock } from './dev-clock';
 import { dataDir, demoUsersFile } from './paths';
 import { loadDemoUsers, seedDemoData, type DemoUser } from './seed';
+import { loadDemoValues } from './unit-demos';
 
 export const LOCAL_TABLE = 'kkmp-local';
 
@@ -51,7 +52,7 @@ export async function createDevApi(db: Db, clock: Clock = systemClock): Promise<
     graphiql: {
       assets: graphiqlAssets,
       tokens: Object.fromEntries(users.map((u) => [u.label, u.token])),
-      substitutions: Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
+      substitutions: { ...(await loadDemoValues(db)), ...Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')) },
     },
   });
   return { yoga, users };

@@ -2,7 +2,8 @@ import { ManualClock, localDate, type Clock, type Principal } from '@kkmp/core';
 import type { AnyUnit, UnitDemoContext } from '@kkmp/plugin-sdk';
 import { encodeId } from '@kkmp/plugin-sdk';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createApi, mintToken } from '@kkmp/host';
-import type { Db } from '@kkmp/store';
+import { Transaction, getItem, pk, sk, type Db } from '@kkmp/store';
+import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 
 export interface DemoCooperative {
@@ -46,6 +47,7 @@ export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: Demo
     if (enabled.enableUnit.__typename !== 'EnableUnitSuccess') throw new Error(`demo: enabling ${unit.id}: ${enabled.enableUnit.messageEn}`);
   }
   const start = demoClock.now();
+  const values: Record<string, string> = {};
   for (const unit of units) {
     if (!unit.demo) continue;
     demoClock.set(start);
@@ -56,6 +58,15 @@ export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: Demo
       today: () => localDate(demoClock.now(), 'WIB'),
       setTime: (date, time = '09:00') => demoClock.set(new Date(`${date}T${time}:00+07:00`)),
     };
-    await unit.demo(ctx);
+    for (const [name, value] of Object.entries((await unit.demo(ctx)) ?? {})) values[`${unit.id}.${name}`] = value;
   }
+  await new Transaction(db).put({ ...DEMO_VALUES, type: 'DemoValues', values }).commit();
+}
+
+// What the units' demos returned, kept so every later start of `npm run dev` fills the example tabs too.
+const DEMO_VALUES = { pk: pk({ kind: 'platform' }), sk: sk('DEMO', 'VALUES') };
+
+/** The units' demo values by "<unit id>.<name>" (empty before the first seed). */
+export async function loadDemoValues(db: Db): Promise<Record<string, string>> {
+  return (await getItem(db, DEMO_VALUES, z.object({ values: z.record(z.string(), z.string()) })))?.values ?? {};
 }

@@ -46,6 +46,7 @@ export function registerCitySchema(builder: Builder, refs: CoreRefs) {
   builder.queryFields((t) => ({
     cities: t.connection({
       type: CityRef,
+      nullable: true,
       description: 'Cities you administer: all for the platform admin, your own for a city admin.',
       resolve: async (_r, args, ctx) => toConnection(await listCities(ctx.core, pageRequest(args))),
     }),

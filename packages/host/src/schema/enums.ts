@@ -89,5 +89,24 @@ export function createEnums(builder: Builder) {
       MEMBER: { description: 'A member: own records only.' },
     } as const,
   });
-  return { TimeZoneEnum, CityKindEnum, CoopStatusEnum, BoardPositionEnum, MemberStatusEnum, EndStatusEnum, EquityKindEnum, PayableEquityKindEnum, PaymentMethodEnum, PeriodStatusEnum, RoleEnum };
+  const AccountKindEnum = builder.enumType('AccountKind', {
+    description: 'Heading of an account in the chart (SAK EP).',
+    values: {
+      ASSET: { description: 'Aset: what the cooperative owns or is owed (kas, piutang, persediaan).' },
+      LIABILITY: { description: 'Kewajiban: what it owes (utang usaha, simpanan sukarela).' },
+      EQUITY: { description: 'Ekuitas: simpanan pokok and wajib, reserves, SHU.' },
+      REVENUE: { description: 'Pendapatan.' },
+      EXPENSE: { description: 'Beban.' },
+    } as const,
+  });
+
+  const JournalDraftStatusEnum = builder.enumType('JournalDraftStatus', {
+    description: 'Where a journal draft stands (maker-checker).',
+    values: {
+      DRAFT: { description: 'Entered; waiting for someone else to post or reject it.' },
+      POSTED: { description: 'Posted to the books.' },
+      REJECTED: { description: 'Rejected; nothing was posted.' },
+    } as const,
+  });
+  return { AccountKindEnum, JournalDraftStatusEnum, TimeZoneEnum, CityKindEnum, CoopStatusEnum, BoardPositionEnum, MemberStatusEnum, EndStatusEnum, EquityKindEnum, PayableEquityKindEnum, PaymentMethodEnum, PeriodStatusEnum, RoleEnum };
 }

@@ -4,11 +4,10 @@ import type { Builder } from '@kkmp/plugin-sdk';
 import type { ApiContext } from '@kkmp/plugin-sdk';
 import { typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
 import { one } from '../ids';
-import type { CoreSchemaRefs } from '../schema/index';
 import { MUTATION_ERRORS } from '../schema/index';
 import { enterUnit, gate } from './guard';
 import { unitRecordKey } from './records';
-import type { UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
+import type { CoreRefs, UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
 import { BUSINESS_DATE_FIELD } from '../schema/business-date';
@@ -38,6 +37,11 @@ function logAfterCommitFailure(field: string, err: unknown) {
   if (process.env.KKMP_LOG_ERRORS !== '0') console.error(`${field}: after-commit work failed`, err);
 }
 
+/** The field itself nullable; a list's items keep the nullability the unit chose. */
+function outerNullable(nullable: unknown): boolean | { list: boolean; items: boolean } {
+  return typeof nullable === 'object' && nullable !== null ? { ...(nullable as { items: boolean }), list: true } : true;
+}
+
 export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, BusinessRuleError];
 
 /**
@@ -46,7 +50,7 @@ export const UNIT_MUTATION_ERRORS = [...MUTATION_ERRORS, UnitNotEnabledError, Bu
  * parse the arguments with the unit's zod schema; mutations also get the idempotency key, the audit
  * entry and one DynamoDB transaction.
  */
-export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSchemaRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
+export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs, problems: string[]): Omit<UnitSchemaKit<S>, 'shared'> {
   const declared = (permission: string, field: string) => {
     if (!unit.permissions[permission]) problems.push(`${unit.id}: ${field} uses undeclared permission "${permission}"`);
   };
@@ -61,7 +65,9 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreSche
       builder.queryField(field, (t) =>
         t.field({
           type: options.type,
-          nullable: options.nullable,
+          // Any unit query may be refused (permission, unit not enabled): nullable, so a refusal nulls this
+          // field only and the rest of the caller's answer survives.
+          nullable: outerNullable(options.nullable),
           description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.`,
           extensions: { kkmpPermission: options.permission },
           args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },

@@ -1,4 +1,4 @@
-import type { AnyUnit, Builder } from '@kkmp/plugin-sdk';
+import type { AnyUnit, Builder, CoreRefs } from '@kkmp/plugin-sdk';
 import { typePrefix } from '@kkmp/plugin-sdk';
 import { KIT_OWNER, ownsName, watchBuilder } from './validate';
 
@@ -19,8 +19,9 @@ export function createSharedTypes(
   existingFields: ReadonlyMap<string, ReadonlySet<string>>,
   claimed: Map<string, string>,
   problems: string[],
+  coreRefs: CoreRefs,
 ) {
-  const registered = new Map<(b: Builder) => unknown, unknown>();
+  const registered = new Map<(b: Builder, core: CoreRefs) => unknown, unknown>();
   const core = [...existingFields.keys()];
   const refusal = (prefix: string): string | undefined => {
     if (!KIT_PREFIX.test(prefix)) return `kit prefix "${prefix}" must be 3-24 letters or digits, starting with a capital`;
@@ -30,12 +31,12 @@ export function createSharedTypes(
     if (type) return `kit prefix "${prefix}" owns the core type "${type}"`;
     return undefined;
   };
-  return <T>(prefix: string, register: (b: Builder) => T): T => {
+  return <T>(prefix: string, register: (b: Builder, core: CoreRefs) => T): T => {
     if (registered.has(register)) return registered.get(register) as T;
     const problem = refusal(prefix);
     // Thrown, not only collected: the caller cannot go on without the types it asked for.
     if (problem) throw new Error(problem);
-    const result = register(watchBuilder(builder, { id: `${KIT_OWNER}${prefix}`, prefix }, existingFields, claimed, problems));
+    const result = register(watchBuilder(builder, { id: `${KIT_OWNER}${prefix}`, prefix }, existingFields, claimed, problems), coreRefs);
     registered.set(register, result);
     return result;
   };

@@ -1,4 +1,4 @@
-import { encodeId, type Builder } from '@kkmp/plugin-sdk';
+import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import type { ImportRowResult } from '../../beneficiaries/import';
 import { BENEFICIARY_STATUSES, beneficiaryStatus, type Beneficiary } from '../../model/beneficiary';
 import { maskNik } from '../../rules/nik';
@@ -10,7 +10,7 @@ export type BeneficiaryView = Beneficiary & { idPrefix: string; typename: string
 const OUTCOMES = ['CREATED', 'UPDATED', 'UNCHANGED', 'REFUSED'] as const;
 
 /** Types of the beneficiary registry, shared by every unit that keeps one (LPG 3 kg, fertilizer). */
-export function beneficiaryTypes(b: Builder) {
+export function beneficiaryTypes(b: Builder, core: CoreRefs) {
   const Status = b.enumType('CommerceBeneficiaryStatus', {
     description: 'Where a registered buyer stands.',
     values: values(BENEFICIARY_STATUSES, {
@@ -27,7 +27,8 @@ export function beneficiaryTypes(b: Builder) {
       nikMasked: t.string({ description: 'NIK with the middle hidden (3273**********01).', resolve: (v) => maskNik(v.nik) }),
       name: t.exposeString('name', { description: 'Name as registered.' }),
       isMember: t.boolean({ description: 'A member of the cooperative (found by NIK at registration).', resolve: (v) => v.memberId !== undefined }),
-      memberId: t.id({ nullable: true, description: 'The member, if one.', resolve: (v) => (v.memberId ? encodeId('Member', v.coopId, v.memberId) : null) }),
+      memberId: t.id({ nullable: true, description: 'Id of the member, if one (the `member` field links it).', resolve: (v) => (v.memberId ? encodeId('Member', v.coopId, v.memberId) : null) }),
+      member: t.field({ type: core.MemberRef, nullable: true, description: 'The member, if one; an error on this field alone for a caller who may not read members.', resolve: (v, _a, ctx) => (v.memberId ? core.member(ctx, v.coopId, v.memberId) : null) }),
       status: t.field({ type: Status, description: 'Registered, verified or blocked.', resolve: (v) => beneficiaryStatus(v) }),
       note: t.exposeString('note', { nullable: true, description: 'Note.' }),
       registeredAt: t.field({ type: 'DateTime', description: 'When registered.', resolve: (v) => v.registered.at }),

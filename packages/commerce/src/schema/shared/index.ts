@@ -1,4 +1,4 @@
-import type { Builder } from '@kkmp/plugin-sdk';
+import type { Builder, CoreRefs } from '@kkmp/plugin-sdk';
 import { beneficiaryTypes, type BeneficiaryTypes } from './beneficiaries';
 import { catalogTypes, type CatalogTypes } from './catalog';
 import { purchasingTypes, type PurchasingTypes } from './purchasing';
@@ -10,7 +10,7 @@ import { stockTypes, type StockTypes } from './stock';
  * module's types are registered the first time a unit picks the module, so a schema whose shops keep no
  * stock has no stock types.
  */
-export function commerceKitTypes(b: Builder) {
+export function commerceKitTypes(b: Builder, core: CoreRefs) {
   let catalog: CatalogTypes | undefined;
   let sales: SalesTypes | undefined;
   let stock: StockTypes | undefined;
@@ -18,10 +18,10 @@ export function commerceKitTypes(b: Builder) {
   let beneficiaries: BeneficiaryTypes | undefined;
   const kit = {
     catalog: () => (catalog ??= catalogTypes(b)),
-    sales: () => (sales ??= salesTypes(b, kit.catalog())),
+    sales: () => (sales ??= salesTypes(b, kit.catalog(), core)),
     stock: () => (stock ??= stockTypes(b)),
     purchasing: () => (purchasing ??= purchasingTypes(b)),
-    beneficiaries: () => (beneficiaries ??= beneficiaryTypes(b)),
+    beneficiaries: () => (beneficiaries ??= beneficiaryTypes(b, core)),
   };
   return kit;
 }

@@ -1,7 +1,8 @@
-import { encodeId, type Builder } from '@kkmp/plugin-sdk';
+import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import { PAYMENT_METHODS, SALE_STATUSES, type SaleLine } from '../../model/sale';
 import { maskNik } from '../../rules/nik';
 import { receiptText } from '../../sales/receipt';
+import { receiptEscPos } from '../../sales/receipt-escpos';
 import type { SaleView } from '../views';
 import type { CatalogTypes } from './catalog';
 import { values } from './describe';
@@ -38,7 +39,7 @@ function saleParts(b: Builder) {
 }
 
 /** Types of the counter-sales module, shared by every shop unit: the sale interface and its parts. */
-export function salesTypes(b: Builder, catalog: CatalogTypes) {
+export function salesTypes(b: Builder, catalog: CatalogTypes, core: CoreRefs) {
   const { PaymentMethod, SaleStatus, SaleLineRef } = saleParts(b);
   const Sale = b.interfaceRef<SaleView>('CommerceSale').implement({
     description: "A sale at a shop unit's counter; also the receipt (struk). Every shop unit's sales implement it: one fragment reads any unit's sales.",
@@ -50,7 +51,8 @@ export function salesTypes(b: Builder, catalog: CatalogTypes) {
       at: t.expose('at', { type: 'DateTime', description: 'When it was sold.' }),
       cooperativeName: t.exposeString('coopName', { description: 'Cooperative, for the receipt header.' }),
       customerClass: t.expose('customerClass', { type: catalog.CustomerClass, description: 'Member or public.' }),
-      memberId: t.id({ nullable: true, description: 'The member who bought, if one.', resolve: (s) => (s.memberId ? encodeId('Member', s.coopId, s.memberId) : null) }),
+      memberId: t.id({ nullable: true, description: 'Id of the member who bought, if one (the `member` field links it).', resolve: (s) => (s.memberId ? encodeId('Member', s.coopId, s.memberId) : null) }),
+      member: t.field({ type: core.MemberRef, nullable: true, description: 'The member who bought, if one; an error on this field alone for a caller who may not read members.', resolve: (s, _a, ctx) => (s.memberId ? core.member(ctx, s.coopId, s.memberId) : null) }),
       buyerName: t.exposeString('buyerName', { nullable: true, description: 'Buyer name, if given or a member.' }),
       buyerNikMasked: t.string({ nullable: true, description: "Buyer's NIK with the middle hidden (3273**********01), if recorded.", resolve: (s) => (s.buyerNik ? maskNik(s.buyerNik) : null) }),
       lines: t.field({ type: [SaleLineRef], description: 'Lines, one per product.', resolve: (s) => s.lines.map((l) => ({ ...l, idPrefix: s.idPrefix })) }),
@@ -64,6 +66,10 @@ export function salesTypes(b: Builder, catalog: CatalogTypes) {
       voidedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was voided.', resolve: (s) => s.voided?.at ?? null }),
       voidReason: t.string({ nullable: true, description: 'Why it was voided.', resolve: (s) => s.voided?.reason ?? null }),
       receiptText: t.string({ description: 'The receipt as plain text, 32 columns, for a thermal printer.', resolve: (s) => receiptText(s) }),
+      receiptEscPos: t.string({
+        description: 'The same receipt as ESC/POS printer commands (base64) for a 58 mm thermal printer: decode and send the bytes to the printer as they are (Bluetooth or USB); it initialises, prints the 32 columns, feeds and cuts.',
+        resolve: async (s) => Buffer.from(await receiptEscPos(receiptText(s))).toString('base64'),
+      }),
     }),
   });
   const StandardSale = b.objectRef<SaleView>('CommerceStandardSale').implement({

@@ -1,9 +1,10 @@
 import type { BudgetVsActual, BudgetVsActualRow, MonthVariance, VarianceCell, VarianceSeries } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { BudgetTypes } from './shared';
+import type { CoreRefs } from '../refs';
 
 /** Budget against actual, per month and account, with variances. */
-export function registerVarianceTypes(builder: Builder, { Name, StatusEnum }: BudgetTypes) {
+export function registerVarianceTypes(builder: Builder, { Name, StatusEnum }: BudgetTypes, AccountKindEnum: CoreRefs['AccountKindEnum']) {
   const cellFields = {
     budget: 'Budgeted amount.',
     actual: "Actual amount from the books, in the account's normal direction.",
@@ -42,7 +43,7 @@ export function registerVarianceTypes(builder: Builder, { Name, StatusEnum }: Bu
     fields: (t) => ({
       account: t.exposeString('account', { description: 'Account code.' }),
       name: t.field({ type: Name, description: 'Account name.', resolve: (r) => r.name }),
-      kind: t.exposeString('kind', { description: 'ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE.' }),
+      kind: t.expose('kind', { type: AccountKindEnum, description: 'Heading: asset, liability, equity, revenue or expense.' }),
       months: t.field({ type: [MonthRef], description: 'January to December.', resolve: (r) => r.months }),
       total: t.field({ type: CellRef, description: 'The year.', resolve: (r) => r.total }),
     }),

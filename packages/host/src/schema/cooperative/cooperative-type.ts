@@ -40,10 +40,11 @@ export function registerCooperativeType(builder: Builder, refs: CoreRefs) {
       supervisors: t.field({ type: [OfficerRef], description: 'Supervisors (pengawas).', resolve: (c) => c.supervisors }),
       equitySettings: t.field({ type: EquitySettingsRef, description: 'Simpanan pokok and default simpanan wajib.', resolve: (c) => c.equity }),
       createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered here.' }),
-      city: t.field({ type: CityRef, description: 'Its city.', resolve: (c, _a, ctx) => getCity(ctx.core, c.cityId) }),
+      city: t.field({ type: CityRef, nullable: true, description: 'Its city.', resolve: (c, _a, ctx) => getCity(ctx.core, c.cityId) }),
       kelurahan: t.field({ type: KelurahanRef, description: 'Its kelurahan.', resolve: (c, _a, ctx) => getKelurahan(ctx.core, c.cityId, c.kelurahanId) }),
       members: t.connection({
         type: MemberRef,
+        nullable: true,
         description: 'Members in joining order. Cooperative managers, staff and supervisors.',
         resolve: async (c, args, ctx) => toConnection(await listMembers(ctx.core, c.id, pageRequest(args))),
       }),
@@ -56,6 +57,7 @@ export function registerCooperativeType(builder: Builder, refs: CoreRefs) {
     }),
     equityArrears: t.field({
         type: [EquityStatementRef],
+        nullable: true,
         description: 'Active members owing simpanan pokok or wajib as of a date (default today), largest debt first.',
         args: { asOf: t.arg({ type: 'Date', required: false, description: 'As-of date; today when absent.' }) },
         resolve: async (c, args, ctx) =>
@@ -63,6 +65,7 @@ export function registerCooperativeType(builder: Builder, refs: CoreRefs) {
       }),
       auditLog: t.connection({
         type: AuditEntryRef,
+        nullable: true,
         description: 'Every mutation on this cooperative, newest first. Managers and supervisors.',
         resolve: async (c, args, ctx) => {
           const page = await listAudit(ctx.core, { kind: 'coop', coopId: c.id }, pageRequest(args));

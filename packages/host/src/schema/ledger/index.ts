@@ -8,7 +8,7 @@ import { registerStatementTypes } from './statement-types';
 
 /** The books of a cooperative in GraphQL: chart, journal, statements, manual entries, period lock. */
 export function registerLedgerSchema(builder: Builder, refs: CoreRefs) {
-  const journal = registerJournalTypes(builder);
+  const journal = registerJournalTypes(builder, refs);
   const types = { ...journal, ...registerStatementTypes(builder, journal.Bilingual), ...registerMovementTypes(builder, journal.Bilingual) };
   const LedgerRef = registerLedgerType(builder, refs, types);
   registerJournalMutations(builder, journal);

@@ -1,9 +1,10 @@
 import type { Account, JournalDraft, JournalEntry } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { encodeId } from '../../ids';
+import type { CoreRefs } from '../refs';
 
 /** Accounts of the chart, journal entries and their lines, and manual drafts. */
-export function registerJournalTypes(builder: Builder) {
+export function registerJournalTypes(builder: Builder, { AccountKindEnum, JournalDraftStatusEnum }: Pick<CoreRefs, 'AccountKindEnum' | 'JournalDraftStatusEnum'>) {
   const Bilingual = builder.objectRef<{ id: string; en: string }>('AccountName').implement({
     description: 'Account name in Indonesian and English.',
     fields: (t) => ({ id: t.exposeString('id', { description: 'Bahasa Indonesia.' }), en: t.exposeString('en', { description: 'English.' }) }),
@@ -13,7 +14,7 @@ export function registerJournalTypes(builder: Builder) {
     fields: (t) => ({
       code: t.exposeString('code', { description: 'Account code, e.g. 1100 (Kas).' }),
       name: t.field({ type: Bilingual, description: 'Name.', resolve: (a) => a.name }),
-      kind: t.exposeString('kind', { description: 'ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE.' }),
+      kind: t.expose('kind', { type: AccountKindEnum, description: 'Heading: asset, liability, equity, revenue or expense.' }),
       cashFlowClass: t.exposeString('cashFlow', { description: 'OPERATING, INVESTING or FINANCING (for the cash-flow statement).' }),
     }),
   });
@@ -47,7 +48,7 @@ export function registerJournalTypes(builder: Builder) {
     description: 'A manual entry awaiting approval by another manager (maker-checker).',
     fields: (t) => ({
       id: t.id({ description: 'Opaque id.', resolve: (d) => encodeId('JournalDraft', d.coopId, d.id) }),
-      status: t.exposeString('status', { description: 'DRAFT, POSTED or REJECTED.' }),
+      status: t.expose('status', { type: JournalDraftStatusEnum, description: 'Draft, posted or rejected.' }),
       date: t.expose('date', { type: 'Date', description: 'Business date.' }),
       memo: t.exposeString('memo', { description: 'What it records.' }),
       lines: t.field({ type: [LineRef], description: 'Debits and credits.', resolve: (d) => d.lines }),

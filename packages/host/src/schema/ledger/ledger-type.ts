@@ -66,7 +66,7 @@ export function registerLedgerType(builder: Builder, { CooperativeRef }: CoreRef
   });
 
   builder.objectField(CooperativeRef, 'ledger', (t) =>
-    t.field({ type: LedgerRef, description: 'The books: managers, supervisors, and the city admin for statements.', resolve: (coop) => ({ coop }) }),
+    t.field({ type: LedgerRef, nullable: true, description: 'The books: managers, supervisors, and the city admin for statements.', resolve: (coop) => ({ coop }) }),
   );
   return LedgerRef;
 }

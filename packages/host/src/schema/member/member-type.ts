@@ -41,7 +41,7 @@ export function registerMemberType(builder: Builder, refs: CoreRefs) {
         resolve: (m) => m.wajibSchedule.at(-1)!.amount,
       }),
       simpananWajibSchedule: t.field({ type: [WajibStepRef], description: 'History of the monthly simpanan wajib amount.', resolve: (m) => m.wajibSchedule }),
-      cooperative: t.field({ type: CooperativeRef, description: 'The cooperative.', resolve: (m, _a, ctx) => getCooperative(ctx.core, m.coopId) }),
+      cooperative: t.field({ type: CooperativeRef, nullable: true, description: 'The cooperative (not for members: they read their own record).', resolve: (m, _a, ctx) => getCooperative(ctx.core, m.coopId) }),
       equity: t.field({
         type: EquityStatementRef,
         description: 'Equity savings statement: pokok, wajib billed and paid per month, arrears, balance.',

@@ -9,7 +9,8 @@ export function registerShuReads(builder: Builder, refs: CoreRefs, { YearRef, Ra
   builder.objectFields(CooperativeRef, (t) => ({
     shuYear: t.field({
       type: YearRef,
-      description: 'SHU of a financial year.',
+      nullable: true,
+      description: 'SHU of a financial year. Managers and supervisors (a member reads their own with Member.shuStatement).',
       args: { year: t.arg.int({ description: 'Financial year.' }) },
       resolve: (coop, args) => ({ coopId: coop.id, year: args.year }),
     }),

@@ -32,7 +32,7 @@ export function registerUnitTypes(builder: Builder, refs: CoreRefs & { ErrorInte
     fields: (t) => ({
       code: t.exposeString('code', { description: 'Code within the unit.' }),
       name: t.field({ type: BilingualRef, description: 'Name.', resolve: (a) => a.name }),
-      kind: t.exposeString('kind', { description: 'ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE.' }),
+      kind: t.expose('kind', { type: refs.AccountKindEnum, description: 'Heading: asset, liability, equity, revenue or expense.' }),
     }),
   });
 
