@@ -1,4 +1,4 @@
-import { nextNumber, pk, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
+import { cond, nextNumber, pk, queryCount, queryPage, sk, skPrefix, type PageRequest } from '@kkmp/store';
 import { z } from 'zod';
 import { authorize } from './authorize';
 import type { CoreContext } from './context';
@@ -181,9 +181,11 @@ export async function loadMemberByNumber(ctx: CoreContext, coopId: string, membe
   return loadMember(ctx, coopId, marker.memberId);
 }
 
-export async function listMembers(ctx: CoreContext, coopId: string, page: PageRequest) {
+/** Members in joining order, optionally of one status; `count` is the list's totalCount (one COUNT query). */
+export async function listMembers(ctx: CoreContext, coopId: string, page: PageRequest, filter: { status?: Member['status'] } = {}) {
   await authorize(ctx, 'member:read', { coopId });
-  return queryPage(ctx.db, { partition: pk(coopTenant(coopId)), prefix: skPrefix('MEMBER') }, memberSchema, page);
+  const spec = { partition: pk(coopTenant(coopId)), prefix: skPrefix('MEMBER'), ...(filter.status ? { filter: cond.eq('status', filter.status) } : {}) };
+  return { ...(await queryPage(ctx.db, spec, memberSchema, page)), count: () => queryCount(ctx.db, spec) };
 }
 
 /** Changes profile fields only: money totals are moved by their own operations and never overwritten here. */

@@ -51,8 +51,13 @@ export function pageRequest(args: RelayArgs): PageRequest {
   };
 }
 
-export function toConnection<T>(page: Page<T>) {
+/**
+ * A Relay connection of a page. `totalCount`, when the list offers it, is a thunk: the count is read
+ * only when a client selects the field (see CONNECTION_TOTAL_COUNT).
+ */
+export function toConnection<T>(page: Page<T>, extra: { totalCount?: () => Promise<number> } = {}) {
   return {
+    ...extra,
     edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
@@ -61,4 +66,14 @@ export function toConnection<T>(page: Page<T>) {
       endCursor: page.endCursor ?? null,
     },
   };
+}
+
+/** Description of a connection's `totalCount` field (the same on every list that offers it). */
+export const CONNECTION_TOTAL_COUNT = 'How many items the whole list holds with these filters (not only this page), counted when asked.';
+
+/** Resolves a connection's `totalCount` from the thunk toConnection kept. */
+export function resolveTotalCount(connection: unknown): Promise<number> {
+  const count = (connection as { totalCount?: () => Promise<number> }).totalCount;
+  if (!count) throw new Error('this connection was built without a totalCount');
+  return count();
 }

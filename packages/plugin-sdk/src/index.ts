@@ -25,7 +25,7 @@ export type {
 export type { UnitStore, UnitWrites, UnitDerivedWrites } from './store-types';
 /** Typed update and condition expressions for `UnitWrites` (dependency-free: no AWS SDK is loaded). */
 export { update, cond, Update, type UpdateAction, type Condition, type Comparison } from '@kkmp/store/expressions';
-export { pageRequest, toConnection, MAX_PAGE, type Page, type PageRequest } from './connection';
+export { pageRequest, toConnection, resolveTotalCount, CONNECTION_TOTAL_COUNT, MAX_PAGE, type Page, type PageRequest } from './connection';
 export { encodeId, decodeId } from './ids';
 export {
   DomainError,

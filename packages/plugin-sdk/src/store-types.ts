@@ -11,8 +11,13 @@ export interface UnitStore {
   get<S extends z.ZodType>(schema: S, ...key: string[]): Promise<z.output<S> | undefined>;
   /** Many items by key in one round trip (strongly consistent), in the order asked. */
   getMany<S extends z.ZodType>(schema: S, keys: string[][]): Promise<(z.output<S> | undefined)[]>;
-  /** One page of items whose key starts with the given parts. */
-  page<S extends z.ZodType>(schema: S, prefix: string[], page?: PageRequest): Promise<Page<z.output<S>>>;
+  /**
+   * One page of items whose key starts with the given parts; with a filter (`cond.eq('active', true)`)
+   * only matching items, and the page is still full when more match further on.
+   */
+  page<S extends z.ZodType>(schema: S, prefix: string[], page?: PageRequest, filter?: Condition): Promise<Page<z.output<S>>>;
+  /** How many items lie under a prefix (matching the filter): a list's totalCount, counted by DynamoDB. */
+  count(prefix: string[], filter?: Condition): Promise<number>;
   /** All items under a prefix (for bounded sets). */
   all<S extends z.ZodType>(schema: S, prefix: string[]): Promise<z.output<S>[]>;
   /** Items whose key lies between two keys, inclusive (e.g. ['SALE', '2026-03-01'] .. ['SALE', '2026-03-31~']). */

@@ -21,6 +21,7 @@ export {
   parseItem,
   queryPage,
   queryAll,
+  queryCount,
   encodeCursor,
   decodeCursor,
   InvalidCursor,

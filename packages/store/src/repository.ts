@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from './client';
 import type { GlobalIndexName } from './table';
 import type { Key } from './keys';
+import { renderCondition, type Condition } from './expressions';
 
 /** Read one item and parse it; undefined when absent. A stored item that fails its schema is a bug: throw. */
 export async function getItem<S extends z.ZodType>(
@@ -55,6 +56,8 @@ export interface QuerySpec {
   prefix?: string;
   /** Sort key range, inclusive (instead of a prefix). */
   between?: [string, string];
+  /** Only items matching this condition (a list's filter, e.g. status = ACTIVE). */
+  filter?: Condition;
 }
 
 export const MAX_PAGE = 100;
@@ -80,8 +83,7 @@ export async function queryPage<S extends z.ZodType>(
     Limit: limit + 1,
     ...(cursor ? { ExclusiveStartKey: startKey(cursor, spec) } : {}),
   };
-  const res = await db.doc.send(new QueryCommand(input));
-  const raw = res.Items ?? [];
+  const raw = await readUpTo(db, input, limit + 1);
   const more = raw.length > limit;
   const pageItems = backward ? raw.slice(0, limit).reverse() : raw.slice(0, limit);
   const cursors = pageItems.map((item) => encodeCursor(cursorKey(item, spec.index)));
@@ -95,6 +97,33 @@ export async function queryPage<S extends z.ZodType>(
   };
 }
 
+/**
+ * Items of a query up to `wanted`. DynamoDB applies Limit before a filter, so a filtered page may come back
+ * short with more to read: read on from where it stopped until the page is full or the partition ends.
+ */
+async function readUpTo(db: Db, input: QueryCommandInput, wanted: number): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start = input.ExclusiveStartKey;
+  do {
+    const res = await db.doc.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}), Limit: input.FilterExpression ? Math.max(wanted - items.length, 50) : wanted - items.length }));
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start && items.length < wanted);
+  return items.slice(0, wanted);
+}
+
+/** How many items a query spec holds (its filter applied): DynamoDB counts them, sending none back. */
+export async function queryCount(db: Db, spec: QuerySpec): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(new QueryCommand({ ...queryInput(db, spec), Select: 'COUNT', ...(start ? { ExclusiveStartKey: start } : {}) }));
+    count += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
 /** Key condition of a query spec. Base-table reads are strongly consistent: decisions are made on them. */
 function queryInput(db: Db, spec: QuerySpec): QueryCommandInput {
   const hashKey = spec.index ? `${spec.index}pk` : 'pk';
@@ -104,12 +133,14 @@ function queryInput(db: Db, spec: QuerySpec): QueryCommandInput {
     : spec.prefix
       ? { expr: '#h = :h AND begins_with(#r, :p)', names: { '#h': hashKey, '#r': rangeKey }, values: { ':h': spec.partition, ':p': spec.prefix } }
       : { expr: '#h = :h', names: { '#h': hashKey }, values: { ':h': spec.partition } };
+  const filter = spec.filter ? renderCondition(spec.filter) : undefined;
   return {
     TableName: db.tableName,
     ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
     KeyConditionExpression: condition.expr,
-    ExpressionAttributeNames: condition.names,
-    ExpressionAttributeValues: condition.values,
+    ...(filter ? { FilterExpression: filter.expression } : {}),
+    ExpressionAttributeNames: { ...condition.names, ...filter?.names },
+    ExpressionAttributeValues: { ...condition.values, ...filter?.values },
   };
 }
 

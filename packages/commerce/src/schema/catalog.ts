@@ -1,4 +1,4 @@
-import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
+import { cond, pageRequest, toConnection } from '@kkmp/plugin-sdk';
 import { createProduct, loadProduct, updateProduct } from '../catalog/products';
 import { setCeilingPrice, setPrice } from '../catalog/prices';
 import { keys } from '../model/keys';
@@ -24,10 +24,11 @@ function registerCatalogReads<S>({ unit, perm, kit, views, id }: Shop<S>): void 
       includeInactive: t.boolean({ required: false, description: 'Also products taken off sale.' }),
     }),
     resolve: async (args, u) => {
-      const page = await u.store.page(productSchema, keys.productPrefix, pageRequest(args));
-      const shown = page.items.map((p, i) => [p, page.cursors[i]!] as const).filter(([p]) => args.includeInactive || p.active);
-      const items = await views(u, shown.map(([p]) => p));
-      return toConnection({ ...page, items, cursors: shown.map(([, c]) => c) }) as never;
+      // A filter the store applies, so a page is full whatever lies between active products.
+      const filter = args.includeInactive ? undefined : cond.eq('active', true);
+      const page = await u.store.page(productSchema, keys.productPrefix, pageRequest(args), filter);
+      const items = await views(u, page.items);
+      return toConnection({ ...page, items }, { totalCount: () => u.store.count(keys.productPrefix, filter) }) as never;
     },
   });
   unit.query('product', {

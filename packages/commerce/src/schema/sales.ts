@@ -93,8 +93,9 @@ function registerSaleReads<S, D extends SaleData>({ unit, perm, kit, id2 }: Shop
       after: t.string({ required: false, description: 'Cursor from the previous page.' }),
     }),
     resolve: async (args, u) => {
-      const page = await u.store.page(saleSchema, keys.salesOf(args.date ?? u.today()), pageRequest(args));
-      return toConnection({ ...page, items: page.items.map((s) => view(u, s)) }) as never;
+      const prefix = keys.salesOf(args.date ?? u.today());
+      const page = await u.store.page(saleSchema, prefix, pageRequest(args));
+      return toConnection({ ...page, items: page.items.map((s) => view(u, s)) }, { totalCount: () => u.store.count(prefix) }) as never;
     },
   });
 }

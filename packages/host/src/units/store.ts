@@ -1,4 +1,4 @@
-import { Transaction, Update, batchGet, checkCondition, conditionAttributes, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryPage, sk, skPrefix, type Condition, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
+import { Transaction, Update, batchGet, checkCondition, conditionAttributes, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryCount, queryPage, sk, skPrefix, type Condition, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
 import { MAX_PAGE as SDK_MAX_PAGE, type UnitDerivedWrites, type UnitStore, type UnitWrites } from '@kkmp/plugin-sdk';
 
 export function unitPartition(coopId: string, unitId: string): string {
@@ -11,7 +11,8 @@ export function createUnitStore(db: Db, coopId: string, unitId: string): UnitSto
   return {
     get: (schema, ...parts) => getItem(db, key(parts), schema),
     getMany: async (schema, keys) => (await batchGet(db, keys.map(key))).map((item) => (item ? parseItem(schema, item) : undefined)),
-    page: (schema, prefix, page) => queryPage(db, { partition, prefix: skPrefix(...prefix) }, schema, page),
+    page: (schema, prefix, page, filter) => queryPage(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }, schema, page),
+    count: (prefix, filter) => queryCount(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }),
     all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
     range: (schema, from, to, page) => queryPage(db, { partition, between: [sk(...from), sk(...to)] }, schema, page),
   };

@@ -1,4 +1,4 @@
-import { encodeId, type Builder } from '@kkmp/plugin-sdk';
+import { CONNECTION_TOTAL_COUNT, encodeId, resolveTotalCount, type Builder } from '@kkmp/plugin-sdk';
 import { CUSTOMER_CLASSES, UNITS_OF_MEASURE, type Ceiling, type Price } from '../../model/product';
 import type { StockLevel } from '../../model/stock';
 import { averageCost } from '../../rules/costing';
@@ -88,7 +88,7 @@ export function catalogTypes(b: Builder) {
     fields: () => ({}),
   });
   const ProductConnection = b.connectionObject(
-    { type: Product, name: 'CommerceProductConnection', description: "A page of a shop unit's products." } as never,
+    { type: Product, name: 'CommerceProductConnection', description: "A page of a shop unit's products.", fields: (t: any) => ({ totalCount: t.int({ description: CONNECTION_TOTAL_COUNT, resolve: resolveTotalCount }) }) } as never,
     { name: 'CommerceProductEdge', description: 'A product in a page.' } as never,
   );
   return { UnitOfMeasure, CustomerClass, Product, StandardProduct, ProductConnection };

@@ -1,4 +1,4 @@
-import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
+import { CONNECTION_TOTAL_COUNT, encodeId, resolveTotalCount, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import { PAYMENT_METHODS, SALE_STATUSES, type SaleLine } from '../../model/sale';
 import { maskNik } from '../../rules/nik';
 import { receiptText } from '../../sales/receipt';
@@ -78,7 +78,7 @@ export function salesTypes(b: Builder, catalog: CatalogTypes, core: CoreRefs) {
     fields: () => ({}),
   });
   const SaleConnection = b.connectionObject(
-    { type: Sale, name: 'CommerceSaleConnection', description: "A page of a shop unit's sales." } as never,
+    { type: Sale, name: 'CommerceSaleConnection', description: "A page of a shop unit's sales.", fields: (t: any) => ({ totalCount: t.int({ description: CONNECTION_TOTAL_COUNT, resolve: resolveTotalCount }) }) } as never,
     { name: 'CommerceSaleEdge', description: 'A sale in a page.' } as never,
   );
   const SaleLineInput = b.inputType('CommerceSaleLineInput', {

@@ -1,7 +1,7 @@
 import { equityArrears, findMemberByNik, getCity, getCooperative, getKelurahan, listAudit, listMembers, type Officer } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { encodeId, one } from '../../ids';
-import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
+import { CONNECTION_TOTAL_COUNT, pageRequest, resolveTotalCount, toConnection } from '@kkmp/plugin-sdk';
 import { READ_ERRORS } from '../errors';
 import type { CoreRefs } from '../refs';
 
@@ -42,12 +42,19 @@ export function registerCooperativeType(builder: Builder, refs: CoreRefs) {
       createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered here.' }),
       city: t.field({ type: CityRef, nullable: true, description: 'Its city.', resolve: (c, _a, ctx) => getCity(ctx.core, c.cityId) }),
       kelurahan: t.field({ type: KelurahanRef, description: 'Its kelurahan.', resolve: (c, _a, ctx) => getKelurahan(ctx.core, c.cityId, c.kelurahanId) }),
-      members: t.connection({
-        type: MemberRef,
-        nullable: true,
-        description: 'Members in joining order. Cooperative managers, staff and supervisors.',
-        resolve: async (c, args, ctx) => toConnection(await listMembers(ctx.core, c.id, pageRequest(args))),
-      }),
+      members: t.connection(
+        {
+          type: MemberRef,
+          nullable: true,
+          description: 'Members in joining order, all or of one status. Cooperative managers, staff and supervisors.',
+          args: { status: t.arg({ type: refs.MemberStatusEnum, required: false, description: 'Only members of this status (e.g. ACTIVE).' }) },
+          resolve: async (c, args, ctx) => {
+            const page = await listMembers(ctx.core, c.id, pageRequest(args), args.status ? { status: args.status } : {});
+            return toConnection(page, { totalCount: page.count }) as never;
+          },
+        },
+        { fields: (t) => ({ totalCount: t.int({ description: CONNECTION_TOTAL_COUNT, resolve: (c) => resolveTotalCount(c) }) }) },
+      ),
       memberByNik: t.field({
       type: MemberRef,
       nullable: true,
