@@ -1,13 +1,13 @@
-import { type Builder, type EnumRef, type UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import type { AllocationHistoryEntry, FarmerAllocation } from '../services/allocations';
 import { farmer, type FarmerView } from '../services/farmers';
-import type { FertilizerType, PupukSettings } from '../settings';
+import type { PupukSettings } from '../settings';
 import { absorptionBps, landHa } from './format';
+import type { FertilizerTypeRef } from './refs';
 
-type TypeRef = EnumRef<any, FertilizerType>;
 
 /** `pupukFarmer`: a farmer's e-RDKK facts and the season's allocations with their history. */
-export function registerFarmers(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: TypeRef): void {
+export function registerFarmers(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: FertilizerTypeRef): void {
   const Revision = b.objectRef<AllocationHistoryEntry>('PupukAllocationRevision').implement({
     description: 'An allocation as one import set it: kept when a later import revises it.',
     fields: (t) => ({

@@ -3,6 +3,7 @@ import { JOB_STATUSES, ROWS_PER_CHUNK, jobSchema, keys, type ImportJob } from '.
 import { seasonImports } from '../services/allocations';
 import { CHUNKS_PER_STEP, cancelImport, continueImport, importInput, startImport, type ImportReport } from '../services/imports';
 import { CSV_COLUMNS, MAX_ROWS } from '../services/rows';
+import { parseSeason } from '../services/seasons';
 import type { PupukSettings } from '../settings';
 
 const jobIdOf = (id: string, field: string) => decodeId(id, 'PupukImport', field, 1)[0]!;
@@ -99,7 +100,7 @@ export function registerImports(b: Builder, unit: UnitSchemaKit<PupukSettings>):
     permission: 'pupuk:read',
     args: (t) => ({ season: t.string({ required: true, description: 'Season, e.g. 2025-MT1.' }) }),
     resolve: async (args, u) => {
-      const s = await seasonImports(u, args.season);
+      const s = await seasonImports(u, parseSeason(args.season, u.settings.seasons, 'season').code);
       const ids = [...s.completed.map((c) => c.jobId), ...(s.running ? [s.running] : [])];
       return (await u.store.getMany(jobSchema, ids.map((id) => keys.job(id)))).filter((j): j is ImportJob => !!j);
     },

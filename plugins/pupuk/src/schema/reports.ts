@@ -1,15 +1,15 @@
 import { maskNik } from '@kkmp/commerce';
-import { z, type Builder, type EnumRef, type UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { reportCsv } from '../services/csv';
 import { absorption, byGroup, month, monthlyReport, redemptionsBetween, stockMovement, type AbsorptionSum, type FarmerAbsorption, type GroupRedemptions, type StockMovement } from '../services/reports';
 import { parseSeason, seasonOf } from '../services/seasons';
-import type { FertilizerType, PupukSettings } from '../settings';
+import type { PupukSettings } from '../settings';
 import { absorptionBps } from './format';
+import type { FertilizerTypeRef } from './refs';
 
-type TypeRef = EnumRef<any, FertilizerType>;
 
 /** Report types: absorption, redemptions per group, stock movement. */
-function reportTypes(b: Builder, Type: TypeRef) {
+function reportTypes(b: Builder, Type: FertilizerTypeRef) {
   const FarmerRow = b.objectRef<FarmerAbsorption>('PupukFarmerAbsorption').implement({
     description: "A farmer's absorption of one type in a season.",
     fields: (t) => ({
@@ -70,7 +70,7 @@ function reportTypes(b: Builder, Type: TypeRef) {
 }
 
 /** `pupukAbsorption`, `pupukRedemptionsByGroup`, `pupukStockMovement`, `pupukMonthlyReport`: rows and CSV files. */
-export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: TypeRef): void {
+export function registerReports(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: FertilizerTypeRef): void {
   const { FarmerRow, SumRow, GroupRow, StockRow } = reportTypes(b, Type);
   type Absorption = Awaited<ReturnType<typeof absorption>>;
   const Absorption = b.objectRef<Absorption>('PupukAbsorption').implement({

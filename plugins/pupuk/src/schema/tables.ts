@@ -1,15 +1,15 @@
-import { isoDate, z, type Builder, type EnumRef, type UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { isoDate, z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { hetOn, seasonOf, type Season } from '../services/seasons';
-import { fertilizerTypes, type FertilizerType, type HetRow, type PupukSettings } from '../settings';
+import { fertilizerTypes, type HetRow, type PupukSettings } from '../settings';
+import type { FertilizerTypeRef } from './refs';
 
-type TypeRef = EnumRef<any, FertilizerType>;
 interface HetView extends HetRow {
   sackKg: number;
   sku: string;
 }
 
 /** `pupukHet` (the HET per type in force on a date) and `pupukSeason` (the season of a date). */
-export function registerTables(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: TypeRef): void {
+export function registerTables(b: Builder, unit: UnitSchemaKit<PupukSettings>, Type: FertilizerTypeRef): void {
   const Het = b.objectRef<HetView>('PupukHet').implement({
     description: 'The HET of a subsidized type in force on a day.',
     fields: (t) => ({
