@@ -61,7 +61,7 @@ export default defineUnit({
     { code: 'recoveries', name: { id: 'Pendapatan pemulihan pinjaman yang dihapusbukukan', en: 'Recoveries of written-off loans' }, kind: 'REVENUE' },
   ],
   schema(b, unit) {
-    const refs = registerTypes(b);
+    const refs = registerTypes(b, unit.core);
     registerSavings(unit, refs);
     registerDeposits(unit, refs);
     registerLoans(unit, refs);

@@ -112,7 +112,10 @@ describe('simpanpinjam loans: schedules over the API, and maker-checker', () => 
   });
 
   it('refuses terms outside the product, naming the field, and writes nothing', async () => {
-    const before = await query(host, `query($cooperativeId: ID!) { simpanpinjamLoans(cooperativeId: $cooperativeId) { id } }`, {}, host.a.manager);
+    const before = await query(host, `query($cooperativeId: ID!) { simpanpinjamLoans(cooperativeId: $cooperativeId) { id memberId member { id name } } }`, {}, host.a.manager);
+    // A loan links to its borrower.
+    expect(before.simpanpinjamLoans.length).toBeGreaterThan(0);
+    for (const l of before.simpanpinjamLoans) expect(l.member.id).toBe(l.memberId);
     const long = await mutate(host, 'applyForLoan', { memberId: ani, productId: products.flat, amount: 500_000, termMonths: 36, purpose: 'x' }, host.a.staff);
     expect(long.code).toBe('VALIDATION');
     expect(long.fields[0].field).toBe('input.termMonths');

@@ -86,8 +86,10 @@ describe('simpanpinjam savings and time deposits', () => {
     const outcomes = results.map((r) => (r.__typename === 'BusinessRuleError' ? r.rule : r.__typename));
     expect(outcomes.filter((o) => o === 'SimpanpinjamWithdrawSuccess')).toHaveLength(33);
     expect(outcomes.filter((o) => o === 'INSUFFICIENT_BALANCE')).toHaveLength(17);
-    const accounts = (await query(host, `query($cooperativeId: ID!, $m: ID) { simpanpinjamSavingsAccounts(cooperativeId: $cooperativeId, memberId: $m) { id balance } }`, { m: hadi }, host.a.staff)).simpanpinjamSavingsAccounts;
+    const accounts = (await query(host, `query($cooperativeId: ID!, $m: ID) { simpanpinjamSavingsAccounts(cooperativeId: $cooperativeId, memberId: $m) { id balance member { id } } }`, { m: hadi }, host.a.staff)).simpanpinjamSavingsAccounts;
     expect(accounts.find((a: any) => a.id === k).balance).toBe(10_000);
+    // Each account links to its member (not only a bare memberId).
+    expect(accounts.map((a: any) => a.member.id)).toEqual(accounts.map(() => hadi));
     const s = await statement(k, '2026-04-02', '2026-04-02');
     expect(s.lines.filter((l: any) => l.kind === 'WITHDRAWAL')).toHaveLength(33);
     expect(Math.min(...s.lines.map((l: any) => l.balance))).toBeGreaterThanOrEqual(0);

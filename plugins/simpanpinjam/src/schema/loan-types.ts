@@ -1,4 +1,4 @@
-import { encodeId, type Builder } from '@kkmp/plugin-sdk';
+import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import type { Loan, Product } from '../items';
 import { claimOn } from '../loans/claim';
 import type { InstalmentPosition } from '../loans/position';
@@ -80,14 +80,15 @@ function pendingChangeType(b: Builder, e: Enums) {
   });
 }
 
-function loanType(b: Builder, e: Enums, parts: LoanParts) {
+function loanType(b: Builder, e: Enums, parts: LoanParts, core: CoreRefs) {
   return b.objectRef<LoanView>('SimpanpinjamLoan').implement({
     description: 'A loan to a member (pinjaman anggota) with its schedule and where it stands on the as-of date.',
     fields: (t) => {
       const pos = (v: LoanView) => positionOf(v.loan, v.asOf);
       return {
         id: t.id({ description: 'Loan id (opaque).', resolve: (v) => loanId(v.loan.id) }),
-        memberId: t.id({ description: 'The borrower (a Member id).', resolve: (v) => encodeId('Member', v.coopId, v.loan.memberId) }),
+        memberId: t.id({ description: 'The borrower (a Member id; the `member` field links it).', resolve: (v) => encodeId('Member', v.coopId, v.loan.memberId) }),
+        member: t.field({ type: core.MemberRef, nullable: true, description: 'The borrower; an error on this field alone for a caller who may not read members.', resolve: (v, _a, ctx) => core.member(ctx, v.coopId, v.loan.memberId) }),
         productName: t.string({ description: 'Loan product.', resolve: (v) => v.loan.productName }),
         asOf: t.field({ type: 'Date', description: 'Date the position, days past due and collectibility are for.', resolve: (v) => v.asOf }),
         status: t.field({
@@ -184,7 +185,7 @@ function repaymentResultType(b: Builder, loan: ReturnType<typeof loanType>, repa
 }
 
 /** Loan products, loans with their schedule and position, and what a repayment returns. */
-export function registerLoanTypes(b: Builder, e: Enums) {
+export function registerLoanTypes(b: Builder, e: Enums, core: CoreRefs) {
   const Amounts = amountsType(b);
   const parts: LoanParts = {
     Amounts,
@@ -196,7 +197,7 @@ export function registerLoanTypes(b: Builder, e: Enums) {
     Event: eventType(b),
     PendingChange: pendingChangeType(b, e),
   };
-  const Loan = loanType(b, e, parts);
+  const Loan = loanType(b, e, parts, core);
   return { LoanProduct: loanProductType(b, e), ...parts, Loan, RepaymentResult: repaymentResultType(b, Loan, parts.Repayment) };
 }
 

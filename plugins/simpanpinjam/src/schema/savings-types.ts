@@ -1,4 +1,4 @@
-import { encodeId, type Builder } from '@kkmp/plugin-sdk';
+import { encodeId, type Builder, type CoreRefs } from '@kkmp/plugin-sdk';
 import type { Product, SavingsAccount, SavingsTxn, TimeDeposit } from '../items';
 import type { InterestRun } from '../services/savings-interest';
 import type { SavingsStatement } from '../services/savings-statements';
@@ -37,12 +37,13 @@ function transactionType(b: Builder) {
   });
 }
 
-function accountType(b: Builder) {
+function accountType(b: Builder, core: CoreRefs) {
   return b.objectRef<SavingsAccount & { coopId: string; productName: string }>('SimpanpinjamSavingsAccount').implement({
     description: "A member's withdrawable savings account (rekening simpanan sukarela).",
     fields: (t) => ({
       id: t.id({ description: 'Account id (opaque).', resolve: accountId }),
-      memberId: t.id({ description: 'The member (a Member id).', resolve: (a) => encodeId('Member', a.coopId, a.memberId) }),
+      memberId: t.id({ description: 'The member (a Member id; the `member` field links it).', resolve: (a) => encodeId('Member', a.coopId, a.memberId) }),
+      member: t.field({ type: core.MemberRef, nullable: true, description: 'The member; an error on this field alone for a caller who may not read members.', resolve: (a, _x, ctx) => core.member(ctx, a.coopId, a.memberId) }),
       productName: t.exposeString('productName', { description: 'Savings product.' }),
       balance: t.expose('balance', { type: 'Rupiah', description: 'Balance now; never negative, never below the product minimum through withdrawals.' }),
       openedOn: t.expose('openedOn', { type: 'Date', description: 'Day opened.' }),
@@ -65,12 +66,13 @@ function statementType(b: Builder, account: ReturnType<typeof accountType>, txn:
   });
 }
 
-function timeDepositType(b: Builder, e: Enums) {
+function timeDepositType(b: Builder, e: Enums, core: CoreRefs) {
   return b.objectRef<TimeDeposit & { coopId: string }>('SimpanpinjamTimeDeposit').implement({
     description: 'A time deposit (simpanan berjangka): fixed amount and term, interest paid at maturity.',
     fields: (t) => ({
       id: t.id({ description: 'Deposit id (opaque).', resolve: depositId }),
-      memberId: t.id({ description: 'The member (a Member id).', resolve: (d) => encodeId('Member', d.coopId, d.memberId) }),
+      memberId: t.id({ description: 'The member (a Member id; the `member` field links it).', resolve: (d) => encodeId('Member', d.coopId, d.memberId) }),
+      member: t.field({ type: core.MemberRef, nullable: true, description: 'The member; an error on this field alone for a caller who may not read members.', resolve: (d, _x, ctx) => core.member(ctx, d.coopId, d.memberId) }),
       principal: t.expose('principal', { type: 'Rupiah', description: 'Amount deposited.' }),
       annualRateBp: t.exposeInt('annualRateBp', { description: 'Interest, basis points per year, fixed when opened.' }),
       termMonths: t.exposeInt('termMonths', { description: 'Term, months.' }),
@@ -98,15 +100,15 @@ function interestRunType(b: Builder) {
 }
 
 /** Savings products, accounts, statements, time deposits and interest runs. */
-export function registerSavingsTypes(b: Builder, e: Enums) {
+export function registerSavingsTypes(b: Builder, e: Enums, core: CoreRefs) {
   const Txn = transactionType(b);
-  const SavingsAccount = accountType(b);
+  const SavingsAccount = accountType(b, core);
   return {
     SavingsProduct: savingsProductType(b, e),
     Txn,
     SavingsAccount,
     Statement: statementType(b, SavingsAccount, Txn),
-    TimeDeposit: timeDepositType(b, e),
+    TimeDeposit: timeDepositType(b, e, core),
     InterestRun: interestRunType(b),
   };
 }
