@@ -14,6 +14,9 @@ interface Wanted {
   index: number;
 }
 
+/** A unit's conversion of a line's quantity as sent (e.g. sacks) into selling units (kg), once its product is known. */
+export type LineQuantity = (line: { product: Product; quantity: number; index: number }) => number;
+
 /** The same product twice is one line: one stock update per product (DynamoDB allows one action per item). */
 function merge(lines: { productId: string; quantity: number }[]): Wanted[] {
   const merged = new Map<string, Wanted>();
@@ -36,7 +39,7 @@ export async function priceLines(
   customerClass: CustomerClass,
   region: string | undefined,
   date: string,
-  listPrice?: (line: PriceQuestion, u: WriteCtx) => number | undefined,
+  unitRules: { listPrice?: (line: PriceQuestion, u: WriteCtx) => number | undefined; lineQuantity?: LineQuantity } = {},
 ): Promise<DraftLine[]> {
   const wanted = merge(lines);
   const [products, stocks] = await Promise.all([
@@ -48,12 +51,20 @@ export async function priceLines(
     // Refusals name the product as the client knows it: its public id and its name, never the internal id.
     const publicId = encodeId(`${typePrefix(u.unitId)}Product`, l.productId);
     if (!product || !product.active) throw new NotFoundError('Product', publicId, `input.lines.${l.index}.productId`);
+    const { listPrice, lineQuantity } = unitRules;
+    const wantedLine = lineQuantity ? { ...l, quantity: converted(lineQuantity({ product, quantity: l.quantity, index: l.index }), l.index) } : l;
     const own = listPrice?.({ product, customerClass, date }, u);
-    const line = priceLine(product, publicId, l, customerClass, region, date, own);
+    const line = priceLine(product, publicId, wantedLine, customerClass, region, date, own);
     if (!product.stocked) return line;
     const stock = stocks[i] ?? emptyStock(l.productId);
-    return { ...line, cost: takeFromStock(u, product, publicId, stock, l) };
+    return { ...line, cost: takeFromStock(u, product, publicId, stock, wantedLine) };
   });
+}
+
+/** A unit's conversion must still give whole selling units, at least one. */
+function converted(quantity: number, index: number): number {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw ValidationError.field(`input.lines.${index}.quantity`, 'is not a whole number of selling units', 'bukan jumlah satuan jual yang bulat');
+  return quantity;
 }
 
 function priceLine(product: Product, publicId: string, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string, own: number | undefined): DraftLine {

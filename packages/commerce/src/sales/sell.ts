@@ -9,7 +9,7 @@ import { documentNumber } from '../numbers';
 import { recordMovements } from '../stock/movements';
 import { identifyBuyer } from './buyer';
 import type { PriceQuestion, SaleDraft, SaleRefusal } from './draft';
-import { priceLines } from './lines';
+import { priceLines, type LineQuantity } from './lines';
 
 export const MAX_SALE_LINES = 80;
 
@@ -40,6 +40,8 @@ export interface SellOptions {
   price?: (line: PriceQuestion, u: WriteCtx) => number | undefined;
   beforeSale?: (sale: SaleDraft, u: WriteCtx) => Promise<SaleData | void>;
   onRefused?: (refusal: SaleRefusal, u: WriteCtx) => Promise<void>;
+  /** The unit's conversion of a line's quantity as sent into selling units (see SalesOptions.lineQuantity). */
+  lineQuantity?: LineQuantity;
 }
 
 const hookData = z.record(z.string(), z.unknown());
@@ -66,7 +68,10 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
   const date = u.businessDate;
   const buyer = await identifyBuyer(u, input, options.memberId, options.requireBuyerNik || options.registry?.needs !== undefined);
   const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs) : undefined;
-  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date, options.price);
+  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date, {
+    ...(options.price ? { listPrice: options.price } : {}),
+    ...(options.lineQuantity ? { lineQuantity: options.lineQuantity } : {}),
+  });
   const total = lines.reduce((s, l) => s + l.amount, 0);
   if (input.tendered != null && input.paymentMethod === 'CASH' && input.tendered < total) {
     throw ValidationError.field('input.tendered', `is less than the total of Rp${total}`, `kurang dari total Rp${total}`);
