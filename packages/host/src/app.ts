@@ -16,6 +16,8 @@ import { maskError } from './errors';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { buildHostSchema, type HostSchema } from './build-schema';
 import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
+import { authenticateDevice, isDeviceHeader } from './devices/authenticate';
+import { useDeviceScope } from './devices/scope';
 
 export interface ApiOptions {
   db: Db;
@@ -70,12 +72,18 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
         // Suggestions help people in GraphiQL; in production they only help attackers map the schema.
         blockFieldSuggestion: { enabled: !options.graphiql },
       }),
+      // A device credential may run only its unit's device mutations.
+      useDeviceScope(),
     ],
     context: async (initial): Promise<HostContext> => {
       const { request } = initial;
-      const principal = await authenticate(request.headers.get('authorization'), verify);
+      const header = request.headers.get('authorization');
+      // A device is no user: no principal, so no core rule or unit gate lets it in (see devices/).
+      const device = isDeviceHeader(header) ? await authenticateDevice(options.db, header) : null;
+      const principal = device ? null : await authenticate(header, verify);
       return {
         principal,
+        device,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         core: createCoreContext({ db: options.db, clock, principal, chart: host.chart }),
         people: { tokens, sender, source: sourceOf(initial) },
