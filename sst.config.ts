@@ -4,7 +4,7 @@
  * kkmp on AWS: one DynamoDB table, one GraphQL Lambda behind an HTTP API. The resources live in
  * infra/ (workspace package @kkmp/infra); SST forbids top-level imports here, hence the dynamic ones.
  *
- *   npx sst secret set JwtSecret <value> --stage production
+ *   npx sst secret set SigningKeys "[$(npm run -s token -- --signing-key)]" --stage production
  *   npx sst deploy --stage production
  */
 export default $config({

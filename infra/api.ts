@@ -1,4 +1,4 @@
-import { jwtSecret } from './secrets';
+import { codeSender, emailFrom, signingKeys } from './secrets';
 import { table } from './table';
 
 /**
@@ -13,11 +13,19 @@ export const graphql = new sst.aws.Function('Graphql', {
   memory: '1024 MB',
   // API Gateway gives up after 30 s; stop just before it so the function, not the gateway, times out.
   timeout: '29 seconds',
-  link: [table, jwtSecret],
+  link: [table, signingKeys, codeSender, emailFrom],
   environment: {
     KKMP_TABLE_NAME: table.name,
-    KKMP_JWT_SECRET: jwtSecret.value,
+    KKMP_SIGNING_KEYS: signingKeys.value,
+    KKMP_CODE_SENDER: codeSender.value,
+    KKMP_EMAIL_FROM: emailFrom.value,
   },
+  // Invitation codes by SMS (SNS publishes to phone numbers, which have no ARN) and e-mail (SES); used
+  // only when CodeSender is "aws".
+  permissions: [
+    { actions: ['sns:Publish'], resources: ['*'] },
+    { actions: ['ses:SendEmail'], resources: ['*'] },
+  ],
   nodejs: {
     // Same rules as packages/api/src/lambda/build.ts: the AWS SDK is bundled (SST's default; the
     // versions @kkmp/store pins, not the runtime's), and DynamoDB Local and its supervisor never are.
@@ -29,6 +37,8 @@ export const graphql = new sst.aws.Function('Graphql', {
 export const api = new sst.aws.ApiGatewayV2('Api');
 api.route('POST /graphql', graphql.arn);
 api.route('GET /graphql', graphql.arn);
+// The public signing keys, for anyone verifying the API's access tokens (a gateway, another service).
+api.route('GET /.well-known/jwks.json', graphql.arn);
 
 /** The GraphQL endpoint. */
 export const graphqlUrl = $interpolate`${api.url}/graphql`;

@@ -56,11 +56,11 @@ describe('a second shop-like unit adds no cloned enum or type', () => {
   });
 
   it("every shop unit's products and sales answer one interface, so one fragment reads any of them", () => {
-    for (const unit of ['sembako', 'lpg', 'outlet', 'depot']) {
+    for (const unit of ['sembako', 'lpg', 'airminum', 'pupuk', 'outlet', 'depot']) {
       const query = full.getQueryType()!.getFields();
       expect(String(query[`${unit}Sale`]!.type)).toBe('CommerceSale'); // nullable: unit queries may be refused alone
       expect(String(query[`${unit}Product`]!.type)).toBe('CommerceProduct');
     }
-    expect(full.getPossibleTypes(full.getType('CommerceSale') as never).map((t) => t.name).sort()).toEqual(['CommerceStandardSale', 'LpgSale', 'OutletSale']);
+    expect(full.getPossibleTypes(full.getType('CommerceSale') as never).map((t) => t.name).sort()).toEqual(['AirminumSale', 'CommerceStandardSale', 'LpgSale', 'OutletSale', 'PupukSale']);
   });
 });

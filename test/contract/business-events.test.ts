@@ -35,6 +35,15 @@ const CORE_NON_EVENTS: Record<string, string> = {
   recordTrainingAttendance: "the city's training record",
   createPartner: "the city's partner registry",
   createSupplyAgreement: 'an agreement (purchases under it are the business events)',
+  invitePerson: 'access, not business (audited)',
+  acceptInvitation: 'access, not business (audited)',
+  revokeGrant: 'access, not business (audited)',
+  signIn: 'session',
+  requestSignInCode: 'session',
+  signInWithCode: 'session',
+  refreshSession: 'session',
+  signOut: 'session',
+  signOutEverywhere: 'session',
 };
 
 const { schema } = buildHostSchema(installedUnits);

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_DEV_SECRET, mintToken } from '@kkmp/api';
+import { SigningKeys, accessTokenIssuer, newPrivateJwk } from '@kkmp/host';
+import type { Principal } from '@kkmp/core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { cityWithCoop } from '../support/fixtures';
@@ -8,13 +10,18 @@ let api: TestApi;
 let f: Awaited<ReturnType<typeof cityWithCoop>>;
 let handler: typeof import('@kkmp/api/lambda').handler;
 
+// The deployment's ES256 key (KKMP_SIGNING_KEYS in AWS); tokens below are signed with it, as sign-in does.
+const jwk = newPrivateJwk('lambda-test-key');
+const issuer = accessTokenIssuer(SigningKeys.fromJwks([jwk]), { issuer: 'kkmp', audience: 'kkmp-api' });
+const es256 = async (p: Principal) => (await issuer.issue({ ...p, grantId: 'g', sessionId: 's' }, new Date())).token;
+
 beforeAll(async () => {
   api = await startTestApi();
   f = await cityWithCoop(api, 'Kota Lambda');
   // The handler reads its settings from the environment, as in AWS; only the endpoint points to DynamoDB Local.
   process.env.KKMP_TABLE_NAME = api.db.tableName;
   process.env.KKMP_DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
-  process.env.KKMP_JWT_SECRET = LOCAL_DEV_SECRET;
+  process.env.KKMP_SIGNING_KEYS = JSON.stringify([jwk]);
   ({ handler } = await import('@kkmp/api/lambda'));
 });
 afterAll(() => api.close());
@@ -48,7 +55,7 @@ const query = `query($id: ID!) { cooperative(id: $id) { __typename ... on Cooper
 
 describe('Lambda handler with synthetic API Gateway v2 events', () => {
   it('answers a POST query from DynamoDB Local', async () => {
-    const token = await mintToken({ userId: 'mgr', role: 'COOP_MANAGER', coopId: f.rawCoopId }, { secret: LOCAL_DEV_SECRET });
+    const token = await es256({ userId: 'mgr', role: 'COOP_MANAGER', coopId: f.rawCoopId });
     const res = await handler(
       event({ headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { id: f.coopId } }) }),
     );
@@ -58,7 +65,7 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
   });
 
   it('accepts a base64-encoded body and a GET with the query in the query string', async () => {
-    const token = await mintToken({ userId: 'dinas', role: 'CITY_ADMIN', cityId: f.rawCityId }, { secret: LOCAL_DEV_SECRET });
+    const token = await es256({ userId: 'dinas', role: 'CITY_ADMIN', cityId: f.rawCityId });
     const b64 = await handler(
       event({
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -74,7 +81,7 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
   });
 
   it('refuses another tenant and a bad token the same way as over HTTP', async () => {
-    const outsider = await mintToken({ userId: 'x', role: 'COOP_MANAGER', coopId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, { secret: LOCAL_DEV_SECRET });
+    const outsider = await es256({ userId: 'x', role: 'COOP_MANAGER', coopId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' });
     const res = await handler(event({ headers: { 'content-type': 'application/json', authorization: `Bearer ${outsider}` }, body: JSON.stringify({ query: query.replace('__typename', '__typename ... on Error { code }'), variables: { id: f.coopId } }) }));
     expect(JSON.parse(res.body!).data.cooperative).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
     const bad = await handler(event({ headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: JSON.stringify({ query }) }));
@@ -94,5 +101,35 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
     const fresh = (await import('@kkmp/api/lambda')).handler;
     const res = await fresh(event({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }));
     expect(res.statusCode).toBe(200);
+  });
+
+  it('refuses a token signed with the development secret (HS256) with 401', async () => {
+    const dev = await mintToken({ userId: 'mgr', role: 'COOP_MANAGER', coopId: f.rawCoopId }, { secret: LOCAL_DEV_SECRET });
+    const res = await handler(event({ headers: { 'content-type': 'application/json', authorization: `Bearer ${dev}` }, body: JSON.stringify({ query, variables: { id: f.coopId } }) }));
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body!).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // And one signed with another ES256 key, even with a kid of ours.
+    const stranger = accessTokenIssuer(SigningKeys.fromJwks([newPrivateJwk('lambda-test-key')]), { issuer: 'kkmp', audience: 'kkmp-api' });
+    const forged = (await stranger.issue({ userId: 'x', role: 'PLATFORM_ADMIN', grantId: 'g', sessionId: 's' }, new Date())).token;
+    expect((await handler(event({ headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: '{ me { role } }' }) }))).statusCode).toBe(401);
+  });
+
+  it('refuses to start with the development secret configured (KKMP_JWT_SECRET)', async () => {
+    process.env.KKMP_JWT_SECRET = LOCAL_DEV_SECRET;
+    try {
+      vi.resetModules();
+      await expect(import('@kkmp/api/lambda')).rejects.toThrow(/KKMP_JWT_SECRET is set/);
+    } finally {
+      delete process.env.KKMP_JWT_SECRET;
+      vi.resetModules();
+    }
+  });
+
+  it('publishes the public signing keys at /.well-known/jwks.json (no private part)', async () => {
+    const res = await handler(event({ method: 'GET', rawPath: '/.well-known/jwks.json', headers: {} }));
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body!);
+    expect(body.keys).toEqual([{ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'lambda-test-key', alg: 'ES256', use: 'sig' }]);
+    expect(res.body).not.toContain(String(jwk.d));
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { cooperativeOf, SaleRefused, sell, shelf } from '../../examples/client/src/cashier';
 import { cityDashboard } from '../../examples/client/src/city-dashboard';
 import { createClient } from '../../examples/client/src/client';
+import { ImportRefused, importErdkk, progressBar, type ImportProgress } from '../../examples/client/src/erdkk-import';
 import { graphql } from '../../examples/client/src/graphql';
 
 const exampleDir = join(import.meta.dirname, '..', '..', 'examples', 'client');
@@ -97,5 +98,20 @@ describe('examples/client against the API with demo data', () => {
     const sukaluyu = rows.find((r) => r.kelurahan.startsWith('Sukaluyu'))!;
     expect(sukaluyu.units).toContain('sembako');
     expect(sukaluyu.totalEquity).toBeGreaterThan(0);
+  });
+
+  it("imports a farmer group's e-RDKK list at the fertilizer kiosk, part by part, with a progress bar; a bad file is refused whole", async () => {
+    const manager = createClient({ url, token: tokens.manager });
+    const { me } = await manager.request(graphql('query ManagerCoop { me { cooperativeId } }'), {});
+    const cooperativeId = me!.cooperativeId!;
+    const rows = ['nik,nama,poktan,luas_lahan_ha,komoditas,jenis_pupuk,alokasi_kg'];
+    for (let n = 1; n <= 600; n++) for (const type of ['UREA', 'NPK']) rows.push(`32050115018${String(n).padStart(5, '0')},Petani ${n},Tani Mulya,1,PADI,${type},100`);
+    const bars: string[] = [];
+    const done = await importErdkk(manager, { cooperativeId, fileName: 'erdkk-tani-mulya.csv', csv: rows.join('\n') }, (p: ImportProgress) => bars.push(progressBar(p, 10)));
+    expect(done).toMatchObject({ status: 'COMPLETE', rows: 1_200, rowsWritten: 1_200, percentDone: 100 });
+    expect(bars).toEqual(['[----------]   0%  0/1200', '[########--]  83%  1000/1200', '[##########] 100%  1200/1200']);
+    const refused = await importErdkk(manager, { cooperativeId, fileName: 'salah.csv', csv: `${rows[0]}\n3205011501800001,Pak Salah,Tani Mulya,3,PADI,UREA,100` }).catch((e) => e);
+    expect(refused).toBeInstanceOf(ImportRefused);
+    expect(refused.message).toBe('baris 2: lebih dari 2 ha: tidak berhak pupuk bersubsidi');
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi, mintToken, LOCAL_DEV_SECRET } from '@kkmp/api';
-import { createApi as createHostApi } from '@kkmp/host';
+import { Outbox, createApi as createHostApi } from '@kkmp/host';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { ManualClock, type Principal } from '@kkmp/core';
 import { createDb, ensureTable, type Db } from '@kkmp/store';
@@ -15,6 +15,8 @@ export interface TestApi {
   /** POSTs a GraphQL operation over HTTP; returns the parsed body and status. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data: T; errors?: any[] }>;
   token(p: Principal): Promise<string>;
+  /** Invitation and sign-in codes the API sent (what SMS or e-mail would deliver). */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,8 @@ export async function startTestApi(opts: { now?: string; units?: readonly AnyUni
   const clock = new ManualClock(opts.now ?? '2026-03-15T03:00:00Z');
   const auth = { secret: LOCAL_DEV_SECRET, issuer: 'kkmp', audience: 'kkmp-api' };
   // The deployment's installed units by default; a test of the plugin system brings its own set.
-  const yoga = opts.units ? createHostApi({ db, clock, auth, units: opts.units }) : createApi({ db, clock, auth });
+  const outbox = new Outbox();
+  const yoga = opts.units ? createHostApi({ db, clock, auth, units: opts.units, codeSender: outbox }) : createApi({ db, clock, auth, codeSender: outbox });
   const server: Server = createServer(yoga);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -45,6 +48,7 @@ export async function startTestApi(opts: { now?: string; units?: readonly AnyUni
       return { status: res.status, data: body.data, ...(body.errors ? { errors: body.errors } : {}) };
     },
     token: (p) => mintToken(p, { secret: LOCAL_DEV_SECRET }),
+    outbox,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

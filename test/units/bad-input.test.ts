@@ -37,6 +37,11 @@ const OVERRIDES: Record<string, { input: Record<string, unknown>; field: string 
     input: { rows: Array.from({ length: 51 }, (_, i) => ({ nik: `32732145019000${String(i).padStart(2, '0')}`, buyerType: 'RUMAH_TANGGA' })) },
     field: 'input.rows',
   },
+  // The kiosk's registry takes the kit's import too (farmers outside an e-RDKK file): the same case.
+  pupukImportBeneficiaries: {
+    input: { rows: Array.from({ length: 51 }, (_, i) => ({ nik: `32732145019000${String(i).padStart(2, '0')}`, buyerType: 'PETANI' })) },
+    field: 'input.rows',
+  },
 };
 
 /** A placeholder id: any string passes GraphQL, but it is no id, so a unit decoding it refuses it by name. */
@@ -68,6 +73,8 @@ function sample(type: GraphQLInputType, path: string, placeholders: string[]): u
       return false;
     case 'Date':
       return '2026-01-01';
+    case 'DateTime':
+      return '2026-01-01T00:00:00.000Z';
     default:
       return 'x';
   }

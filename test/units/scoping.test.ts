@@ -102,7 +102,7 @@ describe('a unit cannot address another tenant\'s or another unit\'s items', () 
     await attempt('read-other-unit');
     expect(seen.contextKeys).not.toContain('db');
     expect(seen.contextKeys).not.toContain('core');
-    expect(seen.storeKeys).toEqual(['all', 'get', 'getMany', 'page', 'range']);
+    expect(seen.storeKeys).toEqual(['all', 'count', 'get', 'getMany', 'page', 'range']);
     // notes wrote a welcome note on enable; evil, reading "NOTE" keys, sees only its own partition: nothing.
     expect(seen.read).toEqual([]);
   });

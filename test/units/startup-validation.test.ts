@@ -40,6 +40,17 @@ describe('the host validates the installed plugin set at start-up and fails fast
       ],
       message: /notesPay takes money \(a Rupiah field\): declare businessEvent: true .* or false/,
     },
+    {
+      name: 'a mutation open to device credentials that is a business event',
+      units: () => [
+        broken({
+          schema(_b, unit) {
+            unit.mutation('meter', { type: 'String', description: 'A meter posts a sale.', permission: 'notes:write', devices: true, businessEvent: true, input: (t) => ({ amount: t.field({ type: 'Rupiah', description: 'Amount.' }) }), resolve: async () => 'ok' });
+          },
+        }),
+      ],
+      message: /notesMeter is open to devices, so it may not be a business event/,
+    },
     { name: 'unknown dependency', units: () => [digest as AnyUnit], message: /digest: depends on "notes", which is not installed/ },
     {
       name: 'cyclic dependencies',

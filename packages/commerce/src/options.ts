@@ -1,7 +1,8 @@
-import type { EnumRef, FieldRef, InputFieldRef } from '@kkmp/plugin-sdk';
+import type { EnumRef, FieldRef, InputFieldRef, UnitMutationContext } from '@kkmp/plugin-sdk';
 import type { BuilderTypes } from '@kkmp/plugin-sdk';
 import type { SaleNeeds } from './beneficiaries/registry';
 import type { SaleData } from './model/sale';
+import type { Product } from './model/product';
 import type { CommercePermissionNames } from './permissions';
 import type { SaleHooks } from './sales/draft';
 import type { ProductView, SaleView } from './schema/views';
@@ -53,6 +54,12 @@ export interface SalesOptions<Settings, D extends SaleData = SaleData> {
   /** The unit's own fields on its sale type, read from what beforeSale returned (`sale.unitData`). */
   saleFields?: UnitFields<SaleView<D>>;
   hooks?: SaleHooks<Settings, D>;
+  /**
+   * Converts each line's quantity as sent into selling units before it is priced and taken from stock,
+   * given the product and the unit's own input (e.g. a fertilizer kiosk taking sacks of 50 kg for a
+   * product sold per kg). Throw a ValidationError to refuse. Without it the quantity is in selling units.
+   */
+  lineQuantity?: (line: { product: Product; quantity: number; index: number }, u: UnitMutationContext<Settings>, input: Record<string, unknown>) => number;
 }
 
 export interface BeneficiaryOptions {

@@ -34,8 +34,8 @@ export function auditItem(ctx: CoreContext, spec: AuditSubject, inputDigest: str
   const entry: AuditEntry = {
     id,
     at: now.toISOString(),
-    actorUserId: ctx.principal?.userId ?? 'anonymous',
-    actorRole: ctx.principal?.role ?? 'NONE',
+    actorUserId: ctx.principal?.userId ?? ctx.actor?.userId ?? 'anonymous',
+    actorRole: ctx.principal?.role ?? ctx.actor?.role ?? 'NONE',
     operation: spec.operation,
     inputDigest,
     outcome,
@@ -48,7 +48,7 @@ export function auditItem(ctx: CoreContext, spec: AuditSubject, inputDigest: str
 /** Failed mutations are audited too (outside the failed transaction, which wrote nothing). */
 export async function recordAudit(ctx: CoreContext, spec: AuditSubject, inputDigest: string, outcome: string) {
   // Anonymous callers leave no trace in a tenant's log: nobody can fill another tenant's table by failing.
-  if (!ctx.principal) return;
+  if (!ctx.principal && !ctx.actor) return;
   await new Transaction(ctx.db).create(auditItem(ctx, spec, inputDigest, outcome, ctx.clock.now())).commit();
 }
 

@@ -8,6 +8,11 @@ export interface CoreContext {
   db: Db;
   clock: Clock;
   principal: Principal | null;
+  /**
+   * A caller that is no user (a device credential): named in the audit log, holding no permission
+   * (every rule reads `principal`, which is null for it).
+   */
+  actor?: { userId: string; role: string };
   /** Chart of accounts of the API serving the request: the core's plus its installed units'. */
   chart: Chart;
   /** Batched, per-request item reads (BatchGetItem). */

@@ -18,3 +18,4 @@ export * from './member';
 export * from './equity';
 export * from './ledger/index';
 export * from './city-view/index';
+export * from './people/index';

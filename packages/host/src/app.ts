@@ -5,11 +5,19 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { createVerifier, InvalidToken, type AuthConfig } from './auth';
+import { accessTokenIssuer } from './auth/issuer';
+import { jwksEndpoint } from './auth/jwks-endpoint';
+import { SigningKeys } from './auth/keys';
+import { noSender } from './auth/code-sender';
+import { sourceOf, type HostContext } from './auth/context';
+import type { CodeSender } from '@kkmp/core';
 import type { ApiContext } from '@kkmp/plugin-sdk';
 import { maskError } from './errors';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { buildHostSchema, type HostSchema } from './build-schema';
 import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
+import { authenticateDevice, isDeviceHeader } from './devices/authenticate';
+import { useDeviceScope } from './devices/scope';
 
 export interface ApiOptions {
   db: Db;
@@ -20,6 +28,10 @@ export interface ApiOptions {
   graphqlEndpoint?: string;
   /** The unit plugins this deployment installs (validated at start-up). */
   units: readonly AnyUnit[];
+  /** Delivers invitation and sign-in codes (SMS/e-mail in AWS, an outbox locally). */
+  codeSender?: CodeSender;
+  /** Access-token lifetime in minutes (default 5). */
+  accessTokenMinutes?: number;
 }
 
 // Building and validating the schema is start-up work: once per unit set, not once per app instance.
@@ -32,8 +44,11 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     host = buildHostSchema(options.units);
     schemas.set(options.units, host);
   }
-  const verify = createVerifier(options.auth);
   const clock = options.clock ?? systemClock;
+  const signingKeys = options.auth.signingKeys ?? SigningKeys.ephemeral();
+  const verify = createVerifier({ ...options.auth, signingKeys }, clock);
+  const tokens = accessTokenIssuer(signingKeys, { issuer: options.auth.issuer, audience: options.auth.audience, ...(options.accessTokenMinutes ? { minutes: options.accessTokenMinutes } : {}) });
+  const sender = options.codeSender ?? noSender;
   const graphiql = options.graphiql ? selfHostedGraphiQL(options.graphiql.assets) : undefined;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: host.schema,
@@ -46,6 +61,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
     logging: false,
     plugins: [
+      jwksEndpoint(signingKeys),
       ...(graphiql ? [graphiql.plugin] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
@@ -56,13 +72,21 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
         // Suggestions help people in GraphiQL; in production they only help attackers map the schema.
         blockFieldSuggestion: { enabled: !options.graphiql },
       }),
+      // A device credential may run only its unit's device mutations.
+      useDeviceScope(),
     ],
-    context: async ({ request }): Promise<ApiContext> => {
-      const principal = await authenticate(request.headers.get('authorization'), verify);
+    context: async (initial): Promise<HostContext> => {
+      const { request } = initial;
+      const header = request.headers.get('authorization');
+      // A device is no user: no principal, so no core rule or unit gate lets it in (see devices/).
+      const device = isDeviceHeader(header) ? await authenticateDevice(options.db, header) : null;
+      const principal = device ? null : await authenticate(header, verify);
       return {
         principal,
+        device,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         core: createCoreContext({ db: options.db, clock, principal, chart: host.chart }),
+        people: { tokens, sender, source: sourceOf(initial) },
       };
     },
   });

@@ -1,12 +1,18 @@
-import { ROLES, type Principal } from '@kkmp/core';
-import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { ROLES, systemClock, type Clock, type Principal } from '@kkmp/core';
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import type { SigningKeys } from './auth/keys';
 
 export interface AuthConfig {
-  /** HS256 shared secret (local, and in AWS from the SST secret). */
+  /**
+   * HS256 shared secret: local development and tests only. A deployed API refuses to start with one
+   * (packages/api/src/config.ts), so a token signed with it is refused there.
+   */
   secret?: string;
-  /** OIDC issuer's JWKS URL, for RS256/ES256 tokens from an identity provider. */
+  /** OIDC issuer's JWKS URL, for RS256/ES256 tokens from an outside identity provider (a city's own). */
   jwksUrl?: string;
+  /** The API's own ES256 keys (sign-in tokens); an ephemeral pair when absent (dev, tests). */
+  signingKeys?: SigningKeys;
   issuer: string;
   audience: string;
 }
@@ -25,6 +31,9 @@ const claimsSchema = z
     coopId: z.string().optional(),
     memberId: z.string().optional(),
     units: z.array(z.string()).optional(),
+    /** Our own tokens: the grant acted under and the session (refresh-token family). */
+    gid: z.string().optional(),
+    sid: z.string().optional(),
   })
   .refine((c) => c.role !== 'CITY_ADMIN' || !!c.cityId, 'CITY_ADMIN needs cityId')
   .refine((c) => !['COOP_MANAGER', 'COOP_STAFF', 'SUPERVISOR', 'MEMBER'].includes(c.role) || !!c.coopId, 'cooperative roles need coopId')
@@ -37,27 +46,32 @@ export class InvalidToken extends Error {
   }
 }
 
-export function createVerifier(config: AuthConfig) {
-  const key: Uint8Array | JWTVerifyGetKey | undefined = config.jwksUrl
-    ? createRemoteJWKSet(new URL(config.jwksUrl))
-    : config.secret
-      ? new TextEncoder().encode(config.secret)
-      : undefined;
-  if (!key) throw new Error('auth needs a JWT secret or a JWKS URL');
-  if (config.secret && !config.jwksUrl && config.secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
+/**
+ * Which key checks a token is decided by its header: our own kid -> our ES256 keys on the API's clock
+ * (so tests move time); else an outside provider's JWKS if configured; else HS256 only where the
+ * development secret is configured. Anything else is refused.
+ */
+export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }, clock: Clock = systemClock) {
+  const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
+  if (config.secret && config.secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
+  const own = config.signingKeys;
   return async function verify(token: string): Promise<Principal> {
     let payload: unknown;
     try {
-      const result = await jwtVerify(token, key as Uint8Array, {
-        issuer: config.issuer,
-        audience: config.audience,
-        algorithms: config.jwksUrl ? ['RS256', 'ES256'] : ['HS256'],
+      const header = decodeProtectedHeader(token);
+      const common = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'], clockTolerance: 30 };
+      if (header.alg === 'ES256' && own.has(header.kid)) {
+        // Our access tokens live minutes; a longer one was not made by this API.
+        payload = (await jwtVerify(token, own.verifyKey, { ...common, algorithms: ['ES256'], maxTokenAge: '1h', currentDate: clock.now() })).payload;
+      } else if (remote) {
+        payload = (await jwtVerify(token, remote, { ...common, algorithms: ['RS256', 'ES256'], maxTokenAge: '31d' })).payload;
+      } else if (secret && header.alg === 'HS256') {
         // A token that never expires is a key that can never be taken back.
-        requiredClaims: ['exp', 'sub'],
-        maxTokenAge: '31d',
-        clockTolerance: 30,
-      });
-      payload = result.payload;
+        payload = (await jwtVerify(token, secret, { ...common, algorithms: ['HS256'], maxTokenAge: '31d' })).payload;
+      } else {
+        throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
+      }
     } catch (err) {
       throw new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }

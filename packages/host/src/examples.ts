@@ -11,6 +11,28 @@ export const coreExamples: UnitExample[] = [
 }`,
   },
   {
+    name: 'Sign in',
+    description:
+      'Signs in as the demo manager (its password is printed by `npm run dev`). Put the accessToken in the header editor as "Authorization: Bearer ..."; refresh it with refreshSession before accessTokenExpiresAt.',
+    query: `mutation SignIn($login: String!, $password: String!) {
+  signIn(input: { login: $login, password: $password }) {
+    __typename
+    ... on SignInSuccess {
+      data {
+        accessToken
+        accessTokenExpiresAt
+        refreshToken
+        grant { id role cooperativeId }
+        grants { id role cooperativeId memberId }
+      }
+    }
+    ... on BusinessRuleError { rule }
+    ... on Error { code messageEn messageId }
+  }
+}`,
+    variables: { login: '$core.managerLogin', password: '$core.managerPassword' },
+  },
+  {
     name: 'City dashboard',
     description: "Dinas Koperasi's view: every cooperative of the city with its status, units and balance sheet totals.",
     as: 'city',

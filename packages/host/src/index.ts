@@ -9,3 +9,7 @@ export type { UnitRegistry } from './units/enablement';
 export { ownsName } from './units/validate';
 export { unitPartition } from './units/store';
 export { MUTATION_ERRORS, READ_ERRORS } from './schema/index';
+export { SigningKeys, newPrivateJwk } from './auth/keys';
+export { ACCESS_TOKEN_MINUTES, accessTokenIssuer } from './auth/issuer';
+export { Outbox, noSender } from './auth/code-sender';
+export { JWKS_PATH } from './auth/jwks-endpoint';

@@ -9,7 +9,7 @@ export type { Builder, BuilderTypes } from './builder';
 /** Pothos' input field type, for kits (such as @kkmp/commerce) that take extra input fields from a unit. */
 /** Pothos reference types a unit or kit names in its own signatures (the builder's types, not a second dependency). */
 export type { EnumRef, FieldRef, InputFieldRef, InterfaceRef, ObjectRef } from '@pothos/core';
-export type { ApiContext } from './context';
+export type { ApiContext, DeviceCaller } from './context';
 export type {
   CoreRefs,
   UnitBooks,
@@ -21,6 +21,9 @@ export type {
   UnitMutationOptions,
   UnitJournalEntry,
   UnitDemoContext,
+  UnitDevice,
+  UnitDeviceCredential,
+  UnitDeviceCredentials,
 } from './kit-types';
 export type { UnitStore, UnitWrites, UnitDerivedWrites } from './store-types';
 /** Typed update and condition expressions for `UnitWrites` (dependency-free: no AWS SDK is loaded). */

@@ -44,8 +44,44 @@ export interface UnitContext<Settings> {
   books: UnitBooks;
   /** New sortable id. */
   newId(): string;
-  /** Whether the caller holds one of the unit's permissions. */
+  /** Whether the caller holds one of the unit's permissions (never, for a device). */
   can(permission: string): boolean;
+  /**
+   * Set when a device credential made the call (only in a mutation declared `devices: true`). Then
+   * `principal` is a stand-in (`userId` "device:<credentialId>", no unit permission) and the unit must
+   * keep the device to what `device.scope` says, e.g. readings for its own pond only.
+   */
+  device?: UnitDevice;
+}
+
+/** The device credential behind a call (see UnitContext.device). */
+export interface UnitDevice {
+  credentialId: string;
+  /** What the unit limited the credential to when it issued it. */
+  scope: Record<string, string>;
+}
+
+/** A device credential as the host keeps it: its secret only as a SHA-256 hash. */
+export interface UnitDeviceCredential {
+  credentialId: string;
+  label: string;
+  scope: Record<string, string>;
+  issuedAt: string;
+  issuedBy: string;
+  revokedAt?: string;
+}
+
+/**
+ * Device credentials of the unit (a sensor that posts readings): issued and revoked by the unit's own
+ * mutations, in their transaction. The secret is random (32 bytes), stored only as its SHA-256 hash,
+ * and shown once: in the response of the mutation that issued it (`revealedToken`), never stored in the
+ * idempotency record, so a replay answers without it.
+ */
+export interface UnitDeviceCredentials {
+  /** A new credential for this cooperative and unit, limited to `scope`. */
+  issue(args: { label: string; scope: Record<string, string> }): Promise<UnitDeviceCredential>;
+  /** Revokes one of this unit's credentials in this cooperative (at once: the next request is refused). */
+  revoke(credentialId: string): Promise<UnitDeviceCredential>;
 }
 
 /** A journal entry a unit posts: balanced, in whole rupiah, on core accounts or its own ("<unitId>.<code>"). */
@@ -91,6 +127,8 @@ export interface UnitMutationContext<Settings> extends UnitContext<Settings> {
    * failure is logged, not returned: the mutation has already happened.
    */
   afterCommit(fn: () => Promise<void>): void;
+  /** The unit's device credentials (issue, revoke), written in this mutation's transaction. */
+  devices: UnitDeviceCredentials;
 }
 
 export interface UnitHookContext<Settings> {
@@ -153,6 +191,12 @@ export interface UnitMutationOptions<
    * says `false`; start-up refuses one that says neither.
    */
   businessEvent?: boolean;
+  /**
+   * Device credentials the unit issued (`u.devices.issue`) may call this mutation too, besides holders
+   * of `permission`; they may call nothing else. `resolve` then gets `u.device` and must hold it to its
+   * scope. Not for business events: a device moves no money.
+   */
+  devices?: boolean;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
   resolve: (input: Parsed, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
   /**
@@ -191,6 +235,11 @@ export interface UnitSchemaKit<Settings> {
    * Nobody else may add fields to the shared types. A unit's own types use `typePrefix`, never this.
    */
   shared<T>(prefix: string, register: (builder: Builder, core: CoreRefs) => T): T;
+  /**
+   * The token (`<credentialId>.<secret>`) of a device credential issued in this request, for the field
+   * that shows it once; null in any other request (a replay, a later read). `ctx` is the resolver's context.
+   */
+  revealedDeviceToken(ctx: unknown, credentialId: string): string | null;
 }
 
 export type { Builder };

@@ -46,3 +46,4 @@ export { createTableInput, ensureTable } from './bootstrap';
 export { nextNumber } from './counter';
 export { putAll, deleteAll } from './batch';
 export { updateOne } from './single-update';
+export { countAttempt } from './attempts';

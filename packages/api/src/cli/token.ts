@@ -17,6 +17,7 @@ const OPTIONS = {
   sub: { type: 'string' },
   expires: { type: 'string' },
   secret: { type: 'string' },
+  'signing-key': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -45,6 +46,10 @@ ones in demo-users.json.
 Token:
   --expires <span>  lifetime, e.g. 30m, 12h, 7d (default 12h; the API refuses tokens older than 31 days)
   --secret <text>   signing secret; default KKMP_JWT_SECRET, else the local secret \`npm run dev\` checks
+
+Deployment:
+  --signing-key     prints a new private ES256 JWK (with a kid) for the SigningKeys secret, instead of a
+                    token: npx sst secret set SigningKeys "[$(npm run -s token -- --signing-key)]"
   -h, --help        this text
 `;
 }
@@ -68,7 +73,11 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   if (values.help) return void process.stdout.write(help());
-  const { demo, expires, secret, help: _help, ...flags } = values;
+  if (values['signing-key']) {
+    const { newPrivateJwk } = await import('@kkmp/host');
+    return void console.log(JSON.stringify(newPrivateJwk()));
+  }
+  const { demo, expires, secret, help: _help, 'signing-key': _key, ...flags } = values;
   let principal: Principal;
   if (demo) {
     const extra = Object.keys(flags).filter((k) => flags[k as keyof typeof flags] !== undefined);

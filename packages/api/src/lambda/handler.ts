@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createApi } from '../app';
-import { apiOptionsFromEnv, refuseDevClock } from '../config';
+import { apiOptionsFromEnv, refuseDevClock, refuseSharedSecret } from '../config';
 
-// Checked at load, so a function deployed with KKMP_CLOCK fails its cold start instead of serving.
+// Checked at load, so a function deployed with KKMP_CLOCK or the HS256 development secret fails its
+// cold start instead of serving.
 refuseDevClock();
+refuseSharedSecret();
 
 // Built once per Lambda instance and reused by every invocation it serves.
 let api: ReturnType<typeof createApi> | undefined;
@@ -19,7 +21,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Context):
   if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
   if (!headers.has('x-request-id')) headers.set('x-request-id', event.requestContext.requestId);
   const body = event.body === undefined || method === 'GET' || method === 'HEAD' ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body;
-  const response = await api.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) }, { lambdaContext: context });
+  const response = await api.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) }, { lambdaContext: context, sourceIp: event.requestContext.http.sourceIp });
   const outHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     const lower = name.toLowerCase();

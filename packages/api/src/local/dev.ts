@@ -17,6 +17,9 @@ if (!clock.isSystem) {
 console.log(`kkmp API ready: ${local.url}  (GraphiQL: open it in a browser)\n`);
 console.log('Demo users (send as "Authorization: Bearer <token>"):');
 for (const u of local.users) console.log(`  ${u.label.padEnd(10)} ${u.description}\n             ${u.token}`);
+console.log('\nDemo sign-in (mutation signIn, local passwords only; GraphiQL has a "Sign in" tab):');
+for (const u of local.users) if (u.login) console.log(`  ${u.label.padEnd(10)} login ${u.login}  password ${u.password}`);
+console.log('Invitation codes are printed here as they are sent (no SMS or e-mail locally).');
 console.log('\nCtrl-C stops the API and DynamoDB Local.');
 
 let stopping = false;

@@ -7,7 +7,8 @@ import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { createApi } from '../app';
 import { encodeId } from '@kkmp/plugin-sdk';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, mintToken } from '@kkmp/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, LOCAL_DEV_SECRET, Outbox, mintToken } from '@kkmp/host';
+import { seedDemoPeople, type DemoLogin } from './demo-people';
 import { CLOCK_PATH, clockEndpoint } from './clock-endpoint';
 import { DevClock } from './dev-clock';
 import { dataDir, demoUsersFile } from './paths';
@@ -19,7 +20,9 @@ export const LOCAL_TABLE = 'kkmp-local';
 export interface LocalServer {
   url: string;
   ddb: DynamoDbLocal;
-  users: (DemoUser & { token: string })[];
+  users: (DemoUser & { token: string } & Partial<DemoLogin>)[];
+  /** Invitation codes sent (printed as they go; the dev server has no SMS or e-mail). */
+  outbox: Outbox;
   /** The API's clock (the system's unless KKMP_CLOCK or POST /dev/clock moved it). */
   clock: DevClock;
   /** The absolute folder of DynamoDB Local's files and demo-users.json. */
@@ -32,11 +35,21 @@ export interface LocalServer {
  * process (no CDN) with example tabs, the demo tokens and the demo's ids. The clock is the API's (and
  * the first seed's) "now".
  */
-export async function createDevApi(db: Db, clock: Clock = systemClock): Promise<{ yoga: ReturnType<typeof createApi>; users: LocalServer['users'] }> {
+export async function createDevApi(
+  db: Db,
+  clock: Clock = systemClock,
+  print: (line: string) => void = () => {},
+): Promise<{ yoga: ReturnType<typeof createApi>; users: LocalServer['users']; outbox: Outbox }> {
   const seeded = (await loadDemoUsers(db)) ?? (await seedDemoData(db, clock));
+  const logins = await seedDemoPeople(db, clock, seeded);
   const users = await Promise.all(
-    seeded.map(async (u) => ({ ...u, token: await mintToken(u.principal, { secret: LOCAL_DEV_SECRET, expiresIn: '30d' }) })),
+    seeded.map(async (u) => ({
+      ...u,
+      ...logins.find((l) => l.label === u.label),
+      token: await mintToken(u.principal, { secret: LOCAL_DEV_SECRET, expiresIn: '30d' }),
+    })),
   );
+  const outbox = new Outbox(print);
   const principal = (label: string) => users.find((u) => u.label === label)?.principal;
   const [coop, city, member] = [principal('manager'), principal('city'), principal('member')];
   // Principals hold internal ids; GraphQL speaks opaque ones.
@@ -49,13 +62,23 @@ export async function createDevApi(db: Db, clock: Clock = systemClock): Promise<
     db,
     clock,
     auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+    codeSender: outbox,
     graphiql: {
       assets: graphiqlAssets,
       tokens: Object.fromEntries(users.map((u) => [u.label, u.token])),
-      substitutions: { ...(await loadDemoValues(db)), ...Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')) },
+      substitutions: {
+        ...(await loadDemoValues(db)),
+        ...Object.fromEntries(Object.entries(ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        // The sign-in example signs in as the demo manager.
+        ...signInAs(users.find((u) => u.label === 'manager')),
+      },
     },
   });
-  return { yoga, users };
+  return { yoga, users, outbox };
+}
+
+function signInAs(user: Partial<DemoLogin> | undefined): Record<string, string> {
+  return user?.login && user.password ? { 'core.managerLogin': user.login, 'core.managerPassword': user.password } : {};
 }
 
 /**
@@ -70,7 +93,7 @@ export async function startLocalServer(opts: { port?: number; dynamoPort?: numbe
   try {
     const db = createDb({ tableName: LOCAL_TABLE, endpoint: ddb.endpoint, region: 'local' });
     await ensureTable(db);
-    const { yoga, users } = await createDevApi(db, clock);
+    const { yoga, users, outbox } = await createDevApi(db, clock, (line) => console.log(`Code sent ${line}`));
     mkdirSync(dir, { recursive: true });
     writeFileSync(demoUsersFile(), JSON.stringify(users, null, 2));
     const moveClock = clockEndpoint(clock);
@@ -88,6 +111,7 @@ export async function startLocalServer(opts: { port?: number; dynamoPort?: numbe
       url: `http://localhost:${port}/graphql`,
       ddb,
       users,
+      outbox,
       clock,
       dataDir: dir,
       stop: async () => {

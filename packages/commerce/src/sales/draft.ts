@@ -22,6 +22,13 @@ export interface SaleDraft {
   input: Record<string, unknown>;
 }
 
+/** What a unit's price hook is asked: a product, sold to a member or the public, on the sale's business date. */
+export interface PriceQuestion {
+  product: Product;
+  customerClass: CustomerClass;
+  date: string;
+}
+
 /** A refused sale: the rule, the NIK typed at the counter (as typed) and the sale's business date. */
 export interface SaleRefusal {
   rule: string;
@@ -31,8 +38,19 @@ export interface SaleRefusal {
 
 /** The unit's rules around a sale. `u` is the mutation's context, with the unit's settings. */
 export interface SaleHooks<Settings, D extends SaleData = SaleData> {
-  /** Stops every sale while it throws (e.g. the depot's UV lamp is down, the certificate expired). */
+  /**
+   * Stops every sale while it throws (e.g. the depot's UV lamp is down, the certificate expired). It
+   * runs inside the sale's mutation: a condition it adds (`u.writes.check` on the item it decided by)
+   * lands in the sale's transaction, so a change committed between its read and the sale re-runs the
+   * sale, which then meets the closed gate (the water depot's compliance gates).
+   */
   gate?: (u: UnitMutationContext<Settings>) => Promise<void>;
+  /**
+   * Prices a line from the unit's own price list (the water depot's prices per container are its
+   * settings) instead of the catalog's prices; `undefined` falls back to the catalog. The ceiling (HET)
+   * of the day still applies to what it answers.
+   */
+  price?: (line: PriceQuestion, u: UnitMutationContext<Settings>) => number | undefined;
   /**
    * The unit's own rules, run inside the sale's transaction after the kit's checks: throw a typed error
    * (BusinessRuleError) to refuse, or add conditional writes (consumeQuotas). What it returns (JSON) is

@@ -5,7 +5,7 @@ import { productSchema, type CustomerClass, type Product } from '../model/produc
 import { emptyStock, stockSchema, type StockLevel } from '../model/stock';
 import { costOf } from '../rules/costing';
 import { ceilingOn, ceilingPerPack, priceOn, withinCeiling } from '../rules/pricing';
-import type { SaleDraft } from './draft';
+import type { PriceQuestion, SaleDraft } from './draft';
 
 type DraftLine = SaleDraft['lines'][number];
 interface Wanted {
@@ -13,6 +13,9 @@ interface Wanted {
   quantity: number;
   index: number;
 }
+
+/** A unit's conversion of a line's quantity as sent (e.g. sacks) into selling units (kg), once its product is known. */
+export type LineQuantity = (line: { product: Product; quantity: number; index: number }) => number;
 
 /** The same product twice is one line: one stock update per product (DynamoDB allows one action per item). */
 function merge(lines: { productId: string; quantity: number }[]): Wanted[] {
@@ -36,6 +39,7 @@ export async function priceLines(
   customerClass: CustomerClass,
   region: string | undefined,
   date: string,
+  unitRules: { listPrice?: (line: PriceQuestion, u: WriteCtx) => number | undefined; lineQuantity?: LineQuantity } = {},
 ): Promise<DraftLine[]> {
   const wanted = merge(lines);
   const [products, stocks] = await Promise.all([
@@ -47,16 +51,25 @@ export async function priceLines(
     // Refusals name the product as the client knows it: its public id and its name, never the internal id.
     const publicId = encodeId(`${typePrefix(u.unitId)}Product`, l.productId);
     if (!product || !product.active) throw new NotFoundError('Product', publicId, `input.lines.${l.index}.productId`);
-    const line = priceLine(product, publicId, l, customerClass, region, date);
+    const { listPrice, lineQuantity } = unitRules;
+    const wantedLine = lineQuantity ? { ...l, quantity: converted(lineQuantity({ product, quantity: l.quantity, index: l.index }), l.index) } : l;
+    const own = listPrice?.({ product, customerClass, date }, u);
+    const line = priceLine(product, publicId, wantedLine, customerClass, region, date, own);
     if (!product.stocked) return line;
     const stock = stocks[i] ?? emptyStock(l.productId);
-    return { ...line, cost: takeFromStock(u, product, publicId, stock, l) };
+    return { ...line, cost: takeFromStock(u, product, publicId, stock, wantedLine) };
   });
 }
 
-function priceLine(product: Product, publicId: string, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string): DraftLine {
+/** A unit's conversion must still give whole selling units, at least one. */
+function converted(quantity: number, index: number): number {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw ValidationError.field(`input.lines.${index}.quantity`, 'is not a whole number of selling units', 'bukan jumlah satuan jual yang bulat');
+  return quantity;
+}
+
+function priceLine(product: Product, publicId: string, l: Wanted, customerClass: CustomerClass, region: string | undefined, date: string, own: number | undefined): DraftLine {
   const field = `input.lines.${l.index}`;
-  const price = priceOn(product, customerClass, date);
+  const price = own !== undefined ? { amount: own } : priceOn(product, customerClass, date);
   if (!price) throw new BusinessRuleError('NO_PRICE', `${product.name} has no price yet`, `${product.name} belum punya harga`, { field: `${field}.productId`, details: { productId: publicId, name: product.name } });
   const ceiling = ceilingOn(product, region, date);
   if (ceiling && !withinCeiling(price.amount, product.packSize, ceiling)) {

@@ -8,8 +8,8 @@ import type { Movement } from '../model/stock';
 import { documentNumber } from '../numbers';
 import { recordMovements } from '../stock/movements';
 import { identifyBuyer } from './buyer';
-import type { SaleDraft, SaleRefusal } from './draft';
-import { priceLines } from './lines';
+import type { PriceQuestion, SaleDraft, SaleRefusal } from './draft';
+import { priceLines, type LineQuantity } from './lines';
 
 export const MAX_SALE_LINES = 80;
 
@@ -36,8 +36,12 @@ export interface SellOptions {
   /** Present when the unit keeps a beneficiary registry: what a sale needs from it. */
   registry?: { needs: SaleNeeds };
   gate?: (u: WriteCtx) => Promise<void>;
+  /** The unit's own price list (SaleHooks.price). */
+  price?: (line: PriceQuestion, u: WriteCtx) => number | undefined;
   beforeSale?: (sale: SaleDraft, u: WriteCtx) => Promise<SaleData | void>;
   onRefused?: (refusal: SaleRefusal, u: WriteCtx) => Promise<void>;
+  /** The unit's conversion of a line's quantity as sent into selling units (see SalesOptions.lineQuantity). */
+  lineQuantity?: LineQuantity;
 }
 
 const hookData = z.record(z.string(), z.unknown());
@@ -64,7 +68,10 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
   const date = u.businessDate;
   const buyer = await identifyBuyer(u, input, options.memberId, options.requireBuyerNik || options.registry?.needs !== undefined);
   const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs) : undefined;
-  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date);
+  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date, {
+    ...(options.price ? { listPrice: options.price } : {}),
+    ...(options.lineQuantity ? { lineQuantity: options.lineQuantity } : {}),
+  });
   const total = lines.reduce((s, l) => s + l.amount, 0);
   if (input.tendered != null && input.paymentMethod === 'CASH' && input.tendered < total) {
     throw ValidationError.field('input.tendered', `is less than the total of Rp${total}`, `kurang dari total Rp${total}`);

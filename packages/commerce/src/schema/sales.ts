@@ -39,16 +39,19 @@ function registerSell<S, D extends SaleData>(shop: Shop<S>, options: SalesOption
     }),
     resolve: async (input, u) => {
       const { lines, memberId, memberNumber, buyerNik, buyerName, paymentMethod, tendered, ...own } = input as typeof input & Record<string, unknown>;
+      const ownInput = JSON.parse(JSON.stringify(own)) as Record<string, unknown>;
       const sale = await sell(u, { lines: lines.map((l, i) => ({ ...l, productId: id(l.productId, 'Product', `input.lines.${i}.productId`) })), memberNumber, buyerNik, buyerName, paymentMethod, tendered }, {
         region: region(u),
         receiptPrefix: options.receiptPrefix,
         ...(memberId ? { memberId: memberIdOf(String(memberId), u.cooperative.id) } : {}),
-        input: JSON.parse(JSON.stringify(own)) as Record<string, unknown>,
+        input: ownInput,
         requireBuyerNik: options.requireBuyerNik ?? false,
         ...(registry ? { registry } : {}),
         ...(hooks.gate ? { gate: (w) => hooks.gate!(asUnit(w)) } : {}),
+        ...(hooks.price ? { price: (q, w) => hooks.price!(q, asUnit(w)) } : {}),
         ...(hooks.beforeSale ? { beforeSale: (d, w) => hooks.beforeSale!(d, asUnit(w)) } : {}),
         ...(hooks.onRefused ? { onRefused: (r, w) => hooks.onRefused!(r, asUnit(w)) } : {}),
+        ...(options.lineQuantity ? { lineQuantity: (l) => options.lineQuantity!(l, asUnit(u), ownInput) } : {}),
       });
       return view(u, sale);
     },

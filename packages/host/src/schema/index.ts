@@ -10,6 +10,7 @@ import { registerMemberSchema } from './member/index';
 import { createCoreRefs } from './refs';
 import { registerScalars } from './scalars';
 import { registerShuSchema } from './shu/index';
+import { registerPeopleSchema } from './people/index';
 
 /** Registers the core schema (scalars, errors, cities, cooperatives, members) on a builder. */
 export function registerCoreSchema(builder: Builder) {
@@ -24,6 +25,7 @@ export function registerCoreSchema(builder: Builder) {
   registerBudgetSchema(builder, { ...refs, ...ledger });
   registerShuSchema(builder, refs);
   registerCityViewSchema(builder, refs);
+  registerPeopleSchema(builder, refs);
   return { ...refs, ...errors };
 }
 

@@ -36,6 +36,20 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
   const principal = requirePrincipal(core);
   const cityId = await core.lookups.cityOfCoop(coopId);
   if (!holds(principal, unit, permission, coopId, cityId)) throw new ForbiddenError(permission);
+  return openUnit<S>(core, unit, coopId, { principal, can: (perm) => holds(principal, unit, perm, coopId, cityId) });
+}
+
+/**
+ * The rest of the gate, once the caller is let in: the unit enabled in the cooperative, its settings
+ * parsed, and the context its resolver gets. A device caller (see device-gate.ts) comes in here too.
+ */
+export async function openUnit<S>(
+  core: CoreContext,
+  unit: AnyUnit,
+  coopId: string,
+  caller: { principal: Principal; can(permission: string): boolean; device?: UnitContext<S>['device'] },
+): Promise<{ context: UnitContext<S>; recordVersion: number }> {
+  const { principal } = caller;
   const [record, cooperative] = await Promise.all([loadUnitRecord(core, coopId, unit.id), loadCooperative(core, coopId)]);
   if (!cooperative) throw new NotFoundError('Cooperative', coopId, 'cooperativeId');
   if (!record?.enabled) throw new UnitNotEnabledError(unit.id, unit.name.en, unit.name.id);
@@ -67,7 +81,8 @@ export async function gate<S>(core: CoreContext, unit: AnyUnit, coopId: string, 
     },
     books: createUnitBooks(core, coopId, () => localDate(core.clock.now(), cooperative.timeZone)),
     newId: () => newId(core.clock.now()),
-    can: (perm) => holds(principal, unit, perm, coopId, cityId),
+    can: (perm) => caller.can(perm),
+    ...(caller.device ? { device: caller.device } : {}),
   };
   return { context, recordVersion: record.version };
 }

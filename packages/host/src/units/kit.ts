@@ -5,7 +5,11 @@ import type { ApiContext } from '@kkmp/plugin-sdk';
 import { typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
 import { one } from '../ids';
 import { MUTATION_ERRORS } from '../schema/index';
-import { enterUnit, gate } from './guard';
+import { enterUnit } from './guard';
+import { deviceCoreContext, deviceOrUserGate } from './device-gate';
+import { createUnitDeviceCredentials, revealedDeviceToken } from '../devices/credentials';
+import { DEVICE_EXTENSION } from '../devices/scope';
+import type { DeviceCaller } from '@kkmp/plugin-sdk';
 import { unitRecordKey } from './records';
 import type { CoreRefs, UnitJournalEntry, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { createUnitWrites } from './store';
@@ -59,6 +63,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
     unitId: unit.id,
     typePrefix: typePrefix(unit.id),
     core,
+    revealedDeviceToken,
     query(name, options) {
       const field = `${unit.id}${typePrefix(name)}`;
       declared(options.permission, field);
@@ -97,11 +102,12 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
           ...options.input(t),
         }),
       });
+      if (options.devices && options.businessEvent) problems.push(`${unit.id}: ${field} is open to devices, so it may not be a business event (a device moves no money)`);
       // Refusals (not permitted, not enabled, invalid) are audited in the cooperative like any mutation.
-      const run = audited(field, coopOf(), async (core, raw) => {
+      const run = (device: DeviceCaller | null | undefined, requestContext: object) => audited(field, coopOf(), async (core, raw) => {
         const { idempotencyKey, cooperativeId, businessDate: requestedDate, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
-        const { context: u, recordVersion } = await gate<S>(core, unit, coopId, options.permission);
+        const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
         const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
           core,
@@ -122,6 +128,7 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
                   return postForUnit(core, tx, unit, coopId, businessDate, e);
                 },
                 afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
+                devices: createUnitDeviceCredentials(core, tx, coopId, unit.id, requestContext, u.principal.userId),
               }),
             );
           },
@@ -130,12 +137,12 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
       builder.mutationField(field, (t) =>
         t.field({
           type: options.type,
-          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.${options.businessEvent ? ' A business event: dated by `businessDate` (default today).' : ''}`,
-          extensions: { kkmpPermission: options.permission, ...(options.businessEvent !== undefined ? { kkmpBusinessEvent: options.businessEvent } : {}) },
+          description: `${options.description} Needs ${options.permission}; the ${unit.name.en} unit must be enabled.${options.businessEvent ? ' A business event: dated by `businessDate` (default today).' : ''}${options.devices ? " The unit's device credentials may call it too (`Authorization: Device <token>`)." : ''}`,
+          extensions: { kkmpPermission: options.permission, ...(options.businessEvent !== undefined ? { kkmpBusinessEvent: options.businessEvent } : {}), ...(options.devices ? { [DEVICE_EXTENSION]: unit.id } : {}) },
           errors: { types: UNIT_MUTATION_ERRORS },
           args: { input: t.arg({ type: Input }) },
           resolve: (_root: unknown, args: { input: Record<string, unknown> }, ctx: ApiContext) =>
-            run(ctx.core, { ...args.input, cooperativeId: one(String(args.input.cooperativeId), 'Cooperative', 'input.cooperativeId') }),
+            run(ctx.device, ctx)(options.devices ? deviceCoreContext(ctx.core, ctx.device) : ctx.core, { ...args.input, cooperativeId: one(String(args.input.cooperativeId), 'Cooperative', 'input.cooperativeId') }),
         } as never),
       );
     },

@@ -1,0 +1,4 @@
+import { describeUnitConformance } from '@kkmp/unit-testing';
+import airminum from '../src/index';
+
+describeUnitConformance(airminum);

@@ -1,0 +1,4 @@
+import { describeUnitConformance } from '@kkmp/unit-testing';
+import pupuk from '../src/index';
+
+describeUnitConformance(pupuk);
