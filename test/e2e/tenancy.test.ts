@@ -47,7 +47,46 @@ const roles: { role: string; principal: () => Principal }[] = [
 ];
 
 /** Operations on tenant B; `field` is the root field whose outcome is checked. */
+/** An id of a record of city B (a session, a partner) in the right shape: the refusal must come before any lookup. */
+const cityRecordId = (type: string) => Buffer.from(`${type}:${B.rawCityId}:01ARZ3NDEKTSV4RRFFQ69G5FAV`).toString('base64url');
 const operations: { name: string; field: string; query: string; vars: () => Record<string, unknown> }[] = [
+  // The city's view (test/city/isolation.test.ts sweeps every City field and these for each role too).
+  {
+    name: 'set city settings',
+    field: 'setCitySettings',
+    query: `mutation($input: SetCitySettingsInput!) { setCitySettings(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cityId: B.cityId, activityWindowDays: 5 } }),
+  },
+  {
+    name: 'record a follow-up',
+    field: 'recordFollowUp',
+    query: `mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, kind: 'CALL' } }),
+  },
+  {
+    name: 'create a training session',
+    field: 'createTrainingSession',
+    query: `mutation($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cityId: B.cityId, topic: 'TAX', title: 'Intrusi', startDate: '2026-03-10', venue: 'X' } }),
+  },
+  {
+    name: 'record training attendance',
+    field: 'recordTrainingAttendance',
+    query: `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { sessionId: cityRecordId('TrainingSession'), cooperativeId: B.coopId, attendees: [{ name: 'Penyusup' }] } }),
+  },
+  {
+    name: 'create a partner',
+    field: 'createPartner',
+    query: `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cityId: B.cityId, name: 'Intrusi', kind: 'PRIVATE', offers: ['x'] } }),
+  },
+  {
+    name: 'create a supply agreement',
+    field: 'createSupplyAgreement',
+    query: `mutation($input: CreateSupplyAgreementInput!) { createSupplyAgreement(input: $input) { __typename ... on Error { code } } }`,
+    vars: () => ({ input: { cooperativeId: B.coopId, partnerId: cityRecordId('Partner'), goods: 'x', terms: 'x', startDate: '2026-03-01' } }),
+  },
   { name: 'read city', field: 'city', query: `query($id: ID!) { city(id: $id) { __typename ... on City { name } ... on Error { code } } }`, vars: () => ({ id: B.cityId }) },
   {
     name: 'list city kelurahan',
