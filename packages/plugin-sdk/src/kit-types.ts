@@ -254,6 +254,11 @@ export interface UnitDemoContext {
   members: { id: string; nik: string; name: string; memberNumber: string }[];
   /** Runs an operation as one of the cooperative's demo users; returns `data`, throws on any error. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: 'manager' | 'staff' | 'supervisor'): Promise<T>;
+  /**
+   * Runs one of the unit's mutations in the demo cooperative (`cooperativeId` added to the input) and
+   * returns the `data` of its Success with the fields asked (default `__typename`); any refusal throws.
+   */
+  mutate<T = any>(field: string, input: Record<string, unknown>, opts?: { as?: 'manager' | 'staff' | 'supervisor'; fields?: string }): Promise<T>;
   /** Today in the cooperative's time zone (YYYY-MM-DD), as the demo clock has it. */
   today(): string;
   /** Moves the demo clock to a local date and time (e.g. '2026-11-17', '09:30'), for history such as a week of sales. */

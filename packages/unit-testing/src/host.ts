@@ -5,8 +5,8 @@ import { ManualClock, createCity, createCooperative, createCoreContext, createKe
 import { createDb, ensureTable, type Db } from '@kkmp/store';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@kkmp/store/local';
 import { inject } from 'vitest';
-import { encodeId, type AnyUnit } from '@kkmp/plugin-sdk';
-import { LOCAL_DEV_SECRET, createApi, mintToken } from '@kkmp/host';
+import { encodeId, type AnyUnit, type UnitDemoContext } from '@kkmp/plugin-sdk';
+import { LOCAL_DEV_SECRET, createApi, createDemoContext, mintToken } from '@kkmp/host';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -38,6 +38,11 @@ export interface UnitTestHost {
   /** Enables a unit for a cooperative (as its manager); throws unless it worked. */
   enable(coop: UnitTestCooperative, unitId: string, settings?: unknown): Promise<void>;
   disable(coop: UnitTestCooperative, unitId: string): Promise<void>;
+  /**
+   * What a unit's `demo` runs with, as `npm run dev` gives it, in cooperative `a`: its operations go
+   * through this host as a's people; the demo's clock moves are this host's clock.
+   */
+  demoContext(opts: { today: string; members?: UnitDemoContext['members'] }): UnitDemoContext;
   close(): Promise<void>;
 }
 
@@ -109,6 +114,21 @@ export async function startUnitTestHost(units: readonly AnyUnit[], opts: { now?:
     token: (p) => mintToken(p, { secret: LOCAL_DEV_SECRET }),
     enable: (coop, unitId, settings) => switchUnit('enableUnit', coop, unitId, settings),
     disable: (coop, unitId) => switchUnit('disableUnit', coop, unitId),
+    demoContext: ({ today, members = [] }) => {
+      const a = coops[0]!;
+      const tokens = { manager: a.manager, staff: a.staff, supervisor: a.supervisor };
+      return createDemoContext({
+        cooperativeId: a.id,
+        members,
+        gql: async (query, variables = {}, as = 'manager') => {
+          const r = await gql(query, variables, tokens[as]);
+          if (r.errors) throw new Error(JSON.stringify(r.errors));
+          return r.data;
+        },
+        today: () => today,
+        setTime: (date, time = '09:00') => clock.set(new Date(`${date}T${time}:00+07:00`).toISOString()),
+      });
+    },
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await own?.stop();

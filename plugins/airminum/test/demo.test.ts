@@ -18,7 +18,7 @@ describe('airminum: demo data', () => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data;
     };
-    await airminum.demo!({ cooperativeId: host.a.id, members: [], gql, today: () => '2026-03-31', setTime: (date, time = '09:00') => host.clock.set(`${date}T${time}:00+07:00`) });
+    await airminum.demo!(host.demoContext({ today: '2026-03-31' }));
     const tests = await gql(`query($c: ID!) { airminumWaterTests(cooperativeId: $c, from: "2026-02-01", to: "2026-03-31") { sampledOn passed } }`, { c: host.a.id });
     expect(tests.airminumWaterTests.map((t: any) => t.passed)).toEqual([true, false, true]);
     // 27 days of sales (three closed by the failed test), two a day but one on the lamp's day (after the repair).

@@ -21,7 +21,7 @@ describe('kolamretensi: demo data', () => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data;
     };
-    await kolamretensi.demo!({ cooperativeId: host.a.id, members: [], gql, today: () => '2026-03-31', setTime: (date, time = '09:00') => host.clock.set(`${date}T${time}:00+07:00`) });
+    await kolamretensi.demo!(host.demoContext({ today: '2026-03-31' }));
     const c = host.a.id;
     const { kolamretensiPonds: [pond] } = await gql(`query($c: ID!) { kolamretensiPonds(cooperativeId: $c) { id name capacityM3 status { level levelCm } sensors { name readings } } }`, { c });
     expect(pond).toMatchObject({ name: 'Kolam Retensi Sirnaraga', capacityM3: 19_473, status: { level: 'NORMAL' } });

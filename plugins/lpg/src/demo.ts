@@ -2,15 +2,7 @@ import type { DemoValues, UnitDemoContext } from '@kkmp/plugin-sdk';
 
 type Day = (offset: number) => string;
 
-const ok = (r: Record<string, { __typename: string; data?: any; messageEn?: string }>) => {
-  const [name, v] = Object.entries(r)[0]!;
-  if (!v.__typename.endsWith('Success')) throw new Error(`demo ${name}: ${v.__typename} ${v.messageEn ?? ''}`);
-  return v.data;
-};
-const call = async (d: UnitDemoContext, field: string, input: Record<string, unknown>, as: 'manager' | 'staff' = 'manager', fields = '__typename') => {
-  const type = `${field[0]!.toUpperCase()}${field.slice(1)}`;
-  return ok(await d.gql(`mutation($input: ${type}Input!) { ${field}(input: $input) { __typename ... on Error { messageEn } ... on ${type}Success { data { ${fields} } } } }`, { input: { cooperativeId: d.cooperativeId, ...input } }, as));
-};
+const call = (d: UnitDemoContext, field: string, input: Record<string, unknown>, as: 'manager' | 'staff' = 'manager', fields = '__typename') => d.mutate(field, input, { as, fields });
 
 /** Registered buyers of the demo kelurahan (Garut): households with their KK, two warungs with their NIB. */
 const BUYERS = [

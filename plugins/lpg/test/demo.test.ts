@@ -19,13 +19,7 @@ describe('lpg: demo data', () => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data;
     };
-    await lpg.demo!({
-      cooperativeId: host.a.id,
-      members: [],
-      gql,
-      today: () => '2026-03-31',
-      setTime: (date, time = '09:00') => host.clock.set(`${date}T${time}:00+07:00`),
-    });
+    await lpg.demo!(host.demoContext({ today: '2026-03-31' }));
     const c = await gql(`query($c: ID!) { lpgCylinders(cooperativeId: $c) { full empty fullValue } }`, { c: host.a.id });
     // 4 deliveries of 60, 84 sales of one (one without an empty), empties back with each delivery but the last week's.
     expect(c.lpgCylinders.full).toBe(240 - 84);

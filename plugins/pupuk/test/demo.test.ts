@@ -19,7 +19,7 @@ describe('pupuk: demo data', () => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data;
     };
-    await pupuk.demo!({ cooperativeId: host.a.id, members: [], gql, today: () => '2026-03-31', setTime: (date, time = '09:00') => host.clock.set(`${date}T${time}:00+07:00`) });
+    await pupuk.demo!(host.demoContext({ today: '2026-03-31' }));
     const a = await gql(`query($c: ID!) { pupukAbsorption(cooperativeId: $c, season: "2026-MT2") { groups { farmerGroup type farmers allocatedKg redeemedKg } } }`, { c: host.a.id });
     expect([...new Set(a.pupukAbsorption.groups.map((g: any) => g.farmerGroup))]).toEqual(['Sri Rejeki', 'Tani Makmur']);
     // Six days of redemptions: 50 kg of Urea each, 25 kg of NPK every other day.

@@ -12,18 +12,7 @@ describe('simpanpinjam demo', () => {
     await host.enable(host.a, 'simpanpinjam', unit.sampleSettings);
     const members = [];
     for (const name of ['Ani Demo', 'Budi Demo']) members.push({ id: await registerMember(host, name), nik: '', name, memberNumber: '' });
-    const tokens = { manager: host.a.manager, staff: host.a.staff, supervisor: host.a.supervisor };
-    ctx = {
-      cooperativeId: host.a.id,
-      members,
-      async gql(q, variables, as = 'manager') {
-        const res = await host.gql(q, variables, tokens[as]);
-        if (res.errors) throw new Error(JSON.stringify(res.errors));
-        return res.data;
-      },
-      today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(host.clock.now()),
-      setTime: (date, time = '09:00') => host.clock.set(new Date(`${date}T${time}:00+07:00`).toISOString()),
-    };
+    ctx = host.demoContext({ today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(host.clock.now()), members });
   }, 60_000);
   afterAll(() => host.close());
 

@@ -1,7 +1,7 @@
 import { ManualClock, localDate, type Clock, type Principal } from '@kkmp/core';
 import type { AnyUnit, UnitDemoContext } from '@kkmp/plugin-sdk';
 import { encodeId } from '@kkmp/plugin-sdk';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createApi, mintToken } from '@kkmp/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createApi, createDemoContext, mintToken } from '@kkmp/host';
 import { Transaction, getItem, pk, sk, type Db } from '@kkmp/store';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
@@ -51,13 +51,13 @@ export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: Demo
   for (const unit of units) {
     if (!unit.demo) continue;
     demoClock.set(start);
-    const ctx: UnitDemoContext = {
+    const ctx = createDemoContext({
       cooperativeId,
       members: coop.members.map((m) => ({ id: encodeId('Member', coop.coopId, m.id), nik: m.nik, name: m.name, memberNumber: String(m.memberNumber) })),
       gql,
       today: () => localDate(demoClock.now(), 'WIB'),
       setTime: (date, time = '09:00') => demoClock.set(new Date(`${date}T${time}:00+07:00`)),
-    };
+    });
     for (const [name, value] of Object.entries((await unit.demo(ctx)) ?? {})) values[`${unit.id}.${name}`] = value;
   }
   await new Transaction(db).put({ ...DEMO_VALUES, type: 'DemoValues', values }).commit();
@@ -70,3 +70,4 @@ const DEMO_VALUES = { pk: pk({ kind: 'platform' }), sk: sk('DEMO', 'VALUES') };
 export async function loadDemoValues(db: Db): Promise<Record<string, string>> {
   return (await getItem(db, DEMO_VALUES, z.object({ values: z.record(z.string(), z.string()) })))?.values ?? {};
 }
+
