@@ -1,7 +1,7 @@
 import { z, type UnitContext, type UnitMutationContext } from '@kkmp/plugin-sdk';
 import type { KolamSettings } from '../settings';
 import { STATUSES, rank, type Status } from './levels';
-import type { Reading } from './readings';
+import type { Reading } from './reading';
 import type { Sensor } from './sensors';
 
 /** One crossing in the alert log: the reading where the level moved to another alert level. */

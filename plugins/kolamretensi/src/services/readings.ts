@@ -8,8 +8,8 @@ import { alertKey, alertSchema, planAlerts } from './alerts';
 
 export const MAX_BATCH = 20;
 
-export const readingSchema = z.object({ at: z.string(), levelCm: z.number().int(), status: z.enum(STATUSES), sensorId: z.string(), recordedBy: z.string(), recordedAt: z.string() });
-export type Reading = z.output<typeof readingSchema>;
+export { readingSchema, type Reading } from './reading';
+import { readingSchema, type Reading } from './reading';
 export const readingKey = (pondId: string, sensorId: string, at: string) => ['READING', pondId, sensorId, at];
 
 /** One day of one sensor: the per-day history (lowest, highest, last, worst level, count). */
