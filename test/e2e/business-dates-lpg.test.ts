@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { unitCalls, expectAcceptedYesterday, expectRefusedBeyondWindow, expectRefusedDate, journalCount, staffMay, unitBusinessEvents, type BusinessEvent } from '../support/business-date';
+import { itAppliesTheBusinessDateRules, unitCalls, journalCount, type BusinessEvent } from '../support/business-date';
 import { cityWithCoop } from '../support/fixtures';
 
 // The outlet opens on Monday 2 March 2026 (first financial year 2026); the tests run on Tuesday 17 March,
 // 10:00 WIB, so yesterday is 16 March and the staff window reaches back to 10 March.
 const OPENING = '2026-03-02T03:00:00Z';
 const TODAY = '2026-03-17';
-const YESTERDAY = '2026-03-16';
 const BUYER = '3205014501900001';
 
 let api: TestApi;
@@ -83,29 +82,5 @@ describe('businessDate on the LPG outlet business events', () => {
     ];
   });
 
-  it('has a case for every lpg mutation the schema marks a business event', () => {
-    expect(unitBusinessEvents().filter((n) => n.startsWith('lpg'))).toEqual(events.map((e) => e.field).sort());
-  });
-
-  it('refuses a date after today, naming businessDate, with nothing written', async () => {
-    for (const e of events) await expectRefusedDate(api, e, '2026-03-18', f.manager, /must not be after today \(2026-03-17\)/);
-  });
-
-  it("refuses a date before the cooperative's first financial year", async () => {
-    for (const e of events) await expectRefusedDate(api, e, '2025-12-31', f.manager, /first financial year \(2026\)/);
-  });
-
-  it("refuses a date beyond the caller's backdating window", async () => {
-    await expectRefusedBeyondWindow({ api, coopId: f.coopId, manager: f.manager, staff }, events, TODAY);
-  });
-
-  it('refuses a date in a locked period', async () => {
-    const lock = await api.gql(`mutation($input: LockPeriodInput!) { lockPeriod(input: $input) { __typename } }`, { input: { cooperativeId: f.coopId, through: '2026-02' } }, f.manager);
-    expect(lock.data.lockPeriod.__typename).toBe('LockPeriodSuccess');
-    for (const e of events) await expectRefusedDate(api, e, '2026-02-27', f.manager, /locked period: the books are locked through 2026-02/);
-  });
-
-  it('accepts yesterday within the window and reports it on yesterday (the cashier where staff may record it)', async () => {
-    for (const e of events) await expectAcceptedYesterday(e, YESTERDAY, staffMay(e.field) ? staff : f.manager);
-  });
+  itAppliesTheBusinessDateRules('lpg', () => ({ api, coopId: f.coopId, manager: f.manager, staff, events }));
 });

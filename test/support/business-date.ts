@@ -1,7 +1,7 @@
 import { installedUnits } from '@kkmp/api';
 import { addDays } from '@kkmp/core';
 import { buildHostSchema } from '@kkmp/host';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TestApi } from './api';
 import { businessItems } from './outcome';
 
@@ -128,4 +128,43 @@ export function unitCalls(get: () => { api: TestApi; coopId: string; manager: st
     return res.data;
   };
   return { mutate, ok, read };
+}
+
+/**
+ * The cases every unit's business events share, on the units' common calendar (the cooperative opens on
+ * 2 March 2026, first financial year 2026; the tests run on 17 March): the schema marks no event without
+ * a case here, and each event refuses a date after today, before the first year, beyond the caller's
+ * window and in a locked period, and is accepted yesterday and reported on that day.
+ */
+export function itAppliesTheBusinessDateRules(prefix: string, ctx: () => { api: TestApi; coopId: string; manager: string; staff: string; events: BusinessEvent[] }) {
+  it(`has a case for every ${prefix} mutation the schema marks a business event`, () => {
+    expect(unitBusinessEvents().filter((n) => n.startsWith(prefix))).toEqual(ctx().events.map((e) => e.field).sort());
+  });
+
+  it('refuses a date after today, naming businessDate, with nothing written', async () => {
+    const { api, events, manager } = ctx();
+    for (const e of events) await expectRefusedDate(api, e, '2026-03-18', manager, /must not be after today \(2026-03-17\)/);
+  });
+
+  it("refuses a date before the cooperative's first financial year", async () => {
+    const { api, events, manager } = ctx();
+    for (const e of events) await expectRefusedDate(api, e, '2025-12-31', manager, /first financial year \(2026\)/);
+  });
+
+  it("refuses a date beyond the caller's backdating window", async () => {
+    const { api, coopId, manager, staff, events } = ctx();
+    await expectRefusedBeyondWindow({ api, coopId, manager, staff }, events, '2026-03-17');
+  });
+
+  it('refuses a date in a locked period', async () => {
+    const { api, coopId, events, manager } = ctx();
+    const lock = await api.gql(`mutation($input: LockPeriodInput!) { lockPeriod(input: $input) { __typename } }`, { input: { cooperativeId: coopId, through: '2026-02' } }, manager);
+    expect(lock.data.lockPeriod.__typename).toBe('LockPeriodSuccess');
+    for (const e of events) await expectRefusedDate(api, e, '2026-02-27', manager, /locked period: the books are locked through 2026-02/);
+  });
+
+  it('accepts yesterday within the window and reports it on yesterday (staff where staff may record it)', async () => {
+    const { events, manager, staff } = ctx();
+    for (const e of events) await expectAcceptedYesterday(e, '2026-03-16', staffMay(e.field) ? staff : manager);
+  });
 }
