@@ -54,7 +54,9 @@ function run(argv, opts = {}) {
 if (!(task === 'token' && installIsCurrent(root).current)) {
   // token's stdout is the token alone (`$(npm run -s token -- ...)`): the install reports on stderr.
   const stdio = task === 'token' ? ['inherit', 2, 'inherit'] : 'inherit';
-  const argv = [...pnpm(), 'install', ...(task === 'install' ? [] : ['--frozen-lockfile']), '--prefer-offline', '--reporter=append-only'];
+  // pnpm freezes the lockfile by itself when CI is set, so `install` says --no-frozen-lockfile out loud.
+  const lockfile = task === 'install' ? '--no-frozen-lockfile' : '--frozen-lockfile';
+  const argv = [...pnpm(), 'install', lockfile, '--prefer-offline', '--reporter=append-only'];
   // A plain install (a new workspace package) asks the registry for metadata; a mirror that drops a
   // connection now and then should not fail the command, so a failed install is tried twice more.
   let install = await run(argv, { stdio });

@@ -9,7 +9,8 @@ import { cruiseImports, repoRoot, violationLines } from '../support/imports';
 // fresh git repository), so the real checkout stays clean and parallel runs cannot collide.
 const id = 'kiosk';
 let copy = '';
-const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+// CI=true as on the CI machine: pnpm then freezes the lockfile unless told otherwise (the cause of two red CIs).
+const env = { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
 /** Runs a command in the copy; a failure carries the end of its output (pnpm reports on stdout). */
 function run(cmd: string, args: string[], opts: ExecFileSyncOptions = {}): string {
   try {
