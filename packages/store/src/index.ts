@@ -47,3 +47,4 @@ export { nextNumber } from './counter';
 export { putAll, deleteAll } from './batch';
 export { updateOne } from './single-update';
 export { countAttempt } from './attempts';
+export { logCalls, countRoundTrips, type CallLog } from './call-log';
