@@ -14,3 +14,4 @@ export { SigningKeys, newPrivateJwk } from './auth/keys';
 export { ACCESS_TOKEN_MINUTES, accessTokenIssuer } from './auth/issuer';
 export { Outbox, noSender } from './auth/code-sender';
 export { JWKS_PATH } from './auth/jwks-endpoint';
+export { holds } from './units/guard';
