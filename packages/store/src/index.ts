@@ -48,3 +48,4 @@ export { putAll, deleteAll } from './batch';
 export { updateOne } from './single-update';
 export { countAttempt } from './attempts';
 export { logCalls, countRoundTrips, type CallLog } from './call-log';
+export { injectFaults, seededRandom, type FaultInjector, type FaultKind, type FaultOptions } from './faults';
