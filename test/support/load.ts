@@ -1,5 +1,5 @@
 import { installedUnits } from '@kkmp/api';
-import { loadDemoValues, runUnitDemos } from '@kkmp/api/local';
+import { runUnitDemos } from '@kkmp/api/local';
 import { batchGet, idempotencyKey } from '@kkmp/store';
 import type { TestApi } from './api';
 import { cityWithCoop, nextNik, ops, rawIds } from './fixtures';
@@ -46,8 +46,7 @@ export async function loadCooperative(api: TestApi, name: string): Promise<LoadC
   const staff = { userId: `kasir-${t.rawCoopId}`, role: 'COOP_STAFF' as const, coopId: t.rawCoopId, units: LOAD_UNITS, name: 'Kasir' };
   const supervisor = { userId: `sup-${t.rawCoopId}`, role: 'SUPERVISOR' as const, coopId: t.rawCoopId, name: 'Pengawas' };
   const units = installedUnits.filter((u) => LOAD_UNITS.includes(u.id));
-  await runUnitDemos(api.db, units, { coopId: t.rawCoopId, members, manager, staff, supervisor }, api.clock);
-  const values = await loadDemoValues(api.db);
+  const values = await runUnitDemos(api.db, units, { coopId: t.rawCoopId, members, manager, staff, supervisor }, api.clock);
   const coop: LoadCoop = {
     name,
     id: t.coopId,
@@ -109,10 +108,11 @@ export interface LoadOp {
 }
 
 /** A random mutation of the mix (weights: the counters sell most, the tellers next). */
-export function randomOp(coop: LoadCoop, random: () => number, key: string): LoadOp {
+export function randomOp(coop: LoadCoop, random: () => number, key: string, desk: 'cashier' | 'teller' | 'any' = 'any'): LoadOp {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const base = { coop, token: coop.staff };
-  const r = random();
+  // A cashier's share of the mix is [0, 0.68), a teller's [0.68, 1).
+  const r = desk === 'cashier' ? random() * 0.68 : desk === 'teller' ? 0.68 + random() * 0.32 : random();
   const input = (x: Record<string, unknown>) => ({ cooperativeId: coop.id, idempotencyKey: key, ...x });
   if (r < 0.3) {
     const productId = pick(coop.sembako);
@@ -161,6 +161,8 @@ export async function send(api: TestApi, op: LoadOp, maxAttempts = 30): Promise<
     if (value?.code && value.code !== 'CONFLICT') return { final: { kind: 'refused', code: value.code }, attempts: attempt };
     last = value?.code ?? JSON.stringify(res.errors ?? res).slice(0, 300);
   }
+  // Still busy after every attempt: a typed answer all the same ("try again").
+  if (last === 'CONFLICT') return { final: { kind: 'refused', code: last }, attempts: maxAttempts };
   return { final: { kind: 'unknown', last }, attempts: maxAttempts };
 }
 
