@@ -1,4 +1,4 @@
-import { injectFaults, seededRandom, type FaultInjector } from '@kkmp/store';
+import { injectFaults, seededRandom, type FaultInjector, type FaultKind } from '@kkmp/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { LOAD_DAY, LOAD_NOW, loadCooperative, randomOp, send, snapshot, violations, type Final, type LoadCoop, type LoadOp } from '../support/load';
@@ -35,6 +35,27 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('faults injected into DynamoDB calls', () => {
+  it('a retry with the same key after the reply to an applied write was lost answers the first result and applies nothing twice', async () => {
+    const before = await snapshot(api, coop, LOAD_DAY);
+    const cases: [LoadOp, FaultKind][] = [
+      [randomOp(coop, () => 0.1, 'lost-reply-sale'), 'timeout-after'],
+      [randomOp(coop, () => 0.75, 'lost-reply-deposit'), 'reset-after'],
+      [randomOp(coop, () => 0.3, 'lost-reply-lpg'), 'timeout-after'],
+    ];
+    const done: { op: LoadOp; key: string; final: Final }[] = [];
+    for (const [op, kind] of cases) {
+      faults.failNext('TransactWriteItems', kind);
+      const first = await send(api, op, 1);
+      expect(first.final, `${op.field}: the client saw the fault, not an answer`).toMatchObject({ kind: 'unknown' });
+      const retry = await send(api, op, 1);
+      const again = await send(api, op, 1);
+      expect(retry.final.kind, `${op.field} retried`).toBe('success');
+      expect(again.final, `${op.field}: a second retry answers the same`).toEqual(retry.final);
+      done.push({ op, key: String(op.input.idempotencyKey), final: retry.final });
+    }
+    expect(await violations(api, coop, before, await snapshot(api, coop, LOAD_DAY), done)).toEqual([]);
+  }, 120_000);
+
   it(`${OPS} mixed mutations under injected faults leave the books whole, each applied once iff it answered success`, async () => {
     const before = await snapshot(api, coop, LOAD_DAY);
     const random = seededRandom(SEED);

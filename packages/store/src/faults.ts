@@ -14,7 +14,7 @@ export type FaultKind = 'throttle' | 'timeout-before' | 'timeout-after' | 'reset
 
 export interface FaultOptions {
   seed: number;
-  /** Probability that one call (one attempt, in the sdk layer) is faulted, 0 to 1. */
+  /** Probability that one read (one attempt, in the sdk layer) is faulted, 0 to 1; writes get three times it. */
   rate: number;
 }
 
@@ -25,6 +25,8 @@ export interface FaultInjector {
   total(): number;
   /** Faults only while on (set-up and final checks run without them). */
   enable(on: boolean): void;
+  /** The next call of `command` (e.g. "TransactWriteItems") fails with `kind`, where our code sees it, even while off. */
+  failNext(command: string, kind: FaultKind): void;
   remove(): void;
 }
 
@@ -64,12 +66,14 @@ function faultError(kind: FaultKind, command: string, items: number, random: () 
 
 const APP_KINDS: FaultKind[] = ['throttle', 'timeout-before', 'timeout-after', 'reset-before', 'reset-after', 'transaction-cancelled'];
 const SDK_KINDS: FaultKind[] = ['throttle', 'timeout-after', 'reset-after'];
+const WRITES = new Set(['TransactWriteItems', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
 
 /** Adds fault injection to `db`'s real client; answers the counters and the switch. */
 export function injectFaults(db: Db, options: FaultOptions): FaultInjector {
   const random = seededRandom(options.seed);
   const injected = new Map<string, number>();
   let on = false;
+  const planned: { command: string; kind: FaultKind }[] = [];
   const names: string[] = [];
   const add = (layer: 'app' | 'sdk', kinds: FaultKind[]) => {
     const name = `kkmpFaults-${layer}-${options.seed}`;
@@ -77,11 +81,20 @@ export function injectFaults(db: Db, options: FaultOptions): FaultInjector {
     const middleware =
       (next: (args: any) => Promise<any>, context: { commandName?: string }) =>
       async (args: any): Promise<any> => {
-        if (!on || random() >= options.rate) return next(args);
         const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
+        // Writes are where a lost reply hurts (applied, yet reported failed): they are faulted three
+        // times as often, and half of their faults come after DynamoDB applied them.
+        const write = WRITES.has(command);
         const items: number = args.input?.TransactItems?.length ?? 0;
-        const applicable = kinds.filter((k) => k !== 'transaction-cancelled' || items > 0);
-        const kind = applicable[Math.floor(random() * applicable.length)]!;
+        const plan = layer === 'app' ? planned.findIndex((p) => p.command === command) : -1;
+        let kind: FaultKind;
+        if (plan >= 0) kind = planned.splice(plan, 1)[0]!.kind;
+        else {
+          if (!on || random() >= options.rate * (write ? 3 : 1)) return next(args);
+          const after = kinds.filter((k) => k.endsWith('-after'));
+          const applicable = write && random() < 0.5 ? after : kinds.filter((k) => k !== 'transaction-cancelled' || items > 0);
+          kind = applicable[Math.floor(random() * applicable.length)]!;
+        }
         injected.set(`${layer}:${kind}`, (injected.get(`${layer}:${kind}`) ?? 0) + 1);
         if (kind.endsWith('-after')) await next(args);
         throw faultError(kind, command, items, random);
@@ -98,6 +111,9 @@ export function injectFaults(db: Db, options: FaultOptions): FaultInjector {
     total: () => [...injected.values()].reduce((a, b) => a + b, 0),
     enable: (v) => {
       on = v;
+    },
+    failNext: (command, kind) => {
+      planned.push({ command, kind });
     },
     remove: () => {
       for (const n of names) db.raw.middlewareStack.remove(n);
