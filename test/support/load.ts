@@ -183,6 +183,13 @@ export async function snapshot(api: TestApi, coop: LoadCoop, date: string) {
   for (const list of [d.sembakoProducts, d.lpgProducts, d.pupukProducts, d.airminumProducts]) for (const e of list.edges) if (e.node.stock) stock[e.node.id] = e.node.stock.quantity;
   const sales: Record<string, Set<string>> = {};
   for (const unit of SALE_UNITS) sales[unit] = await salesOf(api, coop, unit, date);
+  // The day's stock card of each product the load sells (a card is copied after its sale's commit).
+  const cards: Record<string, number> = {};
+  const sold: [string, string][] = [...coop.sembako.map((p): [string, string] => ['sembako', p]), ['lpg', coop.lpgRefill], ['pupuk', coop.pupukUrea]];
+  for (const [unit, productId] of sold) {
+    const c = await read(api, coop, `query($c: ID!, $p: ID!, $d: Date!) { card: ${unit}StockCard(cooperativeId: $c, productId: $p, from: $d, to: $d) { quantity } }`, { p: productId, d: date });
+    cards[productId] = (c.card ?? []).reduce((sum: number, m: { quantity: number }) => sum + m.quantity, 0);
+  }
   return {
     stock,
     savings: Object.fromEntries(d.simpanpinjamSavingsAccounts.map((a: any) => [a.id, a.balance])) as Record<string, number>,
@@ -190,6 +197,7 @@ export async function snapshot(api: TestApi, coop: LoadCoop, date: string) {
     quotas: [...(d.pupukFarmer?.allocations ?? []).map((a: any) => a.remainingKg), d.lpgSupplyMonth.allocation.remaining] as number[],
     trialBalance: d.cooperative.ledger.trialBalance as { totalDebit: number; totalCredit: number },
     sales,
+    cards,
   };
 }
 export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -226,6 +234,10 @@ export async function violations(api: TestApi, coop: LoadCoop, before: Snapshot,
     if (op.savings) saved[op.savings[0]] = (saved[op.savings[0]] ?? 0) + op.savings[1];
     if (op.repayment) repaid[op.repayment[0]] = (repaid[op.repayment[0]] ?? 0) + op.repayment[1];
     if (op.sale && final.kind === 'success') (saleIds[op.sale] ??= new Set()).add(final.id!);
+  }
+  for (const [p, net] of Object.entries(after.cards)) {
+    const moved = after.stock[p]! - before.stock[p]!;
+    if (net - before.cards[p]! !== moved) out.push(`${coop.name}: stock card of ${p} moved ${net - before.cards[p]!} today, the stock ${moved}`);
   }
   for (const [p, q] of Object.entries(stockOut)) if (before.stock[p]! - q !== after.stock[p]) out.push(`${coop.name}: stock of ${p}: ${before.stock[p]} - ${q} sold != ${after.stock[p]}`);
   for (const [a, s] of Object.entries(after.savings)) if ((before.savings[a] ?? 0) + (saved[a] ?? 0) !== s) out.push(`${coop.name}: savings ${a}: ${before.savings[a]} + ${saved[a] ?? 0} != ${s}`);
