@@ -11,9 +11,9 @@ import { LOAD_DAY, LOAD_NOW, loadCooperative, randomOp, send, snapshot, violatio
  * idempotency key. Afterwards, without faults, the books must hold: balanced, nothing negative, and
  * every mutation applied exactly once if its final answer was a success, not at all otherwise.
  *
- * FAULT_OPS (default 2000), FAULT_RATE (per call, default 0.03) and FAULT_SEED reproduce or extend a run.
+ * FAULT_OPS (default 1000; `npm run faults` runs 3000), FAULT_RATE (per call, default 0.03) and FAULT_SEED reproduce or extend a run.
  */
-const OPS = Number(process.env.FAULT_OPS ?? 2000);
+const OPS = Number(process.env.FAULT_OPS ?? 1000);
 const RATE = Number(process.env.FAULT_RATE ?? 0.03);
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WORKERS = 6;
