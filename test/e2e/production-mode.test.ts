@@ -118,7 +118,7 @@ describe('errors: the documented code, and a request id to report', () => {
       expect(line.error).toMatchObject({ message: 'injected: socket hang up', stack: expect.stringContaining('injected: socket hang up') });
 
       // No id sent, or one that is too long: a fresh UUID, the same in all three places.
-      for (const header of [{}, { 'x-request-id': 'x'.repeat(500) }]) {
+      for (const header of [{}, { 'x-request-id': 'x'.repeat(500) }] as Record<string, string>[]) {
         logLines.length = 0;
         failNext = true;
         const res = await post(url, query, { ...bearer(token), ...header });
