@@ -129,6 +129,9 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
     const intro = await handler(event({ body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) }));
     expect(JSON.parse(intro.body!).errors[0].message).toMatch(/introspection/i);
     expect(intro.headers?.['x-request-id']).toBe('req-1'); // API Gateway's request id when the client sent none
+    const gatewayShaped = event({ body: JSON.stringify({ query: '{ __typename }' }) });
+    gatewayShaped.requestContext.requestId = 'JhJY7gFGjoEEMEw=';
+    expect((await handler(gatewayShaped)).headers?.['x-request-id']).toBe('JhJY7gFGjoEEMEw=');
     const page = await handler(event({ method: 'GET', headers: { accept: 'text/html', host: 'abc123.execute-api.ap-southeast-3.amazonaws.com' } }));
     expect(String(page.body)).not.toMatch(/graphiql/i);
     const cors = await handler(event({ headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ query: '{ __typename }' }) }));

@@ -1,4 +1,5 @@
-import { UnauthenticatedError, type Rupiah } from '@kkmp/core';
+import type { Rupiah } from '@kkmp/core';
+import { UnauthenticatedError } from '@kkmp/core/kernel';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';

@@ -6,9 +6,9 @@ import type { ErrorLogger } from './logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-// Ids a client or API Gateway may send: kept if they are short and plain, so a log line cannot be
-// forged with a newline or flooded with a megabyte; anything else is replaced.
-const ACCEPTED = /^[A-Za-z0-9._:-]{1,128}$/;
+// Ids a client or API Gateway (base64-like, e.g. "JhJY7gFGjoEEMEw=") may send: kept if they are short
+// and plain, so a log line cannot be forged with a newline or flooded with a megabyte; else replaced.
+const ACCEPTED = /^[A-Za-z0-9._:=+/-]{1,128}$/;
 const ids = new WeakMap<Request, string>();
 
 /** The request's id: the caller's `x-request-id` if acceptable, else a new UUID; the same all along. */
