@@ -26,6 +26,7 @@ const logger = new Logger({ serviceName: 'kkmp-api' });
 let failNext = false;
 let prod: Served;
 let dev: Served;
+const stderrWrite = process.stderr.write.bind(process.stderr);
 
 function failing(real: Db): Db {
   const doc = new Proxy(real.doc, {
@@ -45,16 +46,16 @@ beforeAll(async () => {
   const real = createDb({ tableName: `prod-mode-${Date.now()}`, endpoint: inject('dynamoDbEndpoint') });
   await ensureTable(real);
   const db = failing(real);
-  const write = process.stderr.write.bind(process.stderr);
   process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
     const text = String(chunk);
     if (text.startsWith('{"level"')) return logLines.push(text), true;
-    return write(chunk, ...rest);
+    return stderrWrite(chunk, ...rest);
   }) as typeof process.stderr.write;
   prod = await serve(createApi({ db, auth: { signingKeys: keys, issuer: 'kkmp', audience: 'kkmp-api' }, mode: 'production', corsOrigins: ORIGINS, logger }));
   dev = await serve(createApi({ db, auth: { secret: LOCAL_DEV_SECRET, signingKeys: keys, issuer: 'kkmp', audience: 'kkmp-api' }, logger }));
 });
 afterAll(async () => {
+  process.stderr.write = stderrWrite;
   await Promise.all([prod?.close(), dev?.close()]);
 });
 
