@@ -1,6 +1,5 @@
 import { JSONResolver } from 'graphql-scalars';
 import { z } from 'zod';
-import { requirePrincipal } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import type { UnitRegistry } from '../enablement';
@@ -76,8 +75,8 @@ export function registerUnitTypes(builder: Builder, refs: CoreRefs & { ErrorInte
     t.field({
       type: [UnitInfoRef],
       description: 'Business units installed in this deployment, with their settings form (JSON Schema). Open to any signed-in user.',
-      // The core's own check (not a scope rule, whose refusal was unmasked as INTERNAL): UNAUTHENTICATED.
-      resolve: (_r: unknown, _a: unknown, ctx: { core: Parameters<typeof requirePrincipal>[0] }) => (requirePrincipal(ctx.core), [...registry.values()]),
+      authScopes: { authenticated: true },
+      resolve: () => [...registry.values()],
     }),
   );
 
