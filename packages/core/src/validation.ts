@@ -64,7 +64,8 @@ export function text(max = 200) {
     .min(1, msg('must not be empty', 'tidak boleh kosong'))
     .max(max, msg(`at most ${max} characters`, `paling banyak ${max} karakter`))
     .superRefine((value, ctx) => {
-      const problem = textProblem(value, { max, multiline: true });
+      // The length is .max's to report; this adds only what the characters break.
+      const problem = textProblem(value, { max: Number.POSITIVE_INFINITY, multiline: true });
       if (problem) ctx.addIssue({ code: 'custom', message: msg(problem.en, problem.id) });
     });
 }
