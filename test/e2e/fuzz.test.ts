@@ -27,11 +27,11 @@ import { makeNik } from '@kkmp/core';
  *     call INTERNAL a bug) or shows a stack or an exception's name;
  *   - nothing written after a refusal: a request that did not succeed writes nothing but its audit entry
  *     and sign-in attempt counters (every DynamoDB write is seen by middleware on the real client).
- * Runs: FUZZ_RUNS (default 600 input cases) and FUZZ_DOC_RUNS (default 300 documents); FUZZ_SEED repeats a run.
+ * Runs: FUZZ_RUNS (default 1500 input cases) and FUZZ_DOC_RUNS (default 400 documents); FUZZ_SEED repeats a run.
  * `FUZZ_RUNS=20000 ./node_modules/.bin/vitest run test/e2e/fuzz.test.ts` runs a long one.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
-const DOC_RUNS = Number(process.env.FUZZ_DOC_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const DOC_RUNS = Number(process.env.FUZZ_DOC_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 const KNOWN_CODES = new Set([
@@ -247,8 +247,19 @@ async function post(body: string, token?: string): Promise<{ status: number; jso
   return { status: res.status, json };
 }
 
+/** Characters no stored text may hold (the test's own oracle of the text rule: controls, bidi overrides, lone surrogates). */
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every string in a value, keys included. */
+function stringsOf(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(stringsOf);
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [k, ...stringsOf(x)]);
+  return [];
+}
+
 /** Every way a response can break the rules; empty when it holds. */
-function violations(status: number, json: any, written: Write[]): string[] {
+function violations(status: number, json: any, written: Write[], sent: string): string[] {
   const out: string[] = [];
   if (status >= 500) out.push(`HTTP ${status}`);
   for (const e of json?.errors ?? []) {
@@ -259,6 +270,7 @@ function violations(status: number, json: any, written: Write[]): string[] {
   }
   const data = json?.data ? Object.values(json.data) : [];
   const succeeded = data.some((v: any) => v && typeof v === 'object' && String(v.__typename).endsWith('Success'));
+  if (succeeded && FORBIDDEN_CHARS.test(sent)) out.push('accepted text with control or text-direction characters');
   if (!succeeded) {
     const bad = written.filter((w) => !allowedAfterRefusal(w));
     if (bad.length) out.push(`wrote after a refusal: ${bad.map((w) => `${w.command} ${w.sk.slice(0, 60)}`).join(', ')}`);
@@ -276,10 +288,10 @@ function outcomeOf(json: any): string {
 }
 const found: string[] = [];
 
-async function check(label: string, body: string, token: string | undefined) {
+async function check(label: string, body: string, token: string | undefined, sent: string) {
   writes = [];
   const { status, json } = await post(body, token);
-  const problems = violations(status, json, writes);
+  const problems = violations(status, json, writes, sent);
   const outcome = outcomeOf(json);
   seen.outcomes.set(outcome, (seen.outcomes.get(outcome) ?? 0) + 1);
   if (outcome === 'accepted') seen.acceptedWrites += writes.length;
@@ -297,7 +309,8 @@ describe('fuzzing every mutation with hostile inputs and documents', () => {
         seen.cases += 1;
         seen.mutations.add(m.name);
         const query = `mutation($input: ${inputTypeOf(m).name}!) { ${m.name}(input: $input) { __typename ... on Error { code messageEn messageId } } }`;
-        await check(`${m.name} as ${caller}`, JSON.stringify({ query, variables: { input } }), callers[caller]);
+        const sent = stringsOf(input).join(' ');
+        await check(`${m.name} as ${caller}`, JSON.stringify({ query, variables: { input } }), callers[caller], sent);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
@@ -336,7 +349,7 @@ describe('fuzzing every mutation with hostile inputs and documents', () => {
     await fc.assert(
       fc.asyncProperty(bodyArb, fc.constantFrom('manager', 'platform', 'anonymous'), async (body, caller) => {
         seen.documents += 1;
-        await check(`document as ${caller}`, body, callers[caller]);
+        await check(`document as ${caller}`, body, callers[caller], '');
         writtenByDocuments += writes.length;
       }),
       { numRuns: DOC_RUNS, seed: SEED, endOnFailure: true },
