@@ -109,4 +109,7 @@ declare global {
   }
 }
 
+// A module loaded again (a test's vi.resetModules, with @pothos/core kept) brings its own error classes:
+// the latest load's plugin replaces the earlier one instead of Pothos refusing a second registration.
+delete (SchemaBuilder as unknown as { plugins: Record<string, unknown> }).plugins[INPUT_GUARD_PLUGIN];
 SchemaBuilder.registerPlugin(INPUT_GUARD_PLUGIN, InputGuardPlugin);
