@@ -16,6 +16,7 @@ type Order = z.infer<typeof orderSchema>;
 const POSITIVE = msg('must be more than zero', 'harus lebih dari nol');
 const placeInput = z.object({
   customer: text(80),
+  remark: text(2000).nullish(),
   lines: z
     .array(z.object({ sku: text(20), quantity: z.number().int().positive(POSITIVE) }))
     .min(1, msg('at least one line', 'paling sedikit satu baris'))
@@ -50,7 +51,12 @@ const orders = defineUnit({
       type: OrderRef,
       description: 'Place an order (the kit parses the input).',
       permission: 'orders:write',
-      input: (t) => ({ customer: t.string({ description: 'Customer.' }), lines: t.field({ type: [Line], description: 'Lines.' }) }),
+      input: (t) => ({
+        customer: t.string({ description: 'Customer.' }),
+        lines: t.field({ type: [Line], description: 'Lines.' }),
+        // Named like no kind of the text rule: it declares its kind (a note: lines allowed, 2,000 characters).
+        remark: t.string({ description: 'A remark.', required: false, extensions: { kkmpText: 'note' } }),
+      }),
       schema: placeInput,
       resolve: async (input, u) => {
         const order: Order = { id: u.newId(), customer: input.customer, lines: input.lines };
@@ -149,9 +155,20 @@ describe("a unit's input schema is parsed before its resolver", () => {
     expect(again.data.ordersPlace.data).toEqual(first.data.ordersPlace.data);
   });
 
-  it('checks the idempotency key the host adds (8-200 characters) with the unit\'s fields, all at once', async () => {
+  it('checks the idempotency key the host adds (8-200 characters) before any read, then the unit\'s fields', async () => {
+    // The key is the one text rule's (issue 20): refused by the host's input guard before the gate reads anything.
     const res = await api.gql(place, { input: { cooperativeId: f.coopId, customer: '', lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: 'abc' } }, f.manager);
-    expect(res.data.ordersPlace.fields.map((x: { field: string }) => x.field)).toEqual(['input.idempotencyKey', 'input.customer']);
+    expect(res.data.ordersPlace.fields.map((x: { field: string }) => x.field)).toEqual(['input.idempotencyKey']);
+    const keyOk = await api.gql(place, { input: { cooperativeId: f.coopId, customer: '', lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: 'order-key-0001' } }, f.manager);
+    expect(keyOk.data.ordersPlace.fields.map((x: { field: string }) => x.field)).toEqual(['input.customer']);
+  });
+
+  it('the text rule comes before the gate and names every field: a field may declare its kind', async () => {
+    const lines = [{ sku: 'BERAS\u202e5', quantity: 1 }];
+    const bad = await api.gql(place, { input: { cooperativeId: f.coopId, customer: 'Ani\nSuryani', remark: 'x'.repeat(2001), lines } }, staff);
+    expect(bad.data.ordersPlace.fields.map((x: { field: string }) => x.field)).toEqual(['input.customer', 'input.lines.0.sku', 'input.remark']);
+    const ok = await api.gql(place, { input: { cooperativeId: f.coopId, customer: 'Ani Suryani', remark: 'Antar sore.\nPintu belakang.', lines: [{ sku: 'BERAS-5', quantity: 1 }] } }, f.manager);
+    expect(ok.data.ordersPlace.__typename).toBe('OrdersPlaceSuccess');
   });
 
   it('the gate answers first: a caller without the permission learns nothing about the input', async () => {

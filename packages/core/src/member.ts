@@ -170,6 +170,8 @@ export async function findMemberByNik(ctx: CoreContext, coopId: string, nik: str
 
 /** Unchecked lookup by NIK, for callers that authorized already (e.g. a unit selling to a member). */
 export async function loadMemberByNik(ctx: CoreContext, coopId: string, nik: string): Promise<Member | undefined> {
+  // Only a 16-digit NIK can be registered: anything else is nobody, without a read.
+  if (!/^\d{16}$/.test(nik)) return undefined;
   const marker = await ctx.items.load(nikKey(coopId, nik));
   if (!marker || typeof marker.memberId !== 'string') return undefined;
   return loadMember(ctx, coopId, marker.memberId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors';
+import { idempotencyKeyProblem, textProblem } from './text-rule';
 
 const indonesian = z.locales.id();
 
@@ -50,13 +51,23 @@ export function splitMessage(message: string): { en: string; id: string } | unde
   return at < 0 ? undefined : { en: message.slice(0, at), id: message.slice(at + 1) };
 }
 
-/** Trimmed non-empty text with a length cap; every free-text input uses it. */
+/**
+ * Trimmed non-empty text with a length cap; every free-text input uses it. It refuses what the one text
+ * rule always refuses (control characters but line breaks and tabs, text-direction overrides, unpaired
+ * surrogates: see text-rule.ts); whether line breaks are allowed is the field kind's rule, checked by the
+ * host for every argument before any resolver runs.
+ */
 export function text(max = 200) {
   return z
     .string()
     .trim()
     .min(1, msg('must not be empty', 'tidak boleh kosong'))
-    .max(max, msg(`at most ${max} characters`, `paling banyak ${max} karakter`));
+    .max(max, msg(`at most ${max} characters`, `paling banyak ${max} karakter`))
+    .superRefine((value, ctx) => {
+      // The length is .max's to report; this adds only what the characters break.
+      const problem = textProblem(value, { max: Number.POSITIVE_INFINITY, multiline: true });
+      if (problem) ctx.addIssue({ code: 'custom', message: msg(problem.en, problem.id) });
+    });
 }
 
 /** Calendar date as YYYY-MM-DD. */
@@ -68,9 +79,12 @@ export const isoDate = z
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
   }, msg('is not a real calendar date', 'bukan tanggal yang ada'));
 
+/** The idempotency key every mutation takes: the one rule (8-200 characters, no control characters). */
 export const idempotencyKeyField = z
   .string()
-  .min(8, msg('idempotency key must be 8 to 200 characters', 'kunci idempotensi harus 8 sampai 200 karakter'))
-  .max(200, msg('idempotency key must be 8 to 200 characters', 'kunci idempotensi harus 8 sampai 200 karakter'))
+  .superRefine((value, ctx) => {
+    const problem = idempotencyKeyProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: msg(problem.en, problem.id) });
+  })
   .optional()
   .nullable();

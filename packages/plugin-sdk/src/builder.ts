@@ -4,6 +4,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { INPUT_GUARD_PLUGIN } from './input-guard';
 
 import type { ApiContext } from './context';
 
@@ -31,11 +32,12 @@ const capitalize = (s: string) => s.slice(0, 1).toUpperCase() + s.slice(1);
 /**
  * A fresh schema builder with the project's plugins and conventions. One per schema: the host builds the
  * core types and every installed unit's types on the same builder, so the result is one static schema.
- * Plugin order matters: errors before scope-auth so an authorization failure can be a typed error.
+ * Plugin order matters: errors before scope-auth so an authorization failure can be a typed error, and
+ * the input guard inside both, so its refusal of a bad text is a typed ValidationError after the scope check.
  */
 export function createBuilder() {
   const builder = new SchemaBuilder<BuilderTypes>({
-    plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin],
+    plugins: [ErrorsPlugin, ScopeAuthPlugin, INPUT_GUARD_PLUGIN, RelayPlugin],
     defaultFieldNullability: false,
     defaultInputFieldRequiredness: true,
     scopeAuth: {

@@ -10,7 +10,8 @@ export const BATCH_GET_LIMIT = 100;
  */
 export async function batchGet(db: Db, keys: readonly Key[]): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Map(keys.map((k) => [keyId(k), { pk: k.pk, sk: k.sk }])).values()];
+  // A key over DynamoDB's size limits names no item, and asking for it fails the whole batch.
+  const unique = [...new Map(keys.filter(storable).map((k) => [keyId(k), { pk: k.pk, sk: k.sk }])).values()];
   for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
     let pending: Key[] = unique.slice(i, i + BATCH_GET_LIMIT);
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -22,6 +23,11 @@ export async function batchGet(db: Db, keys: readonly Key[]): Promise<(Record<st
     }
   }
   return keys.map((k) => found.get(keyId(k)));
+}
+
+/** DynamoDB's key limits: a partition key of at most 2048 bytes, a sort key of at most 1024. */
+function storable(k: Key): boolean {
+  return Buffer.byteLength(k.pk) <= 2048 && Buffer.byteLength(k.sk) <= 1024;
 }
 
 export function keyId(k: Key): string {

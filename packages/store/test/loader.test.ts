@@ -37,6 +37,14 @@ describe('createItemLoader', () => {
     expect(result.filter((x) => x === undefined)).toHaveLength(10);
   });
 
+  it('a key beyond DynamoDB\'s key size (a 2 MB value from a caller) names no item: undefined, and the batch still answers', async () => {
+    const loader = createItemLoader(db);
+    const huge: Key = { pk: P, sk: sk('NIK', '1'.repeat(2_000_000)) };
+    const { result, byName } = await countCalls(db, () => Promise.all([loader.load(huge), loader.load(key(3))]));
+    expect(result).toEqual([undefined, { ...key(3), n: 3 }]);
+    expect(byName).toEqual({ BatchGetItemCommand: 1 });
+  });
+
   it('the same partition/sort key in another tenant is another item', async () => {
     const loader = createItemLoader(db);
     const [a, b] = await Promise.all([loader.load({ pk: P, sk: 'ITEM#000' }), loader.load({ pk: Q, sk: 'ITEM#000' })]);
