@@ -29,6 +29,15 @@ export function startDynamo(): Promise<DynamoDbLocal> {
 export async function startBenchApi(endpoint: string, now: Date): Promise<BenchApi> {
   const db = createDb({ tableName: `bench-${randomUUID()}`, endpoint, region: 'local' });
   await ensureTable(db);
+  const api = await serveApi(db, endpoint, now);
+  return { ...api, close: async () => (await api.close(), db.raw.destroy()) };
+}
+
+/**
+ * The API on an existing table with a clock of its own (the seed runs the units' demos side by side, each
+ * moving its own clock). Closing it leaves the table's client open.
+ */
+export async function serveApi(db: Db, endpoint: string, now: Date): Promise<BenchApi> {
   const clock = new ManualClock(now);
   const yoga = createApi({ db, clock, auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE } });
   const server: Server = createServer(yoga);
@@ -46,7 +55,6 @@ export async function startBenchApi(endpoint: string, now: Date): Promise<BenchA
       http.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
-      db.raw.destroy();
     },
   };
 }

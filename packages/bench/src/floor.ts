@@ -33,16 +33,8 @@ export interface Replay {
  * condition used go with it (DynamoDB refuses unused ones). The commands go out on the bare client with
  * the API's configuration: no document marshalling, so the floor is, if anything, a little fast.
  */
-export function toReplay(waves: readonly RecordedCall[][], withCapacity = false): Replay {
-  return {
-    waves: waves.map((wave) =>
-      wave.map((c) => {
-        const input = repeatable(c.command, structuredClone(c.input));
-        if (withCapacity) input.ReturnConsumedCapacity = 'TOTAL';
-        return { command: c.command, input };
-      }),
-    ),
-  };
+export function toReplay(waves: readonly RecordedCall[][]): Replay {
+  return { waves: waves.map((wave) => wave.map((c) => ({ command: c.command, input: repeatable(c.command, structuredClone(c.input)) }))) };
 }
 
 function repeatable(command: string, input: AnyInput): AnyInput {
@@ -82,22 +74,42 @@ function escape(s: string): string {
 
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
-/** Sends one request's commands wave by wave; answers the capacity consumed when it was asked for. */
-export async function replayOnce(db: Db, replay: Replay): Promise<{ read: number; write: number }> {
+/** Sends one request's commands wave by wave, as the API did. */
+export async function replayOnce(db: Db, replay: Replay): Promise<void> {
+  for (const wave of replay.waves) await Promise.all(wave.map((c) => send(db, c.command, c.input)));
+}
+
+function send(db: Db, command: string, input: AnyInput): Promise<any> {
+  return db.raw.send(new (bare[command] ?? unknownCommand(command))(input)).catch((err: Error) => {
+    throw new Error(`floor ${command}: ${err.name}: ${err.message} ${JSON.stringify(input).slice(0, 400)}`);
+  });
+}
+
+/**
+ * The capacity units one request consumes, from DynamoDB's own ReturnConsumedCapacity on each command
+ * sent again. DynamoDB Local charges a transaction's items without their size, so a transaction is
+ * sized item by item (each write sent alone, reported by size) and doubled, as DynamoDB bills
+ * transactional writes; a ConditionCheck counts as a transactional write of one unit (2).
+ */
+export async function capacityOf(db: Db, waves: readonly RecordedCall[][]): Promise<{ read: number; write: number }> {
   const used = { read: 0, write: 0 };
-  for (const wave of replay.waves) {
-    const answers = (await Promise.all(
-      wave.map((c) =>
-        db.raw.send(new (bare[c.command] ?? unknownCommand(c.command))(c.input)).catch((err: Error) => {
-          throw new Error(`floor ${c.command}: ${err.name}: ${err.message} ${JSON.stringify(c.input).slice(0, 400)}`);
-        }),
-      ),
-    )) as any[];
-    answers.forEach((a, i) => {
-      const capacity: any[] = Array.isArray(a.ConsumedCapacity) ? a.ConsumedCapacity : a.ConsumedCapacity ? [a.ConsumedCapacity] : [];
-      // A command's capacity is of its kind (a transaction's writes are write units, twice the plain ones).
-      for (const cc of capacity) used[WRITES.has(wave[i]!.command) ? 'write' : 'read'] += cc.CapacityUnits ?? 0;
-    });
+  const units = (answer: any): number =>
+    (Array.isArray(answer.ConsumedCapacity) ? answer.ConsumedCapacity : [answer.ConsumedCapacity]).reduce((a: number, cc: any) => a + (cc?.CapacityUnits ?? 0), 0);
+  for (const c of waves.flat()) {
+    if (c.command === 'TransactWriteItems') {
+      for (const item of c.input.TransactItems as AnyInput[]) {
+        const [op, body] = Object.entries(item)[0]!;
+        if (op === 'ConditionCheck') {
+          used.write += 2;
+          continue;
+        }
+        const single = { ...withoutCondition(structuredClone(body as AnyInput)), ReturnConsumedCapacity: 'TOTAL' };
+        used.write += 2 * units(await send(db, `${op}Item`, single));
+      }
+      continue;
+    }
+    const input = { ...repeatable(c.command, structuredClone(c.input)), ReturnConsumedCapacity: 'TOTAL' };
+    used[WRITES.has(c.command) ? 'write' : 'read'] += units(await send(db, c.command, input));
   }
   return used;
 }

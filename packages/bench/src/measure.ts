@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb } from '@kkmp/store';
 import type { BenchApi } from './env';
-import { replayOnce, toReplay } from './floor';
+import { capacityOf, replayOnce, toReplay } from './floor';
 import { HttpClient } from './http';
 import { median, runRound, type Round } from './load';
 import { recordRequest } from './record';
@@ -132,7 +132,7 @@ async function floorOf(api: BenchApi, s: Scenario, bytes: string, contentType: s
       await replayOnce(db, replay);
       return true;
     },
-    capacity: () => replayOnce(db, toReplay(waves, true)),
+    capacity: () => capacityOf(db, waves),
     close: async () => db.raw.destroy(),
   };
 }

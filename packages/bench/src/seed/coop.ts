@@ -1,7 +1,7 @@
 import { installedUnits } from '@kkmp/api';
 import { makeNik, type Principal } from '@kkmp/core';
 import { createDemoContext } from '@kkmp/host';
-import type { BenchApi } from '../env';
+import { serveApi, type BenchApi } from '../env';
 import { addDays, mutate, pool, rawIds } from './client';
 
 export interface Member {
@@ -64,27 +64,33 @@ export async function seedMembers(api: BenchApi, cooperativeId: string, manager:
 
 /**
  * Enables every installed unit with its sample settings and runs each unit's own demo (products, stock,
- * buyers, a week or a month of business, loans, a pond's readings) through this API, moving its clock as
- * the demo asks; the clock is back at `now` afterwards. Returns the demos' values by "<unit>.<name>".
+ * buyers, a week or a month of business, loans, a pond's readings) through the API. The demos run side by
+ * side, each on an API instance of its own on the same table, since each moves its clock as it goes
+ * (history is written on past business dates). Returns the demos' values by "<unit>.<name>".
  */
 export async function runUnitDemos(api: BenchApi, cooperativeId: string, people: CoopPeople, members: Member[]): Promise<Record<string, string>> {
   for (const unit of installedUnits) await mutate(api, people.manager, 'enableUnit', { cooperativeId, unitId: unit.id, settings: unit.sampleSettings }, '__typename', 'UnitSettingsInput');
   const now = api.clock.now();
   const values: Record<string, string> = {};
   const tokens = { manager: people.manager, staff: people.staff, supervisor: people.supervisor };
-  for (const unit of installedUnits) {
-    if (!unit.demo) continue;
-    api.clock.set(now);
-    const ctx = createDemoContext({
-      cooperativeId,
-      members: members.slice(0, 8),
-      gql: (query, variables = {}, as = 'manager') => api.http.gql(query, variables, tokens[as]),
-      today: () => localToday(api),
-      setTime: (date, time = '09:00') => api.clock.set(new Date(`${date}T${time}:00+07:00`)),
-    });
-    for (const [name, value] of Object.entries((await unit.demo(ctx)) ?? {})) values[`${unit.id}.${name}`] = value;
-  }
-  api.clock.set(now);
+  await Promise.all(
+    installedUnits.map(async (unit) => {
+      if (!unit.demo) return;
+      const side = await serveApi(api.db, api.endpoint, now);
+      try {
+        const ctx = createDemoContext({
+          cooperativeId,
+          members: members.slice(0, 8),
+          gql: (query, variables = {}, as = 'manager') => side.http.gql(query, variables, tokens[as]),
+          today: () => localToday(side),
+          setTime: (date, time = '09:00') => side.clock.set(new Date(`${date}T${time}:00+07:00`)),
+        });
+        for (const [name, value] of Object.entries((await unit.demo(ctx)) ?? {})) values[`${unit.id}.${name}`] = value;
+      } finally {
+        await side.close();
+      }
+    }),
+  );
   return values;
 }
 

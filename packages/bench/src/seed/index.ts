@@ -17,7 +17,7 @@ export interface Sizes {
 
 export const FULL: Sizes = { cooperatives: 20, members: 20, products: 50, loans: 10 };
 /** --quick: just enough for every scenario to do its real work (the suite test). */
-export const QUICK: Sizes = { cooperatives: 3, members: 8, products: 8, loans: 1 };
+export const QUICK: Sizes = { cooperatives: 2, members: 8, products: 8, loans: 1 };
 
 /** What the scenarios need of the seeded data: ids and tokens, all as a client has them. */
 export interface Fixture {
