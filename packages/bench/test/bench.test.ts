@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport } from '../src/run';
-import { SCENARIO_NAMES } from '../src/scenarios';
+import { SCENARIO_NAMES, type BenchReport } from '../src/index';
 
 // `npm run bench -- --quick` end to end, as a command: its own DynamoDB Local, the API on loopback, the
 // data seeded through GraphQL, every scenario against its floor, the contention bench and the Lambda
@@ -82,6 +81,15 @@ describe('npm run bench -- --quick', () => {
     expect(c.transactions).toBeGreaterThanOrEqual(c.sales);
     expect(c.cancelled).toBeLessThanOrEqual(c.transactions);
     expect(c.conflictRate).toBeCloseTo(c.cancelled / c.transactions, 6);
+    // Every cashier sent at least one sale, and every sale of the unit writes the day's ledger balances.
+    expect(c.transactions).toBeGreaterThanOrEqual(c.cashiers);
+    expect(c.sharedItems.map((i) => i.item)).toEqual(expect.arrayContaining([expect.stringMatching(/^COOP#<id>#LEDGER \/ BD#\d{4}-\d{2}-\d{2}#1100#sembako$/)]));
+    expect(c.overlapping).toBeLessThanOrEqual(c.transactions);
+  });
+
+  it('prices a month of one cooperative from the measured capacity units', () => {
+    expect(report.costPerCooperativePerMonth).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^per cooperative per month: \$\d+\.\d{4}; 82,800 cooperatives: \$\d+ a month/m);
   });
 
   it('builds the real and the minimal Lambda bundle and starts each in a fresh Node 22 process', () => {
