@@ -41,6 +41,9 @@ export async function serveApi(db: Db, endpoint: string, now: Date): Promise<Ben
   const clock = new ManualClock(now);
   const yoga = createApi({ db, clock, auth: { secret: LOCAL_DEV_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE } });
   const server: Server = createServer(yoga);
+  // The load generator's keep-alive sockets sit idle while a floor round runs: Node's 5 s default would
+  // close them under a request just being sent (ECONNRESET, counted as a failed request).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const http = new HttpClient(url);

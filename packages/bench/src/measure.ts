@@ -112,6 +112,7 @@ async function floorOf(api: BenchApi, s: Scenario, bytes: string, contentType: s
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(bytes) }).end(bytes));
     });
+    server.keepAliveTimeout = 120_000; // as the API's (env.ts)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const http = new HttpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
     const body = s.body();
