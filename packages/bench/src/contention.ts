@@ -152,8 +152,9 @@ export function contentionText(c: ContentionResult): string {
     `transactions sent ${c.transactions}, cancelled ${c.cancelled} (conflict rate ${(c.conflictRate * 100).toFixed(1)}%; reasons: ${reasons}); ${c.attemptsPerSale.toFixed(2)} attempts per sale`,
     ...c.hotItems.map((h) => `  ${String(h.conflicts).padStart(5)}  ${h.item}`),
     `in flight together with another transaction writing a same item: ${c.overlapping} of ${c.transactions} (${(c.overlapRate * 100).toFixed(1)}%: what DynamoDB cancels with TransactionConflict; DynamoDB Local does not)`,
-    'items written by at least half of the sales (every one of them is a hot key of the cooperative):',
-    ...c.sharedItems.map((h) => `  ${(h.share * 100).toFixed(0).padStart(4)}%  ${h.item}`),
+    `${c.sharedItems.length} items written by at least half of the sales (each a hot key of the cooperative; all in the JSON):`,
+    ...c.sharedItems.slice(0, 4).map((h) => `  ${(h.share * 100).toFixed(0).padStart(4)}%  ${h.item}`),
+    ...(c.sharedItems.length > 4 ? [`        ... and ${c.sharedItems.length - 4} more`] : []),
     ...(c.firstError ? [`first failure: ${c.firstError}`] : []),
   ].join('\n');
 }
