@@ -3,7 +3,7 @@
 // pnpm (through npx when pnpm is not installed or differs; corepack's signature check fails on mirrors
 // that serve no signatures), installs the locked dependencies, then runs the task. `token` skips the
 // install (and pnpm) when node_modules is already current: a token is wanted in a second, not nine.
-//   node scripts/kkmp.mjs dev|test|typecheck|build|token|schema|release-schema|soak|faults [args...]
+//   node scripts/kkmp.mjs dev|test|bench|typecheck|build|token|schema|release-schema|soak|faults [args...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,12 +12,12 @@ import { installIsCurrent } from './install-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
-const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'schema', 'release-schema', 'install', 'soak', 'faults']);
+const tasks = new Set(['dev', 'test', 'bench', 'typecheck', 'build', 'token', 'schema', 'release-schema', 'install', 'soak', 'faults']);
 if (!tasks.has(task)) fail(`usage: node scripts/kkmp.mjs ${[...tasks].join('|')} [args...]`);
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) fail(`Node ${process.versions.node} is too old: kkmp needs Node 20 or newer.`);
-if (['dev', 'test', 'soak', 'faults'].includes(task)) {
+if (['dev', 'test', 'bench', 'soak', 'faults'].includes(task)) {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) fail('Java (17 or newer) is needed for DynamoDB Local: install a JDK/JRE and put `java` on PATH.');
   const version = /version "(\d+)/.exec(java.stderr ?? '')?.[1];
@@ -101,6 +101,8 @@ if (task === 'soak' || task === 'faults') {
 }
 const commands = {
   dev: tsx('packages/api/src/local/dev.ts', args),
+  // DynamoDB Local in memory and the API on loopback, started and stopped by the bench itself.
+  bench: tsx('packages/bench/src/cli.ts', args),
   typecheck: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'],
   build: tsx('packages/api/src/lambda/build.ts', args),
   token: tsx('packages/api/src/cli/token.ts', args),

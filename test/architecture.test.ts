@@ -29,6 +29,7 @@ describe('import rules (dependency-cruiser, .dependency-cruiser.json)', () => {
       'no-folder-cycle: packages/host/src/units -> packages/host/src/schema -> packages/host/src/units',
       'no-folder-cycle: packages/store/src -> packages/core/src -> packages/store/src',
       'not-to-unresolvable: packages/api/src/index.ts -> ./missing',
+      'nothing-imports-bench: packages/core/src/index.ts -> packages/bench/src/index.ts',
       'only-tests-import-api: plugins/lpg/src/quota.ts -> packages/api/src/index.ts',
       'plugin-imports-sdk-and-commerce-only: plugins/lpg/src/index.ts -> packages/store/src/index.ts',
       'plugin-imports-sdk-and-commerce-only: plugins/lpg/src/index.ts -> plugins/water/src/index.ts',

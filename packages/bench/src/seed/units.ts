@@ -1,0 +1,73 @@
+import type { BenchApi } from '../env';
+import type { CoopPeople, Member } from './coop';
+import { mutate, pool } from './client';
+
+/** Stock for the sale scenarios: enough that no run sells out. */
+const DEEP_STOCK = 200_000;
+
+/** The shop's catalog grown to `count` products with stock, and the sold ones stocked deep. */
+export async function seedShop(api: BenchApi, cooperativeId: string, people: CoopPeople, count: number): Promise<Record<string, string>> {
+  const existing = await productIds(api, cooperativeId, people.staff);
+  const extra = count - Object.keys(existing).length;
+  const created: { id: string; cost: number }[] = [];
+  await pool(
+    Array.from({ length: Math.max(0, extra) }, (_, i) => i),
+    6,
+    async (i) => {
+      const cost = 5_000 + (i % 40) * 500;
+      const p = await mutate(
+        api,
+        people.manager,
+        'sembakoCreateProduct',
+        { cooperativeId, sku: `BENCH-${String(i + 1).padStart(4, '0')}`, name: `Barang ${i + 1}`, category: `Kategori ${i % 7}`, unitOfMeasure: 'PIECE', packSize: 1, packName: 'pcs', reorderLevel: 5, nonMemberPrice: cost + 1_500, memberPrice: cost + 1_000 },
+        'id',
+      );
+      created.push({ id: p.id, cost });
+    },
+  );
+  const supplier = await mutate(api, people.manager, 'sembakoCreateSupplier', { cooperativeId, name: 'Distributor Bench', kind: 'OTHER' }, 'id');
+  const lines = [
+    ...created.map((p) => ({ productId: p.id, quantity: 100, unitCost: p.cost })),
+    ...['TELUR-10', 'GULA-1KG', 'TERIGU-1KG'].map((sku) => ({ productId: existing[sku]!, quantity: DEEP_STOCK, unitCost: 15_000 })),
+  ];
+  for (let i = 0; i < lines.length; i += 25) {
+    await mutate(api, people.manager, 'sembakoReceiveGoods', { cooperativeId, supplierId: supplier.id, payment: 'CREDIT', lines: lines.slice(i, i + 25) });
+  }
+  return existing;
+}
+
+async function productIds(api: BenchApi, cooperativeId: string, token: string): Promise<Record<string, string>> {
+  const data = await api.http.gql(`query($c: ID!) { sembakoProducts(cooperativeId: $c, first: 100) { edges { node { id sku } } } }`, { c: cooperativeId }, token);
+  return Object.fromEntries(data.sembakoProducts.edges.map((e: any) => [e.node.sku, e.node.id]));
+}
+
+/** A month's allocation and a delivery deep enough for the LPG sale scenario. */
+export async function seedLpg(api: BenchApi, cooperativeId: string, people: CoopPeople, today: string): Promise<void> {
+  await mutate(api, people.manager, 'lpgSetAllocation', { cooperativeId, month: today.slice(0, 7), cylinders: 100_000, reference: 'Alokasi bench' });
+  const agent = await mutate(api, people.manager, 'lpgCreateSupplier', { cooperativeId, name: 'Agen Bench', kind: 'PERTAMINA' }, 'id');
+  await mutate(api, people.manager, 'lpgReceiveDelivery', { cooperativeId, supplierId: agent.id, fullCylinders: 10_000, emptiesReturned: 0, unitCost: 16_000, paymentReference: 'TRF-BENCH' });
+}
+
+/** `count` members (after the demo's first two) save, borrow and get their loans disbursed. */
+export async function seedLoans(api: BenchApi, cooperativeId: string, people: CoopPeople, members: Member[], count: number): Promise<void> {
+  const products = await api.http.gql(
+    `query($c: ID!) { simpanpinjamSavingsProducts(cooperativeId: $c) { id } simpanpinjamLoanProducts(cooperativeId: $c) { id } }`,
+    { c: cooperativeId },
+    people.manager,
+  );
+  const savingsProduct = products.simpanpinjamSavingsProducts[0].id;
+  const loanProduct = products.simpanpinjamLoanProducts[0].id;
+  const borrowers = members.slice(2, 2 + count);
+  // Deposits first (they bring the cash the loans are paid out of).
+  const accounts: string[] = [];
+  await pool(borrowers, 6, async (m, i) => {
+    const account = await mutate(api, people.staff, 'simpanpinjamOpenSavingsAccount', { cooperativeId, memberId: m.id, productId: savingsProduct }, 'id');
+    await mutate(api, people.staff, 'simpanpinjamDeposit', { cooperativeId, accountId: account.id, amount: 1_500_000 });
+    accounts[i] = account.id;
+  });
+  await pool(borrowers, 6, async (m, i) => {
+    const loan = await mutate(api, people.staff, 'simpanpinjamApplyForLoan', { cooperativeId, memberId: m.id, productId: loanProduct, amount: 1_000_000 + (i % 5) * 100_000, termMonths: 6 + (i % 3) * 6, purpose: 'Modal usaha' }, 'id');
+    await mutate(api, people.manager, 'simpanpinjamApproveLoan', { cooperativeId, loanId: loan.id });
+    await mutate(api, people.staff, 'simpanpinjamDisburseLoan', { cooperativeId, loanId: loan.id });
+  });
+}
