@@ -35,6 +35,7 @@ export { batchGet } from './batch-get';
 export {
   idempotencyKey,
   readIdempotencyRecord,
+  parseIdempotencyRecord,
   addIdempotencyRecord,
   digest,
   stableJson,
