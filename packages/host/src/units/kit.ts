@@ -1,4 +1,4 @@
-import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, mutationFirstReads, postEntry, prefetch, resolveBusinessDate, runMutation, type CoreContext } from '@kkmp/core';
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, mutationFirstReads, postEntry, postingReads, prefetch, resolveBusinessDate, runMutation, type CoreContext } from '@kkmp/core';
 import type { Transaction } from '@kkmp/store';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { ApiContext } from '@kkmp/plugin-sdk';
@@ -111,9 +111,10 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
         const { idempotencyKey, cooperativeId, businessDate: requestedDate, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
         const spec = { operation: field, tenant: { kind: 'coop' as const, coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: { ...rest, ...(requestedDate ? { businessDate: requestedDate } : {}) }, ...(options.conflicts ? { conflicts: options.conflicts } : {}) };
-        // One read wave for the gate and the idempotency check: the cooperative, the unit record and the
-        // idempotency record in one BatchGetItem (the gate still refuses an outsider before anything is used).
-        prefetch(core, [unitRecordKey(coopId, unit.id), ...mutationFirstReads(spec)]);
+        // One read wave for the gate, the idempotency check and (a business event) the business date and
+        // posting: the cooperative, the unit record, the idempotency record, the period lock and the
+        // activity summary in one BatchGetItem (the gate still refuses an outsider before anything is used).
+        prefetch(core, [unitRecordKey(coopId, unit.id), ...mutationFirstReads(spec), ...(options.businessEvent ? postingReads(coopId) : [])]);
         const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
         const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
