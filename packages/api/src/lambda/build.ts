@@ -12,6 +12,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { envCredentialsOnly, zodLocales } from './trim';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../../..');
@@ -60,6 +61,8 @@ const result = await build({
   // @aws-sdk/client-dynamodb and lib-dynamodb exactly (and tests run against those versions).
   // Bundling them ships the tested versions; SST does the same (it bundles the SDK too).
   external: forbidden,
+  // What the Lambda never runs: zod's other locales, the SDK's non-environment credential providers.
+  plugins: [zodLocales, envCredentialsOnly],
   metafile: true,
   logLevel: 'warning',
 });
