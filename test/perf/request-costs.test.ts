@@ -72,10 +72,14 @@ describe('reads', () => {
 
   it("a member's statement", async () => {
     const e = example(s, 'simpanpinjam', 'Simpan pinjam: member statement');
-    const { data, log } = await measure(s, e.query, e.variables, e.as);
+    const { data, log } = await (process.env.TRACE ? trace(s.api.db, () => measure(s, e.query, e.variables, e.as)) : measure(s, e.query, e.variables, e.as));
     expect(data.simpanpinjamMemberStatement.from).toBe(e.variables.from);
     report('member statement', log);
-    expect(cost(log)).toEqual({ calls: { BatchGetItem: 3, Query: 4 }, roundTrips: 5 });
+    // The member's loans by key (the member's loan index, then the loans): the same calls whatever the
+    // cooperative's other loans. Three chains run side by side (savings statements, deposits, loans), so
+    // how many waves overlap depends on timing: the dependent depth (gate, member, index, loans) bounds it.
+    expect(log.byCommand).toEqual({ BatchGetItem: 4, Query: 4 });
+    expect(log.roundTrips).toBeLessThanOrEqual(4);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Db } from '@kkmp/store';
-/** Temporary: prints each DynamoDB call with its keys while `work` runs. */
+/** Prints each DynamoDB call (start-end ms, command, keys) while `work` runs, to see a path's read waves: `TRACE=1 vitest run test/perf`. */
 export async function trace<T>(db: Db, work: () => Promise<T>): Promise<T> {
   const name = `trace-${Math.random()}`;
   const t0 = performance.now();
