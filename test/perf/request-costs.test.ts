@@ -53,13 +53,16 @@ describe('reads', () => {
     expect(cost(log)).toEqual({ calls: { BatchGetItem: 1, Query: 2 }, roundTrips: 2 });
   });
 
-  it('the city list of 20 cooperatives with units and totals: the same calls as 2', async () => {
+  it('the city list of 20 cooperatives with units and totals', async () => {
     const few = await measure(s, CITY, { id: s.values.cityId, first: 2, asOf: TODAY }, 'city');
     const { data, log } = await measure(s, CITY, { id: s.values.cityId, first: 20, asOf: TODAY }, 'city');
     expect(data.city.cooperatives.edges).toHaveLength(20);
     report('city list 2', few.log);
     report('city list 20', log);
-    expect(cost(log)).toEqual({ calls: { BatchGetItem: 2, Query: 61 }, roundTrips: 4 });
+    // Still one query per cooperative for its units and two for its position (issue 19 leaves this open:
+    // a position by key needs per-cooperative running totals): 1 + 3 per cooperative, in parallel.
+    expect(cost(few.log)).toEqual({ calls: { BatchGetItem: 2, Query: 1 + 3 * 2 }, roundTrips: 4 });
+    expect(cost(log)).toEqual({ calls: { BatchGetItem: 2, Query: 1 + 3 * 20 }, roundTrips: 4 });
   });
 
   it('the loan portfolio', async () => {
