@@ -72,25 +72,23 @@ export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: S
 
 interface SaleReads {
   lines: Promise<LineReads>;
-  number: Promise<string>;
   /** The registry entry of the NIK typed at the counter, when the unit keeps a registry. */
   beneficiary?: { nik: string; entry: Promise<Beneficiary | undefined> };
 }
 
 /**
- * One read wave by key: the lines' products and stock, the receipt counter and the registry entry of the
- * NIK typed start together with the buyer's (the request's loader puts them in one BatchGetItem); each
- * is awaited where it is needed.
+ * One read wave by key: the lines' products and stock and the registry entry of the NIK typed start
+ * together with the buyer's (the request's loader puts them in one BatchGetItem); each is awaited where
+ * it is needed.
  */
 function startReads(u: WriteCtx, input: z.output<typeof saleInput>, options: SellOptions): SaleReads {
   const nik = options.registry && input.buyerNik ? tryNormalizeNik(input.buyerNik, u) : undefined;
   const reads: SaleReads = {
     lines: readLines(u, input.lines),
-    number: documentNumber(u, options.receiptPrefix),
     ...(nik ? { beneficiary: { nik, entry: findBeneficiary(u, nik) } } : {}),
   };
   // A refusal met first leaves the other reads unawaited: they must not become unhandled rejections.
-  for (const p of [reads.lines, reads.number, reads.beneficiary?.entry]) p?.catch(() => undefined);
+  for (const p of [reads.lines, reads.beneficiary?.entry]) p?.catch(() => undefined);
   return reads;
 }
 
@@ -116,12 +114,17 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
     throw ValidationError.field('input.tendered', `is less than the total of Rp${total}`, `kurang dari total Rp${total}`);
   }
   const draft: SaleDraft = { id: u.newId(), date, ...buyer, ...(beneficiary ? { beneficiary } : {}), lines, paymentMethod: input.paymentMethod, total, input: options.input };
+  // The receipt number (an atomic counter outside the transaction, so concurrent cashiers never conflict on
+  // it) is taken once the lines passed their checks, alongside the unit's own reads in beforeSale; a sale
+  // refused after this point leaves a gap.
+  const number = documentNumber(u, options.receiptPrefix);
+  number.catch(() => undefined);
   // A structured clone: the hook's data reaches the sale only by being returned, never by editing the draft.
   const returned = await options.beforeSale?.(structuredClone(draft), u);
   const unitData = hookData.parse(JSON.parse(JSON.stringify(returned ?? {})));
   const unsaved: Omit<Sale, 'entryId'> = {
     id: draft.id,
-    number: await reads.number,
+    number: await number,
     date,
     at: u.now().toISOString(),
     customerClass: buyer.customerClass,
