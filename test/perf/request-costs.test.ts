@@ -15,8 +15,8 @@ afterAll(() => s?.api.close());
 
 /** The unit operations' pinned costs (the example as shipped, the day's second of its kind). */
 const PINNED = {
-  lpg: { calls: { BatchGetItem: 3, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 },
-  pupuk: { calls: { BatchGetItem: 5, UpdateItem: 1, Query: 1, TransactWriteItems: 1 }, roundTrips: 6 },
+  lpg: { calls: { BatchGetItem: 3, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 5 },
+  pupuk: { calls: { BatchGetItem: 5, Query: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 7 },
   airminum: { calls: { BatchGetItem: 2, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 },
 };
 
@@ -96,7 +96,7 @@ describe('sales and unit operations', () => {
     const { data, log } = await (process.env.TRACE ? trace(s.api.db, () => measure(s, SELL, withKey({ input }))) : measure(s, SELL, withKey({ input })));
     expect(success(data).lines).toHaveLength(3);
     report('sembako sale', log);
-    expect(cost(log)).toEqual({ calls: { BatchGetItem: 3, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 });
+    expect(cost(log)).toEqual({ calls: { BatchGetItem: 3, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 5 });
   });
 
   for (const [unit, name, extra] of [

@@ -78,8 +78,8 @@ describe('airminum: the refill counter', () => {
     const after = calls();
     const diff = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
     // Two read waves by key: the kit's (the cooperative, the unit record, the period lock, the activity
-    // summary), then the sale's (the gate's compliance item, products, stock levels); the receipt number
-    // (an atomic counter, outside the transaction so cashiers never conflict on it); then one transaction
+    // summary), then the sale's (the gate's compliance item, products, stock levels); the receipt number once
+    // every check passed (an atomic counter, outside the transaction so cashiers never conflict on it); then one transaction
     // holding everything else the sale writes: the stock-card lines and (only on a day's first sale of the
     // unit) the city's activity summary. Nothing is written after it.
     expect(diff).toEqual({ BatchGetItemCommand: 2, UpdateItemCommand: 1, TransactWriteItemsCommand: 1 });

@@ -114,17 +114,14 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
     throw ValidationError.field('input.tendered', `is less than the total of Rp${total}`, `kurang dari total Rp${total}`);
   }
   const draft: SaleDraft = { id: u.newId(), date, ...buyer, ...(beneficiary ? { beneficiary } : {}), lines, paymentMethod: input.paymentMethod, total, input: options.input };
-  // The receipt number (an atomic counter outside the transaction, so concurrent cashiers never conflict on
-  // it) is taken once the lines passed their checks, alongside the unit's own reads in beforeSale; a sale
-  // refused after this point leaves a gap.
-  const number = documentNumber(u, options.receiptPrefix);
-  number.catch(() => undefined);
   // A structured clone: the hook's data reaches the sale only by being returned, never by editing the draft.
   const returned = await options.beforeSale?.(structuredClone(draft), u);
   const unitData = hookData.parse(JSON.parse(JSON.stringify(returned ?? {})));
   const unsaved: Omit<Sale, 'entryId'> = {
     id: draft.id,
-    number: await number,
+    // The receipt number (an atomic counter outside the transaction, so concurrent cashiers never conflict
+    // on it) only once every check passed: a refused sale changes nothing, not even the counter.
+    number: await documentNumber(u, options.receiptPrefix),
     date,
     at: u.now().toISOString(),
     customerClass: buyer.customerClass,
