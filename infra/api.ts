@@ -1,4 +1,4 @@
-import { codeSender, emailFrom, signingKeys } from './secrets';
+import { codeSender, corsOrigins, emailFrom, signingKeys } from './secrets';
 import { table } from './table';
 
 /**
@@ -13,12 +13,13 @@ export const graphql = new sst.aws.Function('Graphql', {
   memory: '1024 MB',
   // API Gateway gives up after 30 s; stop just before it so the function, not the gateway, times out.
   timeout: '29 seconds',
-  link: [table, signingKeys, codeSender, emailFrom],
+  link: [table, signingKeys, codeSender, emailFrom, corsOrigins],
   environment: {
     KKMP_TABLE_NAME: table.name,
     KKMP_SIGNING_KEYS: signingKeys.value,
     KKMP_CODE_SENDER: codeSender.value,
     KKMP_EMAIL_FROM: emailFrom.value,
+    KKMP_CORS_ORIGINS: corsOrigins.value,
   },
   // Invitation codes by SMS (SNS publishes to phone numbers, which have no ARN) and e-mail (SES); used
   // only when CodeSender is "aws".

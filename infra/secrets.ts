@@ -18,3 +18,10 @@ export const signingKeys = new sst.Secret('SigningKeys');
  */
 export const codeSender = new sst.Secret('CodeSender', 'off');
 export const emailFrom = new sst.Secret('EmailFrom', 'none');
+
+/**
+ * Web origins allowed to call the API from a browser (CORS), comma-separated exact origins; none by
+ * default (production mode answers no other origin). docs/api.md, "Production mode".
+ *   npx sst secret set CorsOrigins "https://kasir.kkmp.example.id,https://dinas.kkmp.example.id" --stage production
+ */
+export const corsOrigins = new sst.Secret('CorsOrigins', '');

@@ -3,7 +3,7 @@
 // pnpm (through npx when pnpm is not installed or differs; corepack's signature check fails on mirrors
 // that serve no signatures), installs the locked dependencies, then runs the task. `token` skips the
 // install (and pnpm) when node_modules is already current: a token is wanted in a second, not nine.
-//   node scripts/kkmp.mjs dev|test|typecheck|build|token|schema|release-schema [args...]
+//   node scripts/kkmp.mjs dev|test|typecheck|build|token|schema|release-schema|soak|faults [args...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,12 +12,12 @@ import { installIsCurrent } from './install-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
-const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'schema', 'release-schema', 'install']);
+const tasks = new Set(['dev', 'test', 'typecheck', 'build', 'token', 'schema', 'release-schema', 'install', 'soak', 'faults']);
 if (!tasks.has(task)) fail(`usage: node scripts/kkmp.mjs ${[...tasks].join('|')} [args...]`);
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) fail(`Node ${process.versions.node} is too old: kkmp needs Node 20 or newer.`);
-if (task === 'dev' || task === 'test') {
+if (['dev', 'test', 'soak', 'faults'].includes(task)) {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) fail('Java (17 or newer) is needed for DynamoDB Local: install a JDK/JRE and put `java` on PATH.');
   const version = /version "(\d+)/.exec(java.stderr ?? '')?.[1];
@@ -90,6 +90,13 @@ if (task === 'test') {
   } else {
     console.log('No DynamoDB Local process left behind.');
   }
+  process.exit(code);
+}
+// The long versions of the suite's soak and fault-injection tests (docs/reliability.md); env overrides win.
+if (task === 'soak' || task === 'faults') {
+  const file = task === 'soak' ? 'test/e2e/soak.test.ts' : 'test/e2e/faults.test.ts';
+  const defaults = task === 'soak' ? { SOAK_SECONDS: '60', SOAK_COOPS: '3', SOAK_DESKS: '4' } : { FAULT_OPS: '3000' };
+  const code = await run([bin('vitest'), 'run', file, ...args], { env: { ...defaults, ...env } });
   process.exit(code);
 }
 const commands = {

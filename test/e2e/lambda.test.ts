@@ -125,6 +125,31 @@ describe('Lambda handler with synthetic API Gateway v2 events', () => {
     }
   });
 
+  it('runs in production mode: no anonymous introspection, no GraphiQL, no CORS without KKMP_CORS_ORIGINS, a request id on every answer', async () => {
+    const intro = await handler(event({ body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) }));
+    expect(JSON.parse(intro.body!).errors[0].message).toMatch(/introspection/i);
+    expect(intro.headers?.['x-request-id']).toBe('req-1'); // API Gateway's request id when the client sent none
+    const gatewayShaped = event({ body: JSON.stringify({ query: '{ __typename }' }) });
+    gatewayShaped.requestContext.requestId = 'JhJY7gFGjoEEMEw=';
+    expect((await handler(gatewayShaped)).headers?.['x-request-id']).toBe('JhJY7gFGjoEEMEw=');
+    const page = await handler(event({ method: 'GET', headers: { accept: 'text/html', host: 'abc123.execute-api.ap-southeast-3.amazonaws.com' } }));
+    expect(String(page.body)).not.toMatch(/graphiql/i);
+    const cors = await handler(event({ headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ query: '{ __typename }' }) }));
+    expect(cors.headers?.['access-control-allow-origin']).toBeUndefined();
+    expect(cors.headers?.['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('refuses to start with KKMP_MODE=development: a deployed API is always production mode', async () => {
+    process.env.KKMP_MODE = 'development';
+    try {
+      vi.resetModules();
+      await expect(import('@kkmp/api/lambda')).rejects.toThrow(/KKMP_MODE=development is set/);
+    } finally {
+      delete process.env.KKMP_MODE;
+      vi.resetModules();
+    }
+  });
+
   it('publishes the public signing keys at /.well-known/jwks.json (no private part)', async () => {
     const res = await handler(event({ method: 'GET', rawPath: '/.well-known/jwks.json', headers: {} }));
     expect(res.statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import { createDb } from '@kkmp/store';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, SigningKeys, noSender, type AuthConfig } from '@kkmp/host';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, SigningKeys, checkOrigins, noSender, parseApiMode, type AuthConfig } from '@kkmp/host';
 import type { ApiOptions } from '@kkmp/host';
 import { awsCodeSender } from './delivery/aws';
 
@@ -10,13 +10,16 @@ import { awsCodeSender } from './delivery/aws';
  *   are published at /.well-known/jwks.json); `npm run token -- --signing-key` prints a new one;
  * - optional KKMP_JWKS_URL (+ KKMP_JWT_ISSUER / KKMP_JWT_AUDIENCE) for an outside OIDC provider;
  * - KKMP_CODE_SENDER: "aws" (SMS by SNS, e-mail by SES from KKMP_EMAIL_FROM) or "off" (default:
- *   invitations are refused rather than silently lost).
+ *   invitations are refused rather than silently lost);
+ * - optional KKMP_CORS_ORIGINS: comma-separated web origins allowed to call from a browser.
+ * Always production mode (KKMP_MODE may say "production" or nothing).
  * Refused: KKMP_JWT_SECRET (the HS256 shared secret is for development and tests only: a deployed API
  * that accepted it would take tokens anyone with the repository can mint) and KKMP_CLOCK.
  */
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<ApiOptions, 'units'> {
   refuseDevClock(env);
   refuseSharedSecret(env);
+  refuseDevelopmentMode(env);
   const tableName = env.KKMP_TABLE_NAME;
   if (!tableName) throw new Error('KKMP_TABLE_NAME is not set');
   const auth: AuthConfig = {
@@ -30,7 +33,22 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Ap
     auth,
     graphiql: false,
     codeSender: codeSenderFromEnv(env),
+    mode: 'production',
+    ...corsFromEnv(env),
   };
+}
+
+/** KKMP_CORS_ORIGINS: `https://kasir.example.id,https://dinas.example.id` (exact origins, no "*"). */
+export function corsFromEnv(env: NodeJS.ProcessEnv = process.env): { corsOrigins?: string[] } {
+  const list = (env.KKMP_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return list.length ? { corsOrigins: checkOrigins(list) } : {};
+}
+
+/** A deployed API is production mode, whatever its environment says: KKMP_MODE=development stops it. */
+export function refuseDevelopmentMode(env: NodeJS.ProcessEnv = process.env): void {
+  if (parseApiMode(env.KKMP_MODE ?? 'production') !== 'production') {
+    throw new Error('KKMP_MODE=development is set: a deployed API always runs in production mode. Remove KKMP_MODE from the function\'s environment.');
+  }
 }
 
 /** A deployed API never accepts the HS256 shared secret: it refuses to start with one. */

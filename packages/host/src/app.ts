@@ -3,7 +3,6 @@ import type { Db } from '@kkmp/store';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { randomUUID } from 'node:crypto';
 import { createVerifier, InvalidToken, type AuthConfig } from './auth';
 import { accessTokenIssuer } from './auth/issuer';
 import { jwksEndpoint } from './auth/jwks-endpoint';
@@ -18,6 +17,14 @@ import { buildHostSchema, type HostSchema } from './build-schema';
 import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
 import { authenticateDevice, isDeviceHeader } from './devices/authenticate';
 import { useDeviceScope } from './devices/scope';
+import type { ApiMode } from './http/mode';
+import { MAX_REQUEST_BYTES } from './http/limits';
+import { useJsonOnlyPosts } from './http/json-only';
+import { checkOrigins, corsOptions } from './http/cors';
+import { assertStrongSecret } from './http/secrets';
+import { defaultLogger, type ErrorLogger } from './http/logger';
+import { requestIdOf, useRequestId } from './http/request-id';
+import { useProductionIntrospection } from './http/introspection';
 
 export interface ApiOptions {
   db: Db;
@@ -32,6 +39,16 @@ export interface ApiOptions {
   codeSender?: CodeSender;
   /** Access-token lifetime in minutes (default 5). */
   accessTokenMinutes?: number;
+  /**
+   * "production" (the Lambda handler; `KKMP_MODE=production npm run dev`): introspection only for a
+   * PLATFORM_ADMIN, no GraphiQL, no field suggestions, no CORS but the configured origins, and the
+   * development or a weak HS256 secret refused at start-up. Default "development".
+   */
+  mode?: ApiMode;
+  /** Web origins allowed to call from a browser (KKMP_CORS_ORIGINS); see http/cors.ts. */
+  corsOrigins?: readonly string[];
+  /** Where unexpected errors are logged, with the request id (default: Powertools' JSON logger). */
+  logger?: ErrorLogger;
 }
 
 // Building and validating the schema is start-up work: once per unit set, not once per app instance.
@@ -44,12 +61,26 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     host = buildHostSchema(options.units);
     schemas.set(options.units, host);
   }
+  const mode = options.mode ?? 'development';
+  if (mode === 'production') refuseDevelopmentSetup(options);
+  const origins = options.corsOrigins ? checkOrigins(options.corsOrigins) : undefined;
   const clock = options.clock ?? systemClock;
   const signingKeys = options.auth.signingKeys ?? SigningKeys.ephemeral();
   const verify = createVerifier({ ...options.auth, signingKeys }, clock);
   const tokens = accessTokenIssuer(signingKeys, { issuer: options.auth.issuer, audience: options.auth.audience, ...(options.accessTokenMinutes ? { minutes: options.accessTokenMinutes } : {}) });
   const sender = options.codeSender ?? noSender;
   const graphiql = options.graphiql ? selfHostedGraphiQL(options.graphiql.assets) : undefined;
+  // One verification per request, shared by the introspection check and the context.
+  const principals = new WeakMap<Request, Promise<Principal | null>>();
+  const principalOf = (request: Request): Promise<Principal | null> => {
+    let p = principals.get(request);
+    if (!p) {
+      const header = request.headers.get('authorization');
+      p = isDeviceHeader(header) ? Promise.resolve(null) : authenticate(header, verify);
+      principals.set(request, p);
+    }
+    return p;
+  };
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: host.schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
@@ -58,9 +89,15 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     graphiql: options.graphiql ? () => graphiqlOptions(options.units, options.graphiql as GraphiQLSetup) : false,
     ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     maskedErrors: { maskError },
-    // Expected errors are answers, not incidents; unexpected ones are logged by maskError.
+    // Expected errors are answers, not incidents; unexpected ones are logged by useRequestId.
     logging: false,
+    cors: corsOptions(mode, origins),
+    maxRequestBodySize: MAX_REQUEST_BYTES,
+    multipart: false,
     plugins: [
+      useJsonOnlyPosts(),
+      useRequestId(options.logger ?? defaultLogger()),
+      ...(mode === 'production' ? [useProductionIntrospection(principalOf)] : []),
       jwksEndpoint(signingKeys),
       ...(graphiql ? [graphiql.plugin] : []),
       EnvelopArmorPlugin({
@@ -70,7 +107,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
         maxDirectives: { n: 20 },
         costLimit: { maxCost: 20000 },
         // Suggestions help people in GraphiQL; in production they only help attackers map the schema.
-        blockFieldSuggestion: { enabled: !options.graphiql },
+        blockFieldSuggestion: { enabled: mode === 'production' || !options.graphiql },
       }),
       // A device credential may run only its unit's device mutations.
       useDeviceScope(),
@@ -80,11 +117,11 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       const header = request.headers.get('authorization');
       // A device is no user: no principal, so no core rule or unit gate lets it in (see devices/).
       const device = isDeviceHeader(header) ? await authenticateDevice(options.db, header) : null;
-      const principal = device ? null : await authenticate(header, verify);
+      const principal = device ? null : await principalOf(request);
       return {
         principal,
         device,
-        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        requestId: requestIdOf(request),
         core: createCoreContext({ db: options.db, clock, principal, chart: host.chart }),
         people: { tokens, sender, source: sourceOf(initial) },
       };
@@ -109,4 +146,10 @@ async function authenticate(header: string | null, verify: (token: string) => Pr
       },
     });
   }
+}
+
+/** Production mode starts only without development conveniences that would open it. */
+function refuseDevelopmentSetup(options: ApiOptions): void {
+  if (options.graphiql) throw new Error('production mode serves no GraphiQL: remove the graphiql option');
+  if (options.auth.secret !== undefined) assertStrongSecret(options.auth.secret);
 }

@@ -1,5 +1,5 @@
 import { ROLES, systemClock, type Clock, type Principal } from '@kkmp/core';
-import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { SigningKeys } from './auth/keys';
 
@@ -46,6 +46,23 @@ export class InvalidToken extends Error {
   }
 }
 
+/** The longest a token may live (exp - iat): 31 days for the development secret and outside providers. */
+export const MAX_TOKEN_SECONDS = 31 * 24 * 3600;
+/** The API's own access tokens live minutes (ACCESS_TOKEN_MINUTES); an hour is the most it ever signs. */
+const OWN_MAX_SECONDS = 3600;
+
+/**
+ * maxTokenAge only bounds how old `iat` is: a token issued now that expires in ten years passes it.
+ * Its whole lifetime is bounded too, so a leaked token is worth at most the documented maximum.
+ */
+function withinLifetime(payload: JWTPayload, maxSeconds: number): JWTPayload {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > maxSeconds) {
+    throw new InvalidToken(`its lifetime (exp - iat) exceeds the maximum of ${maxSeconds} seconds`);
+  }
+  return payload;
+}
+
 /**
  * Which key checks a token is decided by its header: our own kid -> our ES256 keys on the API's clock
  * (so tests move time); else an outside provider's JWKS if configured; else HS256 only where the
@@ -63,17 +80,17 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
       const common = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'], clockTolerance: 30 };
       if (header.alg === 'ES256' && own.has(header.kid)) {
         // Our access tokens live minutes; a longer one was not made by this API.
-        payload = (await jwtVerify(token, own.verifyKey, { ...common, algorithms: ['ES256'], maxTokenAge: '1h', currentDate: clock.now() })).payload;
+        payload = withinLifetime((await jwtVerify(token, own.verifyKey, { ...common, algorithms: ['ES256'], maxTokenAge: OWN_MAX_SECONDS, currentDate: clock.now() })).payload, OWN_MAX_SECONDS);
       } else if (remote) {
-        payload = (await jwtVerify(token, remote, { ...common, algorithms: ['RS256', 'ES256'], maxTokenAge: '31d' })).payload;
+        payload = withinLifetime((await jwtVerify(token, remote, { ...common, algorithms: ['RS256', 'ES256'], maxTokenAge: MAX_TOKEN_SECONDS })).payload, MAX_TOKEN_SECONDS);
       } else if (secret && header.alg === 'HS256') {
         // A token that never expires is a key that can never be taken back.
-        payload = (await jwtVerify(token, secret, { ...common, algorithms: ['HS256'], maxTokenAge: '31d' })).payload;
+        payload = withinLifetime((await jwtVerify(token, secret, { ...common, algorithms: ['HS256'], maxTokenAge: MAX_TOKEN_SECONDS })).payload, MAX_TOKEN_SECONDS);
       } else {
         throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
       }
     } catch (err) {
-      throw new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
+      throw err instanceof InvalidToken ? err : new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new InvalidToken(claims.error.issues.map((i) => i.message).join('; '));

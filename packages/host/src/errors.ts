@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 /**
  * Errors that escape a field without a typed union (nested fields, lists) still reach the client with
  * their code and both messages in `extensions`; anything unexpected is masked to "Unexpected error."
+ * (code INTERNAL; http/request-id.ts adds the request id and writes the log line).
  */
 // By name, not instanceof: graphql ships CJS and ESM builds, and a library may load the other one.
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
@@ -35,6 +36,7 @@ export function maskError(error: unknown, message: string): Error {
       ? error
       : new GraphQLError(error.message, { nodes: error.nodes, positions: error.positions, path: error.path, extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
   }
-  if (process.env.KKMP_LOG_ERRORS !== '0') console.error('[kkmp] unexpected error', original);
-  return new GraphQLError(message, { extensions: { code: 'INTERNAL' } });
+  // The real error rides along (never serialized): the request-id plugin logs it with the request's id.
+  const path = isGraphQLError(error) ? error.path : undefined;
+  return new GraphQLError(message, { ...(path ? { path } : {}), extensions: { code: 'INTERNAL' }, ...(original instanceof Error ? { originalError: original } : {}) });
 }

@@ -1,4 +1,5 @@
 import type { Rupiah } from '@kkmp/core';
+import { UnauthenticatedError } from '@kkmp/core/kernel';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -39,6 +40,9 @@ export function createBuilder() {
     defaultInputFieldRequiredness: true,
     scopeAuth: {
       authScopes: (ctx) => ({ authenticated: !!ctx.principal }),
+      // The one scope is "authenticated": failing it means no token, which the API answers as
+      // UNAUTHENTICATED (the plugin's own ForbiddenError would be masked as INTERNAL).
+      unauthorizedError: () => new UnauthenticatedError(),
     },
     relay: {
       // Ids already encode type and tenant (see ids.ts); generic node/nodes root fields would bypass tenant checks.

@@ -50,3 +50,4 @@ export { scanAll } from './scan';
 export { updateOne } from './single-update';
 export { countAttempt } from './attempts';
 export { logCalls, countRoundTrips, type CallLog } from './call-log';
+export { injectFaults, seededRandom, type FaultInjector, type FaultKind, type FaultOptions } from './faults';

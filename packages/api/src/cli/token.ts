@@ -44,7 +44,7 @@ Ids are the ones the API prints (cooperative { id }, me { cooperativeId }, membe
 ones in demo-users.json.
 
 Token:
-  --expires <span>  lifetime, e.g. 30m, 12h, 7d (default 12h; the API refuses tokens older than 31 days)
+  --expires <span>  lifetime, e.g. 30m, 12h, 7d (default 12h; the API refuses tokens that live longer than 31 days)
   --secret <text>   signing secret; default KKMP_JWT_SECRET, else the local secret \`npm run dev\` checks
 
 Deployment:

@@ -1,11 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createApi } from '../app';
-import { apiOptionsFromEnv, refuseDevClock, refuseSharedSecret } from '../config';
+import { apiOptionsFromEnv, refuseDevClock, refuseDevelopmentMode, refuseSharedSecret } from '../config';
 
-// Checked at load, so a function deployed with KKMP_CLOCK or the HS256 development secret fails its
-// cold start instead of serving.
+// Checked at load, so a function deployed with KKMP_CLOCK, the HS256 development secret or
+// KKMP_MODE=development fails its cold start instead of serving. apiOptionsFromEnv sets production mode.
 refuseDevClock();
 refuseSharedSecret();
+refuseDevelopmentMode();
 
 // Built once per Lambda instance, at module load: in the init phase (which runs at full CPU and before the
 // first request arrives), not on the first invocation. Reused by every invocation the instance serves.

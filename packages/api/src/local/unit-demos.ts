@@ -18,8 +18,9 @@ export interface DemoCooperative {
  * Enables every installed unit in the demo cooperative with its sample settings and runs the unit's
  * own demo scenario, through an in-process API whose clock the demo may move back (a week of sales),
  * so demo data is exactly what clients could have written. Idempotency keys make a re-run harmless.
+ * Answers the demos' values (ids of demo records) for this cooperative.
  */
-export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: DemoCooperative, clock: Clock): Promise<void> {
+export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: DemoCooperative, clock: Clock): Promise<Record<string, string>> {
   const demoClock = new ManualClock(clock.now());
   const secret = randomBytes(32).toString('hex');
   const api = createApi({ db, clock: demoClock, units, auth: { secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE } });
@@ -61,6 +62,7 @@ export async function runUnitDemos(db: Db, units: readonly AnyUnit[], coop: Demo
     for (const [name, value] of Object.entries((await unit.demo(ctx)) ?? {})) values[`${unit.id}.${name}`] = value;
   }
   await new Transaction(db).put({ ...DEMO_VALUES, type: 'DemoValues', values }).commit();
+  return values;
 }
 
 // What the units' demos returned, kept so every later start of `npm run dev` fills the example tabs too.
