@@ -1,13 +1,15 @@
-import { activityHooks, parseSummary, recordActivity, summaryKey } from '@kkmp/core';
-import { Transaction, createDb, ensureTable, getItem, type Db } from '@kkmp/store';
+import { RETRY_TAG, activityHooks, parseSummary, recordActivity, summaryKey } from '@kkmp/core';
+import { ConditionFailed, Transaction, createDb, ensureTable, getItem, type Db } from '@kkmp/store';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 
-// The summary item is written after commits, outside every business transaction: repeated, reordered and
-// concurrent updates must all end in the same state.
+// The summary item is written after commits, except the activity dates a posting raises in its own
+// transaction when the item as read is behind: repeated, reordered and concurrent updates must all end in
+// the same state.
 let db: Db;
-const read = async (coopId: string) => parseSummary(await getItem(db, summaryKey(coopId), z.record(z.string(), z.unknown())));
+const item = (coopId: string) => getItem(db, summaryKey(coopId), z.record(z.string(), z.unknown()));
+const read = async (coopId: string) => parseSummary(await item(coopId));
 
 beforeAll(async () => {
   db = createDb({ tableName: `summary-${randomUUID()}`, endpoint: inject('dynamoDbEndpoint') });
@@ -48,7 +50,7 @@ describe('the activity summary is safe to repeat and to reorder', () => {
   it('manual entries, reversals and year-end work are no activity; unit postings and equity payments are', async () => {
     const post = async (kind: string, unitId?: string) => {
       const tx = new Transaction(db);
-      activityHooks.posted(db, tx, 'c4', { kind, ...(unitId ? { unitId } : {}) }, '2026-05-02');
+      activityHooks.posted(db, tx, 'c4', { kind, ...(unitId ? { unitId } : {}) }, '2026-05-02', await item('c4'));
       await tx.commit();
     };
     for (const kind of ['MANUAL', 'REVERSAL', 'SHU_DISTRIBUTION', 'EQUITY_REFUND']) await post(kind);
@@ -56,5 +58,24 @@ describe('the activity summary is safe to repeat and to reorder', () => {
     await post('EQUITY_PAYMENT');
     await post('UNIT', 'simpanpinjam');
     expect(await read('c4')).toMatchObject({ lastActivityDate: '2026-05-02', lastActivityBySegment: { SAVINGS: '2026-05-02', simpanpinjam: '2026-05-02' } });
+  });
+
+  it('a posting raises the dates in its own transaction only when the summary as read is behind; a stale read re-runs', async () => {
+    const posting = async (date: string, asRead: Record<string, unknown> | undefined) => {
+      const tx = new Transaction(db);
+      activityHooks.posted(db, tx, 'c5', { kind: 'UNIT', unitId: 'lpg' }, date, asRead);
+      return tx;
+    };
+    const first = await posting('2026-06-10', await item('c5'));
+    expect(first.size).toBe(1);
+    await first.commit();
+    expect(await read('c5')).toMatchObject({ lastActivityDate: '2026-06-10', lastActivityBySegment: { lpg: '2026-06-10' } });
+    // The day's next sale, and a backdated one, add nothing to their transactions.
+    expect((await posting('2026-06-10', await item('c5'))).size).toBe(0);
+    expect((await posting('2026-06-01', await item('c5'))).size).toBe(0);
+    // A read from before a concurrent raise: the condition fails with the re-run tag, and nothing moves back.
+    const stale = await posting('2026-06-09', undefined);
+    await expect(stale.commit()).rejects.toSatisfy((e) => e instanceof ConditionFailed && e.failedTags.includes(RETRY_TAG));
+    expect((await read('c5')).lastActivityDate).toBe('2026-06-10');
   });
 });

@@ -7,9 +7,10 @@ import { startTestApi, type TestApi } from '../support/api';
 import { cityWithCoop } from '../support/fixtures';
 
 /**
- * A sale commits its stock updates and an outbox item in one transaction; the stock-card lines are
- * copied right after. If that copy fails (the process dies, DynamoDB throttles), the sale stands and
- * the next reader of a stock card finishes the copy first.
+ * A sale too large for its card lines in its own transaction commits its stock updates and an outbox item;
+ * the stock-card lines are copied right after. If that copy fails (the process dies, DynamoDB throttles),
+ * the sale stands and the next reader of a stock card finishes the copy first. A sale that fits writes its
+ * card lines in its own transaction: nothing is left to copy.
  */
 describe('commerce kit: stock cards survive a failure after the commit', () => {
   let api: TestApi;
@@ -41,29 +42,47 @@ describe('commerce kit: stock cards survive a failure after the commit', () => {
   const outboxItems = async () =>
     (await api.db.doc.send(new QueryCommand({ TableName: api.db.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)', ExpressionAttributeValues: { ':pk': pk({ kind: 'coop', coopId: rawCoopId }, 'U', 'sembako'), ':o': skPrefix('OUTBOX') }, ConsistentRead: true }))).Items ?? [];
 
-  it('keeps the sale when the copy fails, and the next stock-card read completes it', async () => {
-    await run('enableUnit', { unitId: 'sembako', settings: {} }, 'unitId', 'UnitSettingsInput');
-    const product = (await run('sembakoCreateProduct', { sku: 'GULA-1KG', name: 'Gula 1 kg', unitOfMeasure: 'GRAM', packSize: 1000, packName: 'kg', nonMemberPrice: 17_500 })).id;
-    const supplier = (await run('sembakoCreateSupplier', { name: 'ID Food', kind: 'ID_FOOD' })).id;
-    await run('sembakoReceiveGoods', { supplierId: supplier, payment: 'CASH', lines: [{ productId: product, quantity: 10, unitCost: 16_000 }] });
-
-    failBatchWrites = true;
-    const sale = await run('sembakoSell', { lines: [{ productId: product, quantity: 4 }], paymentMethod: 'CASH' }, 'number total');
-    failBatchWrites = false;
-    expect(sale.total).toBe(70_000);
-    expect(await outboxItems()).toHaveLength(1);
-
-    const card = await api.gql(
+  const card = (product: string) =>
+    api.gql(
       `query($c: ID!, $p: ID!) { sembakoStockCard(cooperativeId: $c, productId: $p, from: "2026-03-16", to: "2026-03-16") { kind quantity documentNumber } sembakoProduct(cooperativeId: $c, id: $p) { stock { quantity } } }`,
       { c: coopId, p: product },
       manager,
     );
-    expect(card.data.sembakoStockCard).toEqual([
+  let products: string[] = [];
+
+  it('keeps a 40-line sale when the copy fails, and the next stock-card read completes it', async () => {
+    await run('enableUnit', { unitId: 'sembako', settings: {} }, 'unitId', 'UnitSettingsInput');
+    for (let i = 0; i < 40; i++) {
+      products.push((await run('sembakoCreateProduct', { sku: `GULA-${i}`, name: `Gula ${i}`, unitOfMeasure: 'GRAM', packSize: 1000, packName: 'kg', nonMemberPrice: 17_500 })).id);
+    }
+    const supplier = (await run('sembakoCreateSupplier', { name: 'ID Food', kind: 'ID_FOOD' })).id;
+    await run('sembakoReceiveGoods', { supplierId: supplier, payment: 'CASH', lines: products.map((productId) => ({ productId, quantity: 10, unitCost: 16_000 })) });
+
+    failBatchWrites = true;
+    const sale = await run('sembakoSell', { lines: products.map((productId) => ({ productId, quantity: 4 })), paymentMethod: 'CASH' }, 'number total');
+    failBatchWrites = false;
+    expect(sale.total).toBe(40 * 70_000);
+    expect(await outboxItems()).toHaveLength(1);
+
+    const res = await card(products[7]!);
+    expect(res.data.sembakoStockCard).toEqual([
       { kind: 'RECEIPT', quantity: 10, documentNumber: expect.stringMatching(/^GR-/) },
       { kind: 'SALE', quantity: -4, documentNumber: sale.number },
     ]);
-    expect(card.data.sembakoProduct.stock.quantity).toBe(6);
+    expect(res.data.sembakoProduct.stock.quantity).toBe(6);
     expect(await outboxItems()).toHaveLength(0);
+  }, 60_000);
+
+  it('writes a small sale\'s card lines in its own transaction: nothing to copy, even with batch writes down', async () => {
+    failBatchWrites = true;
+    try {
+      const sale = await run('sembakoSell', { lines: [{ productId: products[0]!, quantity: 1 }, { productId: products[1]!, quantity: 2 }], paymentMethod: 'CASH' }, 'number total');
+      expect(await outboxItems()).toHaveLength(0);
+      const res = await card(products[1]!);
+      expect(res.data.sembakoStockCard.at(-1)).toEqual({ kind: 'SALE', quantity: -2, documentNumber: sale.number });
+      expect(res.data.sembakoProduct.stock.quantity).toBe(4);
+    } finally {
+      failBatchWrites = false;
+    }
   });
 });
-

@@ -8,7 +8,7 @@ export * from './business-date';
 export * from './principal';
 export { authorize, can, requirePrincipal, matrix, type Action, type Target } from './authorize';
 export { createCoreContext, type CoreContext } from './context';
-export { runMutation, audited, coopOf, coopSpec, cityOf, platform, RETRY_TAG, type MutationSpec, type MutationEvent } from './mutation';
+export { runMutation, mutationFirstReads, prefetch, audited, coopOf, coopSpec, cityOf, platform, RETRY_TAG, type MutationSpec, type MutationEvent } from './mutation';
 export { parseInput, validationErrorOf, msg, text, isoDate, idempotencyKeyField } from './validation';
 export { TEXT_KINDS, textKindOf, textProblem, idempotencyKeyProblem, IDEMPOTENCY_KEY_RULE, type TextKind, type TextRule, type TextProblem } from './text-rule';
 export { listAudit, auditEntrySchema, type AuditEntry, type AuditSubject } from './audit';

@@ -6,7 +6,10 @@ import {
   addIdempotencyRecord,
   digest,
   idempotencyKey,
+  parseIdempotencyRecord,
   readIdempotencyRecord,
+  type IdempotencyRecord,
+  type Key,
   type Tenant,
 } from '@kkmp/store';
 import { recordAudit, auditItem, type AuditSubject } from './audit';
@@ -48,15 +51,17 @@ export async function runMutation<T>(
   // runMutation, so a replayed answer only goes to someone allowed to make the same mutation.
   const idemKey = spec.idempotencyKey ? idempotencyKey(spec.tenant, spec.idempotencyKey) : undefined;
 
-  const replay = async (): Promise<T | undefined> => {
+  // The first check reads through the request's loader, so a caller that asked for the key in its first
+  // wave of reads (see prefetchMutationReads) pays no round trip for it; a twin's answer is read afresh.
+  const replay = async (fresh: boolean): Promise<T | undefined> => {
     if (!idemKey) return undefined;
-    const record = await readIdempotencyRecord(ctx.db, idemKey);
+    const record: IdempotencyRecord | undefined = fresh ? await readIdempotencyRecord(ctx.db, idemKey) : parseIdempotencyRecord(await ctx.items.load(idemKey));
     if (!record) return undefined;
     if (record.operation !== spec.operation || record.inputDigest !== inputDigest) throw new IdempotencyKeyReusedError();
     return record.result as T;
   };
 
-  const earlier = await replay();
+  const earlier = await replay(false);
   if (earlier !== undefined) return earlier;
 
   for (let attempt = 1; ; attempt++) {
@@ -75,7 +80,7 @@ export async function runMutation<T>(
       // A twin request with the same key may have committed while this one ran: whatever this attempt
       // concluded (a refusal it would not have met first, or a conflict), the twin's answer is the answer.
       if (idemKey && (err instanceof DomainError || err instanceof ConditionFailed)) {
-        const twin = await replay();
+        const twin = await replay(true);
         if (twin !== undefined) return twin;
       }
       if (err instanceof ConditionFailed) {
@@ -111,6 +116,20 @@ export async function runMutation<T>(
       throw err;
     }
   }
+}
+
+/** The keys runMutation reads before its body (the idempotency record), for a caller's first wave of reads. */
+export function mutationFirstReads(spec: Pick<MutationSpec, 'tenant' | 'idempotencyKey'>): Key[] {
+  return spec.idempotencyKey ? [idempotencyKey(spec.tenant, spec.idempotencyKey)] : [];
+}
+
+/**
+ * Starts loading items through the request's loader without waiting: loads started in the same tick as
+ * other loads go in one BatchGetItem, so the later `ctx.items.load` of these keys costs no round trip.
+ * A failure is left for that later load to meet.
+ */
+export function prefetch(ctx: CoreContext, keys: readonly Key[]): void {
+  for (const k of keys) ctx.items.load(k).catch(() => undefined);
 }
 
 /** The usual spec of a cooperative's mutation: its partition, the input, and the input's idempotency key. */

@@ -41,6 +41,11 @@ export interface UnitWrites {
   delete(key: string[], condition?: Condition, conflictTag?: string): void;
   /** Requires a condition on an item without changing it (e.g. a setting still as read). */
   check(key: string[], condition: Condition, conflictTag?: string): void;
+  /**
+   * Actions still free in this transaction (DynamoDB takes 100), counting those already added: lets a
+   * unit write derived copies inside the transaction when they fit, and outside it when they do not.
+   */
+  room?(): number;
 }
 
 /**

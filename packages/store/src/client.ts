@@ -20,6 +20,9 @@ export function createDb(config: StoreConfig): Db {
   const clientConfig: DynamoDBClientConfig = {
     region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-3',
     maxAttempts: 5,
+    // Otherwise looked up (environment, then ~/.aws/config) on first use; DynamoDB's regional endpoints
+    // need no endpoint discovery. (Its client has no flexible-checksum settings: its operations have none.)
+    endpointDiscoveryEnabled: false,
   };
   if (config.endpoint) {
     clientConfig.endpoint = config.endpoint;

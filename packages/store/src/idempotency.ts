@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './client';
 import { pk, sk, type Key, type Tenant } from './keys';
-import { getItem } from './repository';
+import { getItem, parseItem } from './repository';
 import type { Transaction } from './transaction';
 
 /** How long a key is remembered: long enough for any client retry, short enough to keep the table small. */
@@ -36,6 +36,11 @@ export function stableJson(value: unknown): string {
 
 export async function readIdempotencyRecord(db: Db, key: Key): Promise<IdempotencyRecord | undefined> {
   return getItem(db, key, recordSchema);
+}
+
+/** The record from an item read some other way (e.g. in a request's first batch of reads). */
+export function parseIdempotencyRecord(item: Record<string, unknown> | undefined): IdempotencyRecord | undefined {
+  return item ? parseItem(recordSchema, item) : undefined;
 }
 
 /** Adds the record to the transaction that performs the mutation, so the write and the record land together. */

@@ -35,6 +35,7 @@ export { batchGet } from './batch-get';
 export {
   idempotencyKey,
   readIdempotencyRecord,
+  parseIdempotencyRecord,
   addIdempotencyRecord,
   digest,
   stableJson,
@@ -45,6 +46,7 @@ export {
 export { createTableInput, ensureTable } from './bootstrap';
 export { nextNumber } from './counter';
 export { putAll, deleteAll } from './batch';
+export { scanAll } from './scan';
 export { updateOne } from './single-update';
 export { countAttempt } from './attempts';
 export { logCalls, countRoundTrips, type CallLog } from './call-log';

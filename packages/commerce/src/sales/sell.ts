@@ -1,6 +1,8 @@
 import { ACCOUNTS, BusinessRuleError, ValidationError, parseInput, rupiah, text, z } from '@kkmp/plugin-sdk';
 import { paymentAccount, revenueAccount } from '../accounts';
-import { beneficiaryForSale, type SaleNeeds } from '../beneficiaries/registry';
+import { beneficiaryForSale, findBeneficiary, type SaleNeeds } from '../beneficiaries/registry';
+import type { Beneficiary } from '../model/beneficiary';
+import { normalizeNik } from '../rules/nik';
 import type { WriteCtx } from '../context';
 import { keys } from '../model/keys';
 import { PAYMENT_METHODS, type Sale, type SaleData } from '../model/sale';
@@ -9,7 +11,7 @@ import { documentNumber } from '../numbers';
 import { recordMovements } from '../stock/movements';
 import { identifyBuyer } from './buyer';
 import type { PriceQuestion, SaleDraft, SaleRefusal } from './draft';
-import { priceLines, type LineQuantity } from './lines';
+import { priceLines, readLines, type LineQuantity, type LineReads } from './lines';
 
 export const MAX_SALE_LINES = 80;
 
@@ -53,10 +55,14 @@ const hookData = z.record(z.string(), z.unknown());
  * allocations). The unit's beforeSale sees a copy of the draft; what it returns is stored with the sale.
  */
 export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: SellOptions): Promise<Sale> {
+  // The sale's reads by key start before the unit's gate is awaited, so they share its wave; the gate still
+  // refuses first, and invalid input is refused as before (its reads are not started).
+  const early = saleInput.safeParse(raw);
+  const reads = early.success ? startReads(u, early.data, options) : undefined;
   await options.gate?.(u);
   const input = parseInput(saleInput, raw);
   try {
-    return await sellParsed(u, input, options);
+    return await sellParsed(u, input, options, reads ?? startReads(u, input, options));
   } catch (e) {
     // A business rule refused the sale: the unit may log the attempt (outside the discarded transaction).
     if (e instanceof BusinessRuleError && options.onRefused) await options.onRefused({ rule: e.rule, ...(input.buyerNik ? { buyerNik: input.buyerNik } : {}), date: u.businessDate }, u);
@@ -64,11 +70,42 @@ export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: S
   }
 }
 
-async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, options: SellOptions): Promise<Sale> {
+interface SaleReads {
+  lines: Promise<LineReads>;
+  /** The registry entry of the NIK typed at the counter, when the unit keeps a registry. */
+  beneficiary?: { nik: string; entry: Promise<Beneficiary | undefined> };
+}
+
+/**
+ * One read wave by key: the lines' products and stock and the registry entry of the NIK typed start
+ * together with the buyer's (the request's loader puts them in one BatchGetItem); each is awaited where
+ * it is needed.
+ */
+function startReads(u: WriteCtx, input: z.output<typeof saleInput>, options: SellOptions): SaleReads {
+  const nik = options.registry && input.buyerNik ? tryNormalizeNik(input.buyerNik, u) : undefined;
+  const reads: SaleReads = {
+    lines: readLines(u, input.lines),
+    ...(nik ? { beneficiary: { nik, entry: findBeneficiary(u, nik) } } : {}),
+  };
+  // A refusal met first leaves the other reads unawaited: they must not become unhandled rejections.
+  for (const p of [reads.lines, reads.beneficiary?.entry]) p?.catch(() => undefined);
+  return reads;
+}
+
+function tryNormalizeNik(raw: string, u: WriteCtx): string | undefined {
+  try {
+    return normalizeNik(raw, 'input.buyerNik', u.now());
+  } catch {
+    return undefined; // identifyBuyer refuses it, naming the field
+  }
+}
+
+async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, options: SellOptions, reads: SaleReads): Promise<Sale> {
   const date = u.businessDate;
   const buyer = await identifyBuyer(u, input, options.memberId, options.requireBuyerNik || options.registry?.needs !== undefined);
-  const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs) : undefined;
-  const lines = await priceLines(u, input.lines, buyer.customerClass, options.region, date, {
+  const early = reads.beneficiary?.nik === buyer.buyerNik ? reads.beneficiary?.entry : undefined;
+  const beneficiary = options.registry && buyer.buyerNik ? await beneficiaryForSale(u, buyer.buyerNik, options.registry.needs, early) : undefined;
+  const lines = priceLines(u, await reads.lines, buyer.customerClass, options.region, date, {
     ...(options.price ? { listPrice: options.price } : {}),
     ...(options.lineQuantity ? { lineQuantity: options.lineQuantity } : {}),
   });
@@ -82,6 +119,8 @@ async function sellParsed(u: WriteCtx, input: z.output<typeof saleInput>, option
   const unitData = hookData.parse(JSON.parse(JSON.stringify(returned ?? {})));
   const unsaved: Omit<Sale, 'entryId'> = {
     id: draft.id,
+    // The receipt number (an atomic counter outside the transaction, so concurrent cashiers never conflict
+    // on it) only once every check passed: a refused sale changes nothing, not even the counter.
     number: await documentNumber(u, options.receiptPrefix),
     date,
     at: u.now().toISOString(),

@@ -1,9 +1,10 @@
 import type { Db, Key, Transaction } from '@kkmp/store';
+import { RETRY_TAG } from '../mutation';
 import { periodOf } from '../time';
 import {
   ACTIVITY_SOURCES,
   SAVINGS_SEGMENT,
-  recordActivity,
+  activityInTransaction,
   recordEquityCollected,
   recordMemberLeft,
   recordMemberNumber,
@@ -14,17 +15,19 @@ import {
 } from './summary';
 
 /**
- * Hooks the core's write paths call to keep a cooperative's summary current. Each only registers work to
- * run once the transaction has committed (see summary.ts): nothing here adds an action to the business
- * transaction itself.
+ * Hooks the core's write paths call to keep a cooperative's summary current. A posting raises the activity
+ * dates in its own transaction when the summary (read with the period lock) is behind; the rest registers
+ * work to run once the transaction has committed (see summary.ts).
  */
 export const activityHooks = {
-  /** Any posting: counts when it is a business transaction, on its business date. */
+  /** Whether a posting from this source counts as activity (and so needs the summary item read). */
+  counts: (source: { kind: string }) => ACTIVITY_SOURCES.has(source.kind),
+  /** Any posting: counts when it is a business transaction, on its business date. `summary`: the summary item as read. */
   /** `equityBalances`: the month balance items of the equity savings accounts the entry credits (for equity collected). */
-  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string, equityBalances: readonly { account: string; key: Key }[] = []) {
+  posted(db: Db, tx: Transaction, coopId: string, source: { kind: string; unitId?: string | undefined }, date: string, summary: Record<string, unknown> | undefined, equityBalances: readonly { account: string; key: Key }[] = []) {
     if (!ACTIVITY_SOURCES.has(source.kind)) return;
     const segment = source.kind === 'UNIT' && source.unitId ? source.unitId : SAVINGS_SEGMENT;
-    tx.afterCommit(summaryAfterCommit(() => recordActivity(db, coopId, segment, date)));
+    activityInTransaction(tx, coopId, summary, segment, date, RETRY_TAG);
     if (source.kind === 'EQUITY_PAYMENT' && equityBalances.length) {
       tx.afterCommit(summaryAfterCommit(() => recordEquityCollected(db, coopId, periodOf(date), equityBalances)));
     }

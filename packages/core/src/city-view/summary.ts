@@ -1,12 +1,13 @@
-import { batchGet, updateOne, type Db, type Key } from '@kkmp/store';
+import { batchGet, updateOne, type Db, type Key, type Transaction } from '@kkmp/store';
 import { summaryKey } from './keys';
 
 /**
  * What the city needs of a cooperative, kept in one item of the cooperative's own partition so a page of
- * cooperatives reads one item each, by key. Every write here happens after the business transaction has
- * committed and is safe to repeat and to reorder: dates only move forward (a conditional SET), sets only
- * grow (ADD of a set element), versions only rise. No business transaction touches this item, so a busy
- * counter (a hundred sales at once) never conflicts on it.
+ * cooperatives reads one item each, by key. Writes are safe to repeat and to reorder: dates only move
+ * forward (a conditional SET), sets only grow (ADD of a set element), versions only rise. Activity dates
+ * are raised inside the business transaction that posts (see activityInTransaction), but only when the
+ * item as read is behind: the day's first event of a segment, so a busy counter (a hundred sales at once)
+ * touches it once a day; everything else is written after the commit.
  */
 export interface CoopSummary {
   /** Latest business date on which any counted business event was recorded. */
@@ -79,6 +80,29 @@ async function addToSet(db: Db, coopId: string, attr: string, element: string | 
  */
 export async function recordActivity(db: Db, coopId: string, segment: string, date: string): Promise<void> {
   if (await raise(db, coopId, `${ACT}${segment}`, date)) await raise(db, coopId, 'lastActivityDate', date);
+}
+
+/**
+ * The activity dates a posting raises, as actions of its own transaction (nothing in Lambda runs after the
+ * response): nothing when the summary as read already shows the date. A concurrent raise makes the
+ * condition fail, and the re-run (tag `retryTag`) reads the raised item and adds nothing.
+ */
+export function activityInTransaction(tx: Transaction, coopId: string, item: Record<string, unknown> | undefined, segment: string, date: string, retryTag: string): void {
+  const behind = (attr: string) => !(typeof item?.[attr] === 'string' && (item[attr] as string) >= date);
+  const attrs = [`${ACT}${segment}`, 'lastActivityDate'].filter(behind);
+  if (attrs.length === 0) return;
+  const names: Record<string, string> = { ...BASE_NAMES };
+  attrs.forEach((a, i) => (names[`#a${i}`] = a));
+  tx.update(
+    summaryKey(coopId),
+    {
+      expression: `SET ${attrs.map((_, i) => `#a${i} = :v`).join(', ')}, #t = :type, #c = :coop`,
+      names,
+      values: { ':v': date, ...base(coopId) },
+    },
+    { expression: attrs.map((_, i) => `(attribute_not_exists(#a${i}) OR #a${i} < :v)`).join(' AND '), names: Object.fromEntries(attrs.map((a, i) => [`#a${i}`, a])), values: { ':v': date } },
+    retryTag,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 export { CORE_ACCOUNTS, ACCOUNTS, Chart, buildChart, cashAccountFor, type Account, type AccountKind, type CashFlowClass } from './accounts';
-export { postEntry, validateEntry, cashFlows, journalEntrySchema, type JournalEntry, type JournalEntryInput, type JournalLine, type JournalSource } from './posting';
+export { postEntry, postingReads, validateEntry, cashFlows, journalEntrySchema, type JournalEntry, type JournalEntryInput, type JournalLine, type JournalSource } from './posting';
 export { movements, movementsUpTo, type Movement } from './balances';
 export { type Scope, type AccountLine, type TrialBalanceLine } from './statements';
 export { getTrialBalance, getFinancialPosition, getResults, getCashFlow, getChangesInEquity } from './reports';

@@ -1,7 +1,8 @@
 import { activityHooks } from '../city-view/hooks';
 import { ACCOUNTS } from './codes';
 import { countUnderAgreement } from '../city-view/agreement-volume';
-import type { Transaction } from '@kkmp/store';
+import { summaryKey } from '../city-view/keys';
+import type { Key, Transaction } from '@kkmp/store';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import { InvalidStateError, ValidationError } from '../errors';
@@ -73,6 +74,11 @@ export async function readLock(ctx: CoreContext, coopId: string): Promise<{ lock
   return item ? lockSchema.parse(item) : undefined;
 }
 
+/** The items a business event's posting reads by key (the period lock, the activity summary): for a first read wave. */
+export function postingReads(coopId: string): Key[] {
+  return [lockKey(coopId), summaryKey(coopId)];
+}
+
 /** Checks an entry before it is posted: balanced, known accounts, whole positive amounts. */
 export function validateEntry(entry: JournalEntryInput, chart: Chart): void {
   const problems: ValidationError['issues'] = [];
@@ -105,8 +111,10 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   const chart = ctx.chart;
   validateEntry(input, chart);
   const month = periodOf(input.date);
-  // Through the request's loader: the business-date check has usually read the same item already.
-  const lock = await readLock(ctx, coopId);
+  // Through the request's loader: the business-date check has usually read the same items already (the
+  // unit kit asks for both in its first read wave). The activity summary is read to know whether this
+  // posting must raise its dates (see activityHooks.posted).
+  const [lock, summary] = await Promise.all([readLock(ctx, coopId), activityHooks.counts(input.source) ? ctx.items.load(summaryKey(coopId)) : undefined]);
   if (lock && lock.lockedThrough >= month) {
     throw new InvalidStateError(`the books are locked through ${lock.lockedThrough}; post in a later period`, `pembukuan dikunci s.d. ${lock.lockedThrough}; catat di periode berikutnya`);
   }
@@ -129,9 +137,9 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
     postedBy: ctx.principal?.userId ?? 'system',
   };
   tx.create({ ...entryKey(coopId, entry.date, entry.id), type: 'JournalEntry', ...entry });
-  // The city's activity summary, after the commit and outside this transaction (no hot item).
+  // The city's activity summary: its dates in this transaction when behind (once a day per segment).
   const equitySavings = [...new Set(input.lines.filter((l) => l.credit > 0 && EQUITY_SAVINGS.has(l.account)).map((l) => l.account))];
-  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date, equitySavings.map((account) => ({ account, key: monthBalanceKey(coopId, month, account, NO_SEGMENT) })));
+  activityHooks.posted(ctx.db, tx, coopId, input.source, input.date, summary, equitySavings.map((account) => ({ account, key: monthBalanceKey(coopId, month, account, NO_SEGMENT) })));
   if (input.supplyAgreement) await countUnderAgreement(ctx, tx, coopId, input.supplyAgreement, input.date);
 
   const moves = new Map<string, { account: string; segment: string; debit: number; credit: number }>();

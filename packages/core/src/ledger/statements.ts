@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { AccountKind, Chart } from './accounts';
-import { movements, movementsUpTo, type Movement } from './balances';
+import { EARLIEST, movements, movementsOver, movementsUpTo, type Movement } from './balances';
 import { isCashFlowAccount } from './keys';
 
 /** Statements for the whole cooperative (consolidated) or one unit's segment. */
@@ -105,7 +105,8 @@ export async function trialBalance(ctx: CoreContext, scope: Scope, from: string,
 export async function financialPosition(ctx: CoreContext, scope: Scope, asOf: string) {
   const chart = ctx.chart;
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
-  const [all, thisYear] = await Promise.all([movementsUpTo(ctx, scope.coopId, asOf), movements(ctx, scope.coopId, yearStart, asOf)]);
+  // One query per range of balance items: this year's months and today's days are inside "everything so far".
+  const [all, thisYear] = (await movementsOver(ctx, scope.coopId, [[EARLIEST, asOf], [yearStart, asOf]])) as [Movement[], Movement[]];
   const lines = byAccount(all, chart, scope);
   const yearLines = byAccount(thisYear, chart, scope);
   const currentSurplus = total(yearLines, 'REVENUE') - total(yearLines, 'EXPENSE');

@@ -72,7 +72,7 @@ export async function openUnit<S>(
     principal,
     now: () => core.clock.now(),
     today: () => localDate(core.clock.now(), cooperative.timeZone),
-    store: createUnitStore(core.db, coopId, unit.id),
+    store: createUnitStore(core.db, coopId, unit.id, core.items),
     derived: createUnitDerivedWrites(core.db, coopId, unit.id),
     members: {
       get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),

@@ -1,4 +1,4 @@
-import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, postEntry, resolveBusinessDate, runMutation, type CoreContext } from '@kkmp/core';
+import { BusinessRuleError, RETRY_TAG, UnitNotEnabledError, audited, coopOf, mutationFirstReads, postEntry, postingReads, prefetch, resolveBusinessDate, runMutation, type CoreContext } from '@kkmp/core';
 import type { Transaction } from '@kkmp/store';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { ApiContext } from '@kkmp/plugin-sdk';
@@ -79,7 +79,10 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
           args: { cooperativeId: t.arg.id({ description: 'Cooperative id.' }), ...(options.args?.(t.arg as never) ?? {}) },
           resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
             const { cooperativeId, ...rest } = args;
-            const u = await enterUnit<S>(ctx.core, unit, one(String(cooperativeId), 'Cooperative', 'cooperativeId'), options.permission);
+            const coopId = one(String(cooperativeId), 'Cooperative', 'cooperativeId');
+            // The unit record goes in the gate's first read (with the cooperative), not after it.
+            prefetch(ctx.core, [unitRecordKey(coopId, unit.id)]);
+            const u = await enterUnit<S>(ctx.core, unit, coopId, options.permission);
             const parsed = parseUnitArgs(options.schema, rest);
             return refusingZodErrors('', () => options.resolve(parsed as never, u));
           },
@@ -107,11 +110,16 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
       const run = (device: DeviceCaller | null | undefined, requestContext: object) => audited(field, coopOf(), async (core, raw) => {
         const { idempotencyKey, cooperativeId, businessDate: requestedDate, ...rest } = raw as Record<string, unknown>;
         const coopId = String(cooperativeId);
+        const spec = { operation: field, tenant: { kind: 'coop' as const, coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: { ...rest, ...(requestedDate ? { businessDate: requestedDate } : {}) }, ...(options.conflicts ? { conflicts: options.conflicts } : {}) };
+        // One read wave for the gate, the idempotency check and (a business event) the business date and
+        // posting: the cooperative, the unit record, the idempotency record, the period lock and the
+        // activity summary in one BatchGetItem (the gate still refuses an outsider before anything is used).
+        prefetch(core, [unitRecordKey(coopId, unit.id), ...mutationFirstReads(spec), ...(options.businessEvent ? postingReads(coopId) : [])]);
         const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
         const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
           core,
-          { operation: field, tenant: { kind: 'coop', coopId }, idempotencyKey: idempotencyKey as string | null | undefined, input: { ...rest, ...(requestedDate ? { businessDate: requestedDate } : {}) }, ...(options.conflicts ? { conflicts: options.conflicts } : {}) },
+          spec,
           async (tx, event) => {
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);

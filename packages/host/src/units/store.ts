@@ -1,16 +1,38 @@
-import { Transaction, Update, batchGet, checkCondition, conditionAttributes, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryCount, queryPage, sk, skPrefix, type Condition, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
+import { MAX_TRANSACTION_ACTIONS, Transaction, Update, batchGet, checkCondition, conditionAttributes, deleteAll, getItem, nextNumber, parseItem, pk, putAll, queryAll, queryCount, queryPage, sk, skPrefix, type Condition, type Db, type Key, MAX_PAGE as STORE_MAX_PAGE } from '@kkmp/store';
 import { MAX_PAGE as SDK_MAX_PAGE, type UnitDerivedWrites, type UnitStore, type UnitWrites } from '@kkmp/plugin-sdk';
 
 export function unitPartition(coopId: string, unitId: string): string {
   return pk({ kind: 'coop', coopId }, 'U', unitId);
 }
 
-export function createUnitStore(db: Db, coopId: string, unitId: string): UnitStore {
+/** The request's item loader (BatchGetItem per tick), when the store serves a request. */
+type ItemLoader = { load(key: Key): Promise<Record<string, unknown> | undefined>; clear(key: Key): unknown };
+
+/**
+ * Reads by key through the request's loader, so reads a unit starts together (products, stock levels, a
+ * counter, the buyer) go in one BatchGetItem, and the kit's first wave can ask for them ahead. Each read is
+ * read-once: the key leaves the loader's cache as soon as it is answered, so a later read sees writes made
+ * since (e.g. an after-commit copy).
+ */
+async function readOnce(items: ItemLoader, keys: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
+  try {
+    return await Promise.all(keys.map((k) => items.load(k)));
+  } finally {
+    for (const k of keys) items.clear(k);
+  }
+}
+
+export function createUnitStore(db: Db, coopId: string, unitId: string, items?: ItemLoader): UnitStore {
   const partition = unitPartition(coopId, unitId);
   const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
+  const many = (keys: Key[]) => (items ? readOnce(items, keys) : batchGet(db, keys));
   return {
-    get: (schema, ...parts) => getItem(db, key(parts), schema),
-    getMany: async (schema, keys) => (await batchGet(db, keys.map(key))).map((item) => (item ? parseItem(schema, item) : undefined)),
+    get: async (schema, ...parts) => {
+      if (!items) return getItem(db, key(parts), schema);
+      const [item] = await readOnce(items, [key(parts)]);
+      return item ? parseItem(schema, item) : undefined;
+    },
+    getMany: async (schema, keys) => (await many(keys.map(key))).map((item) => (item ? parseItem(schema, item) : undefined)),
     page: (schema, prefix, page, filter) => queryPage(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }, schema, page),
     count: (prefix, filter) => queryCount(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }),
     all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
@@ -71,6 +93,7 @@ export function createUnitWrites(tx: Transaction, coopId: string, unitId: string
     update: (parts, u, condition, tag) => tx.update(key(parts), ownUpdate(u).set('unit', unitId), ownCondition(condition), tag ?? retryTag),
     delete: (parts, condition, tag) => tx.delete(key(parts), ownCondition(condition), tag ?? retryTag),
     check: (parts, condition, tag) => tx.check(key(parts), ownCondition(condition), tag ?? retryTag),
+    room: () => MAX_TRANSACTION_ACTIONS - tx.size,
   };
 }
 

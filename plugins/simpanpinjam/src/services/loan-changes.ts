@@ -3,7 +3,7 @@ import { ACCOUNTS } from '../accounts';
 import { actorOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import { allowanceSchema, changeKindSchema, interestMethodSchema, type Loan } from '../items';
 import type { LoanPosition } from '../loans/position';
-import { loanOf, nonZero, saveLoan, view } from '../loans/store';
+import { createLoan, loanOf, nonZero, saveLoan, view } from '../loans/store';
 import { positionOf, type LoanView } from '../loans/view';
 import { buildSchedule } from '../schedule';
 import { id, textUpTo, wholeInIssue } from './inputs';
@@ -156,6 +156,6 @@ export async function approveLoanChange(u: MCtx, input: LoanIdInput): Promise<Lo
   if (change.kind === 'WRITE_OFF') return view(u, await writeOffLoan(u, loan, position, by));
   const { old, renewed } = reschedule(loan, change, position, u.newId(), by);
   saveLoan(u, loan, old);
-  u.writes.create(['LOAN', renewed.id], renewed);
+  createLoan(u, renewed);
   return view(u, renewed);
 }

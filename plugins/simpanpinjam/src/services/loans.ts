@@ -2,7 +2,7 @@ import { BusinessRuleError, InvalidStateError, ValidationError, z, type UnitJour
 import { ACCOUNTS } from '../accounts';
 import { actorOf, memberOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import type { Loan, Product } from '../items';
-import { loanOf, nonZero, saveLoan, view } from '../loans/store';
+import { createLoan, loanOf, nonZero, saveLoan, view } from '../loans/store';
 import { projectedSchedule, type LoanView } from '../loans/view';
 import { mulDivRound, rp, rpEn } from '../math';
 import { productOf } from '../savings/store';
@@ -86,7 +86,7 @@ export async function applyForLoan(u: MCtx, input: ApplyForLoanInput): Promise<L
   const loanId = u.newId();
   if (relatedParty) await checkRelatedPartyLimit(u, { id: loanId, principal: input.amount }, 'input.amount');
   const loan = newLoan({ id: loanId, product, memberId: member.id, input, terms, relatedParty, by: actorOf(u) });
-  u.writes.create(['LOAN', loan.id], loan);
+  createLoan(u, loan);
   return view(u, loan);
 }
 

@@ -1,7 +1,7 @@
 import { ForbiddenError, decodeId, z } from '@kkmp/plugin-sdk';
 import type { Ctx } from '../context';
 import { loanSchema, savingsAccountSchema, timeDepositSchema } from '../items';
-import { loanOf, view } from '../loans/store';
+import { loanOf, loansOfMember, view } from '../loans/store';
 import type { LoanView } from '../loans/view';
 import { accountOf } from '../savings/store';
 import { loansOn } from './loan-reads';
@@ -68,8 +68,7 @@ export const myLoansArgs = z.object({ asOf: optionalDate });
 export async function myLoans(u: Ctx, args: z.output<typeof myLoansArgs>): Promise<LoanView[]> {
   const own = ownMemberId(u);
   const asOf = args.asOf ?? u.today();
-  const all = await u.store.all(loanSchema, ['LOAN']);
-  return loansOn(all.filter((l) => l.memberId === own), asOf).map((l) => view(u, l, asOf));
+  return loansOn(await loansOfMember(u, own), asOf).map((l) => view(u, l, asOf));
 }
 
 export const myLoanArgs = z.object({ id, asOf: optionalDate });

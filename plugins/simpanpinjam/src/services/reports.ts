@@ -3,7 +3,7 @@ import { ACCOUNTS } from '../accounts';
 import { CLASSES, problemLoanRisk, type CollectibilityClass, type RiskWeights } from '../collectibility';
 import { memberOf, type Ctx, type MCtx } from '../context';
 import { allowanceSchema, loanSchema, savingsAccountSchema, timeDepositSchema, type Loan } from '../items';
-import { view } from '../loans/store';
+import { loansOfMember, view } from '../loans/store';
 import { collectibilityOf, outstandingOn, positionOf, type LoanView } from '../loans/view';
 import { mulDivFloor } from '../math';
 import { id, optionalDate } from './inputs';
@@ -123,16 +123,17 @@ export const memberStatementArgs = z.object({ memberId: id, from: optionalDate, 
 export async function memberStatement(u: Ctx, args: z.output<typeof memberStatementArgs>): Promise<MemberStatement> {
   const member = await memberOf(u, args.memberId, 'memberId', false);
   const { from, to } = periodOf(args, u.today());
-  const [accounts, deposits, loans] = await Promise.all([
-    u.store.all(savingsAccountSchema, ['SACCT', member.id]),
+  // Three independent chains, each started at once: the savings statements, the time deposits, the loans by key.
+  const [savings, deposits, loans] = await Promise.all([
+    u.store.all(savingsAccountSchema, ['SACCT', member.id]).then((accounts) => Promise.all(accounts.map((a) => statementOf(u, a, from, to)))),
     u.store.all(timeDepositSchema, ['TDEP', member.id]),
-    u.store.all(loanSchema, ['LOAN']),
+    loansOfMember(u, member.id),
   ]);
   return {
     from,
     to,
-    savings: await Promise.all(accounts.map((a) => statementOf(u, a, from, to))),
+    savings,
     deposits: deposits.map((d) => ({ ...d, coopId: u.cooperative.id })),
-    loans: loansOn(loans.filter((l) => l.memberId === member.id), to).map((l) => view(u, l, to)),
+    loans: loansOn(loans, to).map((l) => view(u, l, to)),
   };
 }

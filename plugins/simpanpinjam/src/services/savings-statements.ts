@@ -26,7 +26,8 @@ export function periodOf(args: { from?: string | null; to?: string | null }, tod
 
 /** Opening balance worked back from today's, then every movement of the period with its running balance. */
 export async function statementOf(u: Ctx, a: SavingsAccount, from: string, to: string): Promise<SavingsStatement> {
-  const since = await movementsSince(u, a.id, from);
+  // The product's name by key alongside the movements, not after them.
+  const [since, p] = await Promise.all([movementsSince(u, a.id, from), u.store.get(savingsProductSchema, 'PRODUCT', a.productId)]);
   const opening = a.balance - since.reduce((s, m) => s + m.amount, 0);
   let balance = opening;
   const lines = since
@@ -35,7 +36,6 @@ export async function statementOf(u: Ctx, a: SavingsAccount, from: string, to: s
       balance += m.amount;
       return { ...m, balance };
     });
-  const p = await u.store.get(savingsProductSchema, 'PRODUCT', a.productId);
   return { coopId: u.cooperative.id, account: { ...a, productName: p?.name ?? '' }, from, to, opening, closing: balance, lines };
 }
 

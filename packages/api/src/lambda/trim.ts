@@ -1,0 +1,48 @@
+/**
+ * esbuild plugins that keep what the Lambda never runs out of its bundle, without changing any import in
+ * the code (plugin authors still write `import { z } from '@kkmp/plugin-sdk'`).
+ */
+import { dirname, join, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Plugin } from 'esbuild';
+
+/**
+ * zod re-exports every locale (`z.locales`, `z.core.locales`): about 260 KiB minified, over half of zod in
+ * the bundle, since a namespace re-export cannot be tree-shaken. The API speaks English (zod's default)
+ * and Indonesian (`z.locales.id`, the core's validation messages); only those two are bundled.
+ */
+export const zodLocales: Plugin = {
+  name: 'kkmp-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}zod${sep}v4${sep}`) ? { path: join(dirname(args.importer), args.path), namespace: 'kkmp-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'kkmp-zod-locales' }, (args) => ({
+      contents: `export { default as en } from './en.js';\nexport { default as id } from './id.js';\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * In Lambda the function's role always reaches the SDK as environment variables (AWS_ACCESS_KEY_ID,
+ * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN). The SDK's default chain would also bundle SSO, STS web
+ * identity, profile files, process and IMDS providers with their nested clients (about 100 KiB) that can
+ * never be used there; the bundle gets the chain's environment provider alone.
+ */
+export const envCredentialsOnly: Plugin = {
+  name: 'kkmp-env-credentials',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) => {
+      // Resolved from the chain's own package, whose dependency the environment provider is.
+      const chain = createRequire(join(args.resolveDir, 'index.js')).resolve('@aws-sdk/credential-provider-node');
+      return { path: chain, namespace: 'kkmp-env-credentials' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'kkmp-env-credentials' }, (args) => ({
+      contents: `import { fromEnv } from '@aws-sdk/credential-provider-env';\nexport const defaultProvider = (init = {}) => fromEnv(init);\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
