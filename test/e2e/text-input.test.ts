@@ -1,6 +1,7 @@
 import { installedUnits } from '@kkmp/api';
 import { buildHostSchema } from '@kkmp/host';
 import { logCalls } from '@kkmp/store';
+import { sampleScalar } from '@kkmp/unit-testing';
 import {
   getNamedType,
   isEnumType,
@@ -40,26 +41,12 @@ function fill(type: GraphQLInputType, path: string, strings: string[], hostile: 
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0]!.name;
   if (isInputObjectType(named)) return fillObject(named, path, strings, hostile, depth + 1);
-  switch (named.name) {
-    case 'Int':
-    case 'Rupiah':
-      return 1;
-    case 'Boolean':
-      return false;
-    case 'Date':
-      return '2026-01-01';
-    case 'DateTime':
-      return '2026-01-01T00:00:00.000Z';
-    case 'JSON':
-      return {};
-    case 'ID':
-      // The caller's own tenant, so what refuses is the text rule, not the tenancy check.
-      return tenantIds[name] ?? 'not-an-id';
-    default:
-      if (!hostile) return 'x';
-      strings.push(path);
-      return HOSTILE[strings.length % HOSTILE.length];
-  }
+  // The caller's own tenant for ids, so what refuses is the text rule, not the tenancy check.
+  if (named.name === 'ID') return tenantIds[name] ?? 'not-an-id';
+  const sample = sampleScalar(named.name);
+  if (sample !== 'x' || !hostile) return sample;
+  strings.push(path);
+  return HOSTILE[strings.length % HOSTILE.length];
 }
 
 function fillObject(type: GraphQLInputObjectType, path: string, strings: string[], hostile: boolean, depth: number): Record<string, unknown> {

@@ -4,4 +4,4 @@
  */
 export { describeUnitConformance, type ConformanceOptions } from './conformance';
 export { startUnitTestHost, type UnitTestHost, type UnitTestCooperative, type GqlResult } from './host';
-export { sampleArgs } from './sample-args';
+export { sampleArgs, sampleScalar } from './sample-args';

@@ -23,6 +23,26 @@ export function sampleArgs(args: readonly GraphQLArgument[], cooperativeId: stri
   return out;
 }
 
+/** A value every scalar of the schema accepts: 1 for numbers and Rupiah, ISO dates, {} for JSON, 'x' for text. */
+export function sampleScalar(name: string): unknown {
+  switch (name) {
+    case 'Int':
+    case 'Float':
+    case 'Rupiah':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'Date':
+      return '2026-01-01';
+    case 'DateTime':
+      return '2026-01-01T00:00:00.000Z';
+    case 'JSON':
+      return {};
+    default:
+      return 'x';
+  }
+}
+
 function sampleValue(type: GraphQLInputType, name: string, cooperativeId: string, depth: number): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType, name, cooperativeId, depth) ?? null;
   if (isListType(type)) return [];
@@ -38,23 +58,6 @@ function sampleValue(type: GraphQLInputType, name: string, cooperativeId: string
     }
     return obj;
   }
-  if (isScalarType(named)) {
-    switch (named.name) {
-      case 'Int':
-      case 'Float':
-      case 'Rupiah':
-        return 1;
-      case 'Boolean':
-        return false;
-      case 'Date':
-        return '2026-01-01';
-      case 'DateTime':
-        return '2026-01-01T00:00:00.000Z';
-      case 'JSON':
-        return {};
-      default:
-        return 'x';
-    }
-  }
+  if (isScalarType(named)) return sampleScalar(named.name);
   return undefined;
 }
