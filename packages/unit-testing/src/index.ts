@@ -5,3 +5,4 @@
 export { describeUnitConformance, type ConformanceOptions } from './conformance';
 export { startUnitTestHost, type UnitTestHost, type UnitTestCooperative, type GqlResult } from './host';
 export { sampleArgs, sampleScalar } from './sample-args';
+export { unitCalls, type UnitCalls } from './unit-calls';

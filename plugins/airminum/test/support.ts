@@ -1,4 +1,4 @@
-import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost } from '@kkmp/unit-testing';
+import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost, unitCalls } from '@kkmp/unit-testing';
 import airminum from '../src/index';
 
 export const SALE = 'id number date at total status customerClass lines { sku quantity unitPrice amount } ... on AirminumSale { containers newGallons litres complianceVersion deliveryAddress }';
@@ -45,27 +45,7 @@ export async function startDepot(settings: Record<string, unknown> = {}, host?: 
   host ??= await startUnitTestHost([airminum]);
   const coop = host.a;
   await host.enable(coop, 'airminum', settings);
-  const typeName = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
-  const run = async (field: string, input: Record<string, unknown>, token = coop.manager) => {
-    const q = `mutation($input: ${typeName(field)}Input!) { ${field}(input: $input) { __typename
-      ... on ${typeName(field)}Success { data { ${SELECTIONS[field] ?? 'id'} } }
-      ... on ValidationError { fields { field messageEn messageId } }
-      ... on BusinessRuleError { rule field details messageEn messageId }
-      ... on Error { code messageEn messageId } } }`;
-    const r = await host.gql(q, { input: { cooperativeId: coop.id, ...input } }, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data[field];
-  };
-  const ok = async (field: string, input: Record<string, unknown>, token?: string) => {
-    const r = await run(field, input, token);
-    if (!r.__typename.endsWith('Success')) throw new Error(`${field}: ${JSON.stringify(r)}`);
-    return r.data;
-  };
-  const query = async (q: string, vars: Record<string, unknown> = {}, token = coop.manager) => {
-    const r = await host.gql(q, { c: coop.id, ...vars }, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data;
-  };
+  const { run, ok, query } = unitCalls(host, coop, SELECTIONS);
   let ids: { refill: string; gallon: string } | undefined;
   const products = async () => {
     if (ids) return ids;

@@ -1,4 +1,4 @@
-import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost } from '@kkmp/unit-testing';
+import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost, unitCalls } from '@kkmp/unit-testing';
 import lpg from '../src/index';
 
 export const SALE = 'id number date total cost status buyerNikMasked customerClass lines { sku quantity unitPrice amount cost } ... on LpgSale { buyerType subsidizedCylinders emptiesIn }';
@@ -37,27 +37,7 @@ export async function startOutlet(settings: Record<string, unknown>): Promise<Ou
   const host = await startUnitTestHost([lpg]);
   const coop = host.a;
   await host.enable(coop, 'lpg', settings);
-  const typeName = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
-  const run = async (field: string, input: Record<string, unknown>, token = coop.manager) => {
-    const q = `mutation($input: ${typeName(field)}Input!) { ${field}(input: $input) { __typename
-      ... on ${typeName(field)}Success { data { ${SELECTIONS[field] ?? 'id'} } }
-      ... on ValidationError { fields { field messageEn messageId } }
-      ... on BusinessRuleError { rule field details }
-      ... on Error { code messageEn messageId } } }`;
-    const r = await host.gql(q, { input: { cooperativeId: coop.id, ...input } }, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data[field];
-  };
-  const ok = async (field: string, input: Record<string, unknown>, token?: string) => {
-    const r = await run(field, input, token);
-    if (!r.__typename.endsWith('Success')) throw new Error(`${field}: ${JSON.stringify(r)}`);
-    return r.data;
-  };
-  const query = async (q: string, vars: Record<string, unknown> = {}) => {
-    const r = await host.gql(q, { c: coop.id, ...vars }, coop.manager);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data;
-  };
+  const { run, ok, query } = unitCalls(host, coop, SELECTIONS);
   return {
     host,
     coop,

@@ -1,4 +1,4 @@
-import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost } from '@kkmp/unit-testing';
+import { startUnitTestHost, type UnitTestCooperative, type UnitTestHost, unitCalls } from '@kkmp/unit-testing';
 import sembako from '../src/index';
 
 /** Mutation call returning the result union as JSON; `ok` throws unless it succeeded. */
@@ -34,22 +34,7 @@ export async function startShop(settings: Record<string, unknown> = {}): Promise
   const host = await startUnitTestHost([sembako]);
   const coop = host.a;
   await host.enable(coop, 'sembako', settings);
-  const typeName = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}`;
-  const run = async (field: string, input: Record<string, unknown>, token = coop.manager) => {
-    const q = `mutation($input: ${typeName(field)}Input!) { ${field}(input: $input) { __typename
-      ... on ${typeName(field)}Success { data { ${SELECTIONS[field]} } }
-      ... on ValidationError { fields { field messageEn messageId } }
-      ... on BusinessRuleError { rule field details }
-      ... on Error { code messageEn messageId } } }`;
-    const r = await host.gql(q, { input: { cooperativeId: coop.id, ...input } }, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data[field];
-  };
-  const ok = async (field: string, input: Record<string, unknown>, token?: string) => {
-    const r = await run(field, input, token);
-    if (!r.__typename.endsWith('Success')) throw new Error(`${field}: ${JSON.stringify(r)}`);
-    return r.data;
-  };
+  const { run, ok } = unitCalls(host, coop, SELECTIONS);
   let skus = 0;
   const shop: Shop = {
     host,
