@@ -9,6 +9,7 @@
 export { commerce, type CommerceShop } from './commerce';
 export type { CommerceOptions, SalesOptions, BeneficiaryOptions, UnitFields, UnitInputFields, UnitRefs } from './options';
 export type { SaleDraft, SaleHooks, SaleRefusal, PriceQuestion } from './sales/draft';
+export type { SalePrefetch } from './sales/prefetch';
 export type { ReadCtx, WriteCtx } from './context';
 export type { ProductView, SaleView } from './schema/views';
 export type { KitTypes } from './schema/shared/index';

@@ -19,6 +19,7 @@ export type {
   UnitSchemaKit,
   UnitQueryOptions,
   UnitMutationOptions,
+  UnitPrefetch,
   UnitJournalEntry,
   UnitDemoContext,
   UnitDevice,

@@ -197,6 +197,15 @@ export interface UnitMutationOptions<
    * scope. Not for business events: a device moves no money.
    */
   devices?: boolean;
+  /**
+   * Declares what `resolve` will read by key, so those reads join the mutation's first read wave (the
+   * gate's: cooperative, unit record, idempotency record) in one BatchGetItem instead of following it.
+   * Called before the gate, synchronously, only with input the `schema` accepts (as parsed); it only
+   * names keys (`keys.item(...)`, `keys.member(...)`), never sees what is read, and whatever it throws is
+   * ignored: the gate, the input check and `resolve` refuse exactly as without it. `resolve` still reads
+   * the same items the usual way (`u.store.get`, `u.members.get`); prefetched, those cost no round trip.
+   */
+  prefetch?: (input: Parsed, keys: UnitPrefetch) => void;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
   resolve: (input: Parsed, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
   /**
@@ -204,6 +213,22 @@ export interface UnitMutationOptions<
    * `conflicts.plate()`, e.g. a ConflictError naming the input field. Untagged conditions re-run the mutation.
    */
   conflicts?: Record<string, () => DomainError>;
+}
+
+/** Keys a mutation's `prefetch` names, read in the mutation's first wave (see UnitMutationOptions.prefetch). */
+export interface UnitPrefetch {
+  /** The cooperative of the call (decoded from `cooperativeId`). */
+  cooperativeId: string;
+  /** The clock (e.g. to check a NIK's date before naming its key). */
+  now(): Date;
+  /** An item of the unit by key, as `u.store.get(schema, ...key)` will read it. */
+  item(...key: string[]): void;
+  /** A member by id, as `u.members.get` will read it. */
+  member(memberId: string): void;
+  /** The NIK's member lookup, as `u.members.findByNik` will start it (the member record itself follows it). */
+  memberByNik(nik: string): void;
+  /** The member number's lookup, as `u.members.findByNumber` will start it. */
+  memberByNumber(memberNumber: number): void;
 }
 
 /** Second argument of a unit's `schema(builder, unit)`. */

@@ -1,4 +1,5 @@
-import type { Member, UnitMutationContext } from '@kkmp/plugin-sdk';
+import type { Member, UnitMutationContext, UnitPrefetch } from '@kkmp/plugin-sdk';
+import type { SalePrefetch } from './prefetch';
 import type { Beneficiary } from '../model/beneficiary';
 import type { CustomerClass, Product } from '../model/product';
 import type { PaymentMethod, SaleData, SaleLine, StoredSale } from '../model/sale';
@@ -63,6 +64,13 @@ export interface SaleHooks<Settings, D extends SaleData = SaleData> {
    * log of refused attempts, written with `u.derived`.
    */
   onRefused?: (refusal: SaleRefusal, u: UnitMutationContext<Settings>) => Promise<void>;
+  /**
+   * Names the items the unit's rules (gate, beforeSale) will read by key, from the sale's input alone,
+   * so they join the sale's first read wave with the kit's (products, stock, buyer, registry entry):
+   * e.g. `keys.item('COMPLIANCE')`, or a farmer's allocation by NIK. Runs before the gate and before
+   * anything is read; it only names keys (see UnitMutationOptions.prefetch in the SDK).
+   */
+  prefetch?: (sale: SalePrefetch, keys: UnitPrefetch) => void;
   /** Undoes what beforeSale took when a sale is voided (releaseQuotas with what it stored). */
   onVoid?: (sale: StoredSale<D>, u: UnitMutationContext<Settings>) => Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { ReadCtx, WriteCtx } from '../context';
 import { keys } from '../model/keys';
 import { saleSchema, type Sale, type SaleData, type StoredSale } from '../model/sale';
 import type { SalesOptions } from '../options';
+import { prefetchSale } from '../sales/prefetch';
 import { sell } from '../sales/sell';
 import { voidSale } from '../sales/void';
 import type { Shop } from './shop';
@@ -37,6 +38,12 @@ function registerSell<S, D extends SaleData>(shop: Shop<S>, options: SalesOption
       buyerName: t.string({ required: false, description: 'Buyer name, for a non-member receipt.' }),
       ...(options.input?.(t) ?? {}),
     }),
+    // The sale's reads by key join the gate's first wave (products, stock, buyer, registry, the unit's own).
+    prefetch: (input, keys) => {
+      const { lines, memberId, memberNumber, buyerNik, buyerName: _n, paymentMethod: _p, tendered: _t, ...own } = input as typeof input & Record<string, unknown>;
+      const decode = { product: (p: string | number, i: number) => id(p, 'Product', `input.lines.${i}.productId`), member: (m: string | number, coopId: string) => memberIdOf(String(m), coopId) };
+      prefetchSale({ lines, memberId, memberNumber, buyerNik }, own, keys, decode, { registry: registry !== undefined, unit: hooks.prefetch });
+    },
     resolve: async (input, u) => {
       const { lines, memberId, memberNumber, buyerNik, buyerName, paymentMethod, tendered, ...own } = input as typeof input & Record<string, unknown>;
       const ownInput = JSON.parse(JSON.stringify(own)) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { commerce, commercePermissionNames, type SaleHooks } from '@kkmp/commerce';
-import { complianceGate } from '../services/compliance';
+import { COMPLIANCE_KEY, complianceGate } from '../services/compliance';
 import { depotPrice, releaseRefill, takeRefill, type RefillData } from '../services/refill';
 import type { AirminumSettings } from '../settings';
 import { registerCompliance } from './compliance';
@@ -26,7 +26,7 @@ export function airminumSchema(b: Builder, unit: UnitSchemaKit<AirminumSettings>
         deliveryAddress: t.string({ nullable: true, description: 'Delivery address, for a delivery order.', resolve: (s) => s.unitData.deliveryAddress ?? null }),
       }),
       // `hooks` lets a test wrap one (e.g. pause a sale between its gate read and its commit).
-      hooks: { gate: complianceGate, price: depotPrice, beforeSale: takeRefill, onVoid: releaseRefill, ...hooks },
+      hooks: { gate: complianceGate, prefetch: (_sale, keys) => keys.item(...COMPLIANCE_KEY), price: depotPrice, beforeSale: takeRefill, onVoid: releaseRefill, ...hooks },
     },
   });
   registerCompliance(b, unit);
