@@ -13,6 +13,11 @@ export interface QuotaUse {
   field: string;
   /** What is limited, for the messages ("SPHP rice, 5 kg packs, this week"). */
   what: { en: string; id: string };
+  /**
+   * The counter's `used` as the unit already read it in this attempt (strongly consistent), to spare a
+   * second read: the write's condition still guards the race. Absent: consumeQuotas reads it.
+   */
+  used?: number;
 }
 
 /** What a sale took from a counter: keep it with the sale (hook data) and give it back on a void. */
@@ -42,9 +47,11 @@ function merge<T extends QuotaTaken>(uses: T[]): T[] {
  */
 export async function consumeQuotas(u: WriteCtx, uses: QuotaUse[]): Promise<QuotaTaken[]> {
   const list = merge(uses);
-  const counters = await u.store.getMany(counterSchema, list.map((q) => keys.quota(q.key)));
-  list.forEach((q, i) => {
-    const used = counters[i]?.used ?? 0;
+  const unread = list.filter((q) => q.used === undefined);
+  const counters = unread.length > 0 ? await u.store.getMany(counterSchema, unread.map((q) => keys.quota(q.key))) : [];
+  const read = new Map(unread.map((q, i) => [q, counters[i]?.used ?? 0]));
+  list.forEach((q) => {
+    const used = q.used ?? read.get(q) ?? 0;
     const left = Math.max(0, q.limit - used);
     if (q.amount > left) {
       throw new BusinessRuleError(q.rule, `limit reached for ${q.what.en}: ${left} of ${q.limit} left`, `batas ${q.what.id} tercapai: sisa ${left} dari ${q.limit}`, {

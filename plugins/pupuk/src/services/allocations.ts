@@ -1,6 +1,6 @@
 import type { UnitContext } from '@kkmp/plugin-sdk';
 import { chunkSchema, counterSchema, jobSchema, keys, seasonSchema, versionSchema, type AllocationVersion, type CompletedImport, type SeasonImports } from '../model';
-import type { FertilizerType } from '../settings';
+import { fertilizerTypes, type FertilizerType } from '../settings';
 
 type Ctx = UnitContext<unknown>;
 
@@ -26,7 +26,7 @@ export async function seasonImports(u: Ctx, season: string): Promise<SeasonImpor
 /**
  * A farmer's allocations for a season, per type, as in force now: the latest complete import that set
  * each one wins; versions of running or cancelled imports are invisible. One wave of reads (the season's
- * imports and the farmer's versions, both strongly consistent), then the redeemed counters in one batch.
+ * imports, the farmer's versions and the redeemed counters, all strongly consistent).
  */
 export async function farmerAllocations(u: Ctx, season: string, nik: string): Promise<FarmerAllocation[]> {
   return (await farmerAllocationsOf(u, season, nik)).allocations;
@@ -34,17 +34,23 @@ export async function farmerAllocations(u: Ctx, season: string, nik: string): Pr
 
 /** The same, with the season's imports as read (their revision guards a redemption against a revision completing meanwhile). */
 export async function farmerAllocationsOf(u: Ctx, season: string, nik: string): Promise<{ imports: SeasonImports; allocations: FarmerAllocation[] }> {
-  const [imports, versions] = await Promise.all([seasonImports(u, season), u.store.all(versionSchema, keys.versionsOf(season, nik))]);
+  // One wave: the season's imports, the farmer's versions and the redeemed counter of every type (a few
+  // keys; those without an allocation are dropped below), so a redemption reads nothing more before its checks.
+  const [imports, versions, allCounters] = await Promise.all([
+    seasonImports(u, season),
+    u.store.all(versionSchema, keys.versionsOf(season, nik)),
+    u.store.getMany(counterSchema, fertilizerTypes.map((t) => keys.quotaItem(season, nik, t))),
+  ]);
+  const usedOf = new Map(fertilizerTypes.map((t, i) => [t, allCounters[i]?.used ?? 0]));
   const order = new Map(imports.completed.map((c, i) => [c.jobId, i]));
   const byType = new Map<FertilizerType, AllocationHistoryEntry[]>();
   for (const v of versions.filter((x) => order.has(x.jobId)).sort((a, b) => order.get(a.jobId)! - order.get(b.jobId)!)) {
     byType.set(v.type, [...(byType.get(v.type) ?? []), { ...v, import: imports.completed[order.get(v.jobId)!]! }]);
   }
   const types = [...byType.keys()].sort();
-  const counters = await u.store.getMany(counterSchema, types.map((t) => keys.quotaItem(season, nik, t)));
-  const allocations = types.map((type, i) => {
+  const allocations = types.map((type) => {
     const history = byType.get(type)!;
-    return { season, nik, type, current: history[history.length - 1]!, redeemedKg: counters[i]?.used ?? 0, history };
+    return { season, nik, type, current: history[history.length - 1]!, redeemedKg: usedOf.get(type) ?? 0, history };
   });
   return { imports, allocations };
 }

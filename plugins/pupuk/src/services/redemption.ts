@@ -91,7 +91,7 @@ export async function redeem(sale: SaleDraft, u: Ctx): Promise<PupukSaleData> {
     if (!allocation || allocation.current.kg === 0) {
       throw new BusinessRuleError('NO_ALLOCATION', `this farmer has no e-RDKK allocation of ${type} for ${season.code}`, `petani ini tidak punya alokasi e-RDKK ${type} untuk ${season.code}`, { field: `input.lines.${line.index}.productId`, details: { season: season.code, type } });
     }
-    return { key: keys.quota(season.code, nik, type), amount: kgOf(line), limit: allocation.current.kg, rule: 'ALLOCATION_EXCEEDED', field: `input.lines.${line.index}.quantity`, what: { en: `${type} allocation for ${season.code} (kg)`, id: `alokasi ${type} ${season.code} (kg)` } };
+    return { key: keys.quota(season.code, nik, type), amount: kgOf(line), limit: allocation.current.kg, used: allocation.redeemedKg, rule: 'ALLOCATION_EXCEEDED', field: `input.lines.${line.index}.quantity`, what: { en: `${type} allocation for ${season.code} (kg)`, id: `alokasi ${type} ${season.code} (kg)` } };
   });
   const taken = await consumeQuotas(u, uses);
   const group = allocations.values().next().value?.current.group;
