@@ -1,4 +1,4 @@
-import { ValidationError, isoDate, parseInput, positiveRupiah, text, z } from '@kkmp/plugin-sdk';
+import { msg, ValidationError, isoDate, parseInput, positiveRupiah, text, z } from '@kkmp/plugin-sdk';
 import { loadProduct } from '../catalog/products';
 import type { ReadCtx, WriteCtx } from '../context';
 import { keys } from '../model/keys';
@@ -6,15 +6,15 @@ import type { PurchaseOrder } from '../model/purchasing';
 import { documentNumber } from '../numbers';
 import { loadSupplier } from './suppliers';
 
-export const quantity = z.number().int('must be a whole number / harus bilangan bulat').min(1, 'must be at least 1 / paling sedikit 1');
+export const quantity = z.number().int(msg('must be a whole number', 'harus bilangan bulat')).min(1, msg('must be at least 1', 'paling sedikit 1'));
 
 export const purchaseOrderInput = z.object({
   expectedOn: isoDate.optional().nullable(),
   note: text(300).optional().nullable(),
   lines: z
     .array(z.object({ productId: z.string(), quantity, unitCost: positiveRupiah }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(80, 'at most 80 lines / paling banyak 80 baris'),
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(80, msg('at most 80 lines', 'paling banyak 80 baris')),
 });
 
 /** Each product once, each one in the catalog and kept in stock; `what` names the document in messages. */

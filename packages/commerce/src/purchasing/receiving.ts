@@ -1,4 +1,4 @@
-import { ACCOUNTS, BusinessRuleError, InvalidStateError, NotFoundError, ValidationError, parseInput, positiveRupiah, text, z, update } from '@kkmp/plugin-sdk';
+import { msg, ACCOUNTS, BusinessRuleError, InvalidStateError, NotFoundError, ValidationError, parseInput, positiveRupiah, text, z, update } from '@kkmp/plugin-sdk';
 import { supplierPaymentAccount } from '../accounts';
 import type { WriteCtx } from '../context';
 import { keys } from '../model/keys';
@@ -15,8 +15,8 @@ export const receiveInput = z.object({
   supplyAgreementId: z.string().optional().nullable(),
   lines: z
     .array(z.object({ productId: z.string(), quantity, unitCost: positiveRupiah }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(40, 'at most 40 lines per receipt / paling banyak 40 baris per penerimaan'),
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(40, msg('at most 40 lines per receipt', 'paling banyak 40 baris per penerimaan')),
 });
 
 type ReceiptLine = GoodsReceipt['lines'][number];

@@ -1,4 +1,4 @@
-import { ACCOUNTS, BusinessRuleError, ValidationError, parseInput, rupiah, text, z } from '@kkmp/plugin-sdk';
+import { ACCOUNTS, BusinessRuleError, ValidationError, msg, parseInput, rupiah, text, z } from '@kkmp/plugin-sdk';
 import { paymentAccount, revenueAccount } from '../accounts';
 import { beneficiaryForSale, findBeneficiary, type SaleNeeds } from '../beneficiaries/registry';
 import type { Beneficiary } from '../model/beneficiary';
@@ -16,15 +16,15 @@ import { priceLines, readLines, type LineQuantity, type LineReads } from './line
 export const MAX_SALE_LINES = 80;
 
 export const saleInput = z.object({
-  memberNumber: z.number().int().min(1, 'must be at least 1 / paling sedikit 1').optional().nullable(),
+  memberNumber: z.number().int().min(1, msg('must be at least 1', 'paling sedikit 1')).optional().nullable(),
   buyerNik: z.string().optional().nullable(),
   buyerName: text(100).optional().nullable(),
   paymentMethod: z.enum(PAYMENT_METHODS),
   tendered: rupiah.optional().nullable(),
   lines: z
-    .array(z.object({ productId: z.string(), quantity: z.number().int('must be a whole number / harus bilangan bulat').min(1, 'must be at least 1 / paling sedikit 1').max(100_000) }))
-    .min(1, 'needs at least one line / perlu paling sedikit satu baris')
-    .max(MAX_SALE_LINES, `at most ${MAX_SALE_LINES} lines; split the sale / paling banyak ${MAX_SALE_LINES} baris; pecah penjualannya`),
+    .array(z.object({ productId: z.string(), quantity: z.number().int(msg('must be a whole number', 'harus bilangan bulat')).min(1, msg('must be at least 1', 'paling sedikit 1')).max(100_000) }))
+    .min(1, msg('needs at least one line', 'perlu paling sedikit satu baris'))
+    .max(MAX_SALE_LINES, msg(`at most ${MAX_SALE_LINES} lines; split the sale`, `paling banyak ${MAX_SALE_LINES} baris; pecah penjualannya`)),
 });
 
 export interface SellOptions {

@@ -43,7 +43,7 @@ export async function setAllocation(u: UnitMutationContext<LpgSettings>, input: 
 
 export const deliveryInput = z.object({
   supplierId: z.string(),
-  fullCylinders: z.number().int().min(1, 'must be at least 1 / paling sedikit 1').max(10_000),
+  fullCylinders: z.number().int().min(1, msg('must be at least 1', 'paling sedikit 1')).max(10_000),
   emptiesReturned: z.number().int().min(0, 'must not be negative / tidak boleh negatif').max(10_000),
   unitCost: positiveRupiah,
   paymentReference: text(100),
