@@ -1,7 +1,7 @@
 import type { BenchApi } from '../env';
 import { seedCity } from './city';
 import { coopPeople, localToday, managerToken, runUnitDemos, seedMembers, type CoopPeople } from './coop';
-import { seedLoans, seedLpg, seedShop } from './units';
+import { seedLoans, seedLpg, seedPupuk, seedShop } from './units';
 
 /** How much data 1x is; --scale N seeds N times each. */
 export interface Sizes {
@@ -66,10 +66,12 @@ export async function seedFixture(api: BenchApi, sizes: Sizes, scale: number): P
   const members = await seedMembers(api, cooperativeId, manager, n.members, today);
   const people = await coopPeople(api, cooperativeId, members[0]!.id);
   const values = await runUnitDemos(api, cooperativeId, people, members);
+  const need = (key: string) => values[key] ?? fail(`the ${key} demo value is missing`);
   const products = await seedShop(api, cooperativeId, people, n.products);
   await seedLpg(api, cooperativeId, people, today);
+  const farmerNiks = [members[0]!.nik, members[1]!.nik, ...DEMO_FARMERS];
+  await seedPupuk(api, cooperativeId, people, farmerNiks, need('pupuk.ureaId'));
   await seedLoans(api, cooperativeId, people, members, n.loans);
-  const need = (key: string) => values[key] ?? fail(`the ${key} demo value is missing`);
   return {
     scale,
     now,
@@ -84,7 +86,7 @@ export async function seedFixture(api: BenchApi, sizes: Sizes, scale: number): P
     lpgRefillId: need('lpg.refillId'),
     lpgBuyerNik: LPG_MICRO_BUSINESS,
     ureaId: need('pupuk.ureaId'),
-    farmerNiks: [members[0]!.nik, members[1]!.nik, ...DEMO_FARMERS],
+    farmerNiks,
     refillId: need('airminum.refillId'),
     gaugeId: need('kolamretensi.gaugeId'),
     counts: { ...n, loans: n.loans + 2 },

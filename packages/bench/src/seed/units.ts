@@ -71,3 +71,22 @@ export async function seedLoans(api: BenchApi, cooperativeId: string, people: Co
     await mutate(api, people.staff, 'simpanpinjamDisburseLoan', { cooperativeId, loanId: loan.id });
   });
 }
+
+/**
+ * Urea for the redemption scenario: the bench farmers' season allocation revised up (a later import for
+ * the season revises the rows it names) and a delivery to match. The demo's allocations (100-250 kg a
+ * farmer) run out within one run: three rounds of about 4.5 s at concurrency 10, 1 kg a redemption,
+ * round the farmers, plus the floor's recording.
+ */
+export async function seedPupuk(api: BenchApi, cooperativeId: string, people: CoopPeople, farmerNiks: string[], ureaId: string): Promise<void> {
+  const season = (await api.http.gql(`query($c: ID!) { pupukSeason(cooperativeId: $c) { code } }`, { c: cooperativeId }, people.manager)).pupukSeason.code as string;
+  const csv = ['nik,nama,poktan,luas_lahan_ha,komoditas,jenis_pupuk,alokasi_kg', ...farmerNiks.map((nik, i) => `${nik},Petani Bench ${i + 1},Tani Makmur,2,PADI,UREA,${BENCH_UREA_KG}`)].join('\n');
+  let job = (await mutate(api, people.manager, 'pupukImportAllocations', { cooperativeId, season, fileName: `erdkk-${season}-bench.csv`, csv }, 'import { id status }')).import;
+  while (job.status === 'WRITING') job = await mutate(api, people.manager, 'pupukContinueAllocationImport', { cooperativeId, importId: job.id }, 'id status');
+  if (job.status !== 'COMPLETE') throw new Error(`bench seed: the Urea allocation import ended ${job.status}`);
+  const distributor = await mutate(api, people.manager, 'pupukCreateSupplier', { cooperativeId, name: 'Distributor Bench', kind: 'PUPUK_INDONESIA' }, 'id');
+  await mutate(api, people.manager, 'pupukReceiveGoods', { cooperativeId, supplierId: distributor.id, payment: 'CREDIT', lines: [{ productId: ureaId, quantity: BENCH_UREA_KG * farmerNiks.length, unitCost: 1_700 }] });
+}
+
+/** kg of Urea each bench farmer may redeem this season (the import takes up to 100,000 kg a row). */
+const BENCH_UREA_KG = 20_000;
