@@ -77,12 +77,13 @@ describe('airminum: the refill counter', () => {
     await d.sell(2, 1);
     const after = calls();
     const diff = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
-    // Two read waves by key: the kit's (the cooperative, the unit record, the period lock, the activity
-    // summary), then the sale's (the gate's compliance item, products, stock levels); the receipt number once
-    // every check passed (an atomic counter, outside the transaction so cashiers never conflict on it); then one transaction
-    // holding everything else the sale writes: the stock-card lines and (only on a day's first sale of the
-    // unit) the city's activity summary. Nothing is written after it.
-    expect(diff).toEqual({ BatchGetItemCommand: 2, UpdateItemCommand: 1, TransactWriteItemsCommand: 1 });
+    // One read wave by key: the kit's (the cooperative, the unit record, the idempotency record, the period
+    // lock, the activity summary) with what the sale named ahead (the gate's compliance item, products, stock
+    // levels); the receipt number once every check passed (an atomic counter, outside the transaction so
+    // cashiers never conflict on it); then one transaction holding everything else the sale writes: the
+    // stock-card lines and (only on a day's first sale of the unit) the city's activity summary. Nothing is
+    // written after it.
+    expect(diff).toEqual({ BatchGetItemCommand: 1, UpdateItemCommand: 1, TransactWriteItemsCommand: 1 });
   });
 
 });
