@@ -13,12 +13,11 @@ const started = (p: Promise<unknown>) => void p.catch(() => undefined);
  * Starts the reads a unit mutation declared (`prefetch`), in the same tick as the gate's, so they join
  * its BatchGetItem. Only for input its schema accepts; a hook that throws has named what it named until
  * then, and changes nothing else: the gate, the input check and the resolver refuse as without it.
- * Returns the unit's keys it asked for, to be dropped before a re-run (which must read afresh).
  */
-export function startUnitPrefetch(core: CoreContext, coopId: string, unitId: string, hook: Hook | undefined, schema: z.ZodType | undefined, fields: Record<string, unknown>): Key[] {
-  if (!hook) return [];
+export function startUnitPrefetch(core: CoreContext, coopId: string, unitId: string, hook: Hook | undefined, schema: z.ZodType | undefined, fields: Record<string, unknown>): void {
+  if (!hook) return;
   const parsed = schema ? schema.safeParse(fields) : { success: true as const, data: fields };
-  if (!parsed.success) return [];
+  if (!parsed.success) return;
   const partition = unitPartition(coopId, unitId);
   const keys: Key[] = [];
   const target: UnitPrefetch = {
@@ -35,10 +34,4 @@ export function startUnitPrefetch(core: CoreContext, coopId: string, unitId: str
     // A key the hook could not name is read later, by the resolver, which meets the problem itself.
   }
   prefetch(core, keys);
-  return keys;
-}
-
-/** Before a re-run: the unit's prefetched items the last attempt left unread must be read afresh. */
-export function dropPrefetched(core: CoreContext, keys: readonly Key[]): void {
-  for (const k of keys) core.items.clear(k);
 }
