@@ -55,7 +55,8 @@ const hookData = z.record(z.string(), z.unknown());
  * allocations). The unit's beforeSale sees a copy of the draft; what it returns is stored with the sale.
  */
 export async function sell(u: WriteCtx, raw: Record<string, unknown>, options: SellOptions): Promise<Sale> {
-  // The sale's reads by key start before the unit's gate is awaited, so they share its wave; the gate still
+  // The sale's reads by key start before the unit's gate is awaited, so they share its wave (the kit's
+  // prefetch has already put them in the mutation's first wave: these find them there). The gate still
   // refuses first, and invalid input is refused as before (its reads are not started).
   const early = saleInput.safeParse(raw);
   const reads = early.success ? startReads(u, early.data, options) : undefined;
