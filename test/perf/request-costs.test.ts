@@ -22,7 +22,7 @@ const PINNED = {
   lpg: { calls: { BatchGetItem: 2, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 },
   // The second wave: the season's imports, the farmer's allocation versions (a Query: their keys carry the
   // import job's id) and the redeemed counters, side by side.
-  pupuk: { calls: { BatchGetItem: 2, Query: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 },
+  pupuk: { calls: { BatchGetItem: 1, Query: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 3 },
   airminum: { calls: { BatchGetItem: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 3 },
 };
 

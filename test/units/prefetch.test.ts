@@ -51,6 +51,22 @@ const stash = defineUnit({
         return item?.value ?? -1;
       },
     });
+    unit.mutation('tally', {
+      type: 'Int',
+      description: "Counts the items and marks the day's tally (a dated item and a query, named ahead).",
+      permission: 'stash:write',
+      businessEvent: true,
+      input: (t) => ({ note: t.string({ required: false, description: 'Note.' }) }),
+      prefetch: (_input, keys) => {
+        for (const date of keys.dates) keys.item('DAY', date);
+        keys.query('ITEM');
+      },
+      resolve: async (_input, u) => {
+        const [day, items] = await Promise.all([u.store.get(itemSchema, 'DAY', u.businessDate), u.store.all(itemSchema, ['ITEM'])]);
+        u.writes.update(['DAY', u.businessDate], update().add('value', 1));
+        return (day?.value ?? 0) * 100 + items.length;
+      },
+    });
   },
   async onEnable() {},
   async onDisable() {},
@@ -108,6 +124,17 @@ describe("a unit mutation's prefetch", () => {
     // The item as the first test left it: taken once.
     const { answer: again } = await take('a');
     expect(again.data).toBe(4);
+  });
+
+  it("names a dated key for each business date the call may have, and starts a query beside the gate's wave", async () => {
+    const TALLY = `mutation($input: StashTallyInput!) { stashTally(input: $input) { __typename ... on StashTallySuccess { data } ... on Error { code } } }`;
+    const tally = () => logCalls(api.db, () => api.gql(TALLY, { input: { cooperativeId: f.coopId } }, f.manager));
+    await tally();
+    const { result, log } = await tally();
+    // The day's tally marked once before, and the four items (a, b, c, race).
+    expect(result.data.stashTally).toEqual({ __typename: 'StashTallySuccess', data: 104 });
+    expect(log.byCommand).toEqual({ BatchGetItem: 1, Query: 1, TransactWriteItems: 1 });
+    expect(log.roundTrips).toBe(2);
   });
 
   it('a re-run reads a prefetched item afresh', async () => {

@@ -221,8 +221,19 @@ export interface UnitPrefetch {
   cooperativeId: string;
   /** The clock (e.g. to check a NIK's date before naming its key). */
   now(): Date;
+  /**
+   * The business dates the mutation may run on, for keys that carry a date or period: the `businessDate`
+   * requested, else today in each of the country's time zones (the cooperative's is read with the gate):
+   * one date, two near midnight.
+   */
+  dates: string[];
   /** An item of the unit by key, as `u.store.get(schema, ...key)` will read it. */
   item(...key: string[]): void;
+  /**
+   * The unit's items under a key prefix, as `u.store.all(schema, ...)` will query them: the query starts
+   * with the first wave, beside its BatchGetItem (a call of its own, but no round trip more).
+   */
+  query(...prefix: string[]): void;
   /** A member by id, as `u.members.get` will read it. */
   member(memberId: string): void;
   /** The NIK's member lookup, as `u.members.findByNik` will start it (the member record itself follows it). */

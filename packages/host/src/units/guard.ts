@@ -4,6 +4,7 @@ import type { AnyUnit } from '@kkmp/plugin-sdk';
 import type { UnitContext } from '@kkmp/plugin-sdk';
 import { createUnitBooks } from './books';
 import { loadUnitRecord } from './records';
+import { startedQueries } from './prefetch';
 import { createUnitDerivedWrites, createUnitStore } from './store';
 
 /** Whether a principal holds a unit permission in a cooperative (whose city is given). */
@@ -72,7 +73,7 @@ export async function openUnit<S>(
     principal,
     now: () => core.clock.now(),
     today: () => localDate(core.clock.now(), cooperative.timeZone),
-    store: createUnitStore(core.db, coopId, unit.id, core.items),
+    store: createUnitStore(core.db, coopId, unit.id, core.items, startedQueries(core)),
     derived: createUnitDerivedWrites(core.db, coopId, unit.id),
     members: {
       get: async (memberId) => (await readMembers(), loadMember(core, coopId, memberId)),

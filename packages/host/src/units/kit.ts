@@ -16,7 +16,7 @@ import { createUnitWrites } from './store';
 import { IDEMPOTENCY_KEY_FIELD as idem } from '../schema/idempotency';
 import { BUSINESS_DATE_FIELD } from '../schema/business-date';
 import { parseUnitArgs, parseUnitInput, refusingZodErrors } from './input';
-import { startUnitPrefetch } from './prefetch';
+import { startUnitPrefetch, startedQueries } from './prefetch';
 
 
 /** A unit posts on core accounts or its own, never another unit's; every line carries its segment. */
@@ -117,14 +117,17 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
         // activity summary in one BatchGetItem (the gate still refuses an outsider before anything is used).
         prefetch(core, [unitRecordKey(coopId, unit.id), ...mutationFirstReads(spec), ...(options.businessEvent ? postingReads(coopId) : [])]);
         // And what the unit said its resolver reads by key (a sale's products, stock, buyer), in the same wave.
-        // (A re-run reads them afresh: runMutation clears the request's loader before it.)
-        startUnitPrefetch(core, coopId, unit.id, options.prefetch as never, options.schema, rest);
+        startUnitPrefetch(core, coopId, unit.id, options.prefetch as never, options.schema, rest, requestedDate);
+        let attempts = 0;
         const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
         const input = parseUnitInput(options.schema, idempotencyKey, rest);
         return runMutation(
           core,
           spec,
           async (tx, event) => {
+            // A re-run reads afresh: runMutation clears the request's loader, and a query the last attempt
+            // left untaken is dropped here.
+            if (attempts++ > 0) startedQueries(core).clear();
             // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
             tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
             // Inside the body, after any idempotent replay: a retry of yesterday's sale returns it even if the period closed since.

@@ -1,32 +1,67 @@
-import { loadMember, loadMemberByNik, loadMemberByNumber, prefetch, type CoreContext } from '@kkmp/core';
-import { sk, type Key } from '@kkmp/store';
+import { TIME_ZONES, loadMember, loadMemberByNik, loadMemberByNumber, localDate, prefetch, type CoreContext, type IndonesianTimeZone } from '@kkmp/core';
+import { queryAll, sk, skPrefix, type Key } from '@kkmp/store';
 import type { UnitPrefetch } from '@kkmp/plugin-sdk';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { unitPartition } from './store';
 
 type Hook = (input: never, keys: UnitPrefetch) => void;
+/** Raw items of a started query, parsed with the unit's schema when `u.store.all` takes them. */
+export type StartedQueries = Map<string, Promise<Record<string, unknown>[]>>;
+
+const rawItem = z.record(z.string(), z.unknown());
+const started = new WeakMap<CoreContext, StartedQueries>();
+
+/** The queries a request's unit prefetch started, by partition and prefix (empty when none). */
+export function startedQueries(core: CoreContext): StartedQueries {
+  let queries = started.get(core);
+  if (!queries) started.set(core, (queries = new Map()));
+  return queries;
+}
 
 /** Started loads settle later, where they are used (or never): a failure is that reader's to meet. */
-const started = (p: Promise<unknown>) => void p.catch(() => undefined);
+const settleLater = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+
+/** The requested business date, else today in each zone a cooperative may have (one date, two near midnight). */
+function candidateDates(core: CoreContext, requested: unknown): string[] {
+  if (typeof requested === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(requested)) return [requested];
+  const now = core.clock.now();
+  return [...new Set((Object.keys(TIME_ZONES) as IndonesianTimeZone[]).map((zone) => localDate(now, zone)))];
+}
 
 /**
  * Starts the reads a unit mutation declared (`prefetch`), in the same tick as the gate's, so they join
- * its BatchGetItem. Only for input its schema accepts; a hook that throws has named what it named until
- * then, and changes nothing else: the gate, the input check and the resolver refuse as without it.
+ * its BatchGetItem (a query runs beside it). Only for input its schema accepts; a hook that throws has
+ * named what it named until then, and changes nothing else: the gate, the input check and the resolver
+ * refuse as without it.
  */
-export function startUnitPrefetch(core: CoreContext, coopId: string, unitId: string, hook: Hook | undefined, schema: z.ZodType | undefined, fields: Record<string, unknown>): void {
+export function startUnitPrefetch(
+  core: CoreContext,
+  coopId: string,
+  unitId: string,
+  hook: Hook | undefined,
+  schema: z.ZodType | undefined,
+  fields: Record<string, unknown>,
+  requestedDate: unknown,
+): void {
   if (!hook) return;
   const parsed = schema ? schema.safeParse(fields) : { success: true as const, data: fields };
   if (!parsed.success) return;
   const partition = unitPartition(coopId, unitId);
   const keys: Key[] = [];
+  const queries = startedQueries(core);
   const target: UnitPrefetch = {
     cooperativeId: coopId,
     now: () => core.clock.now(),
+    dates: candidateDates(core, requestedDate),
     item: (...parts) => void keys.push({ pk: partition, sk: sk(...parts) }),
-    member: (id) => started(loadMember(core, coopId, id)),
-    memberByNik: (nik) => started(loadMemberByNik(core, coopId, nik)),
-    memberByNumber: (n) => started(loadMemberByNumber(core, coopId, n)),
+    query: (...parts) => {
+      const prefix = skPrefix(...parts);
+      const id = `${partition}\u0000${prefix}`; // as createUnitStore's `all` looks it up
+      if (!queries.has(id)) queries.set(id, settleLater(queryAll(core.db, { partition, prefix }, rawItem)));
+    },
+    member: (id) => void settleLater(loadMember(core, coopId, id)),
+    memberByNik: (nik) => void settleLater(loadMemberByNik(core, coopId, nik)),
+    memberByNumber: (n) => void settleLater(loadMemberByNumber(core, coopId, n)),
   };
   try {
     hook(parsed.data as never, target);

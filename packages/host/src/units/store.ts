@@ -22,10 +22,20 @@ async function readOnce(items: ItemLoader, keys: Key[]): Promise<(Record<string,
   }
 }
 
-export function createUnitStore(db: Db, coopId: string, unitId: string, items?: ItemLoader): UnitStore {
+/** Queries a unit's prefetch started (see prefetch.ts), by `${partition}\u0000${prefix}`: each taken once. */
+type StartedQueries = Map<string, Promise<Record<string, unknown>[]>>;
+
+export function createUnitStore(db: Db, coopId: string, unitId: string, items?: ItemLoader, queries?: StartedQueries): UnitStore {
   const partition = unitPartition(coopId, unitId);
   const key = (parts: string[]): Key => ({ pk: partition, sk: sk(...parts) });
   const many = (keys: Key[]) => (items ? readOnce(items, keys) : batchGet(db, keys));
+  /** The prefetched answer of this query, if one was started: taken once, so a later `all` queries afresh. */
+  const takeStarted = (prefix: string) => {
+    const id = `${partition}\u0000${prefix}`;
+    const found = queries?.get(id);
+    queries?.delete(id);
+    return found;
+  };
   return {
     get: async (schema, ...parts) => {
       if (!items) return getItem(db, key(parts), schema);
@@ -35,7 +45,10 @@ export function createUnitStore(db: Db, coopId: string, unitId: string, items?: 
     getMany: async (schema, keys) => (await many(keys.map(key))).map((item) => (item ? parseItem(schema, item) : undefined)),
     page: (schema, prefix, page, filter) => queryPage(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }, schema, page),
     count: (prefix, filter) => queryCount(db, { partition, prefix: skPrefix(...prefix), ...(filter ? { filter } : {}) }),
-    all: (schema, prefix) => queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema),
+    all: async (schema, prefix) => {
+      const started = takeStarted(skPrefix(...prefix));
+      return started ? (await started).map((item) => parseItem(schema, item)) : queryAll(db, { partition, prefix: skPrefix(...prefix) }, schema);
+    },
     range: (schema, from, to, page) => queryPage(db, { partition, between: [sk(...from), sk(...to)] }, schema, page),
   };
 }

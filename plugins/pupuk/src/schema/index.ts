@@ -1,5 +1,6 @@
 import type { Builder, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { commerce, commercePermissionNames } from '@kkmp/commerce';
+import { prefetchAllocations } from '../services/allocations';
 import { redeem, unredeem, type PupukSaleData } from '../services/redemption';
 import { FARMER } from '../services/staging';
 import { QUANTITY_UNITS, sacksToUnits } from '../services/quantities';
@@ -50,7 +51,7 @@ export function pupukSchema(b: Builder, unit: UnitSchemaKit<PupukSettings>): voi
         proofReference: t.string({ nullable: true, description: 'Proof of the redemption.', resolve: (s) => s.unitData.proofReference ?? null }),
         redeemed: t.field({ type: [Redeemed], description: 'Subsidized fertilizer redeemed, per type (empty for market-price goods only).', resolve: (s) => s.unitData.redeemed ?? [] }),
       }),
-      hooks: { beforeSale: redeem, onVoid: unredeem },
+      hooks: { prefetch: prefetchAllocations, beforeSale: redeem, onVoid: unredeem },
     },
   });
   registerImports(b, unit);

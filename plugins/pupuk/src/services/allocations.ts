@@ -1,6 +1,8 @@
-import type { UnitContext } from '@kkmp/plugin-sdk';
+import type { UnitContext, UnitPrefetch } from '@kkmp/plugin-sdk';
+import type { SalePrefetch } from '@kkmp/commerce';
 import { chunkSchema, counterSchema, jobSchema, keys, seasonSchema, versionSchema, type AllocationVersion, type CompletedImport, type SeasonImports } from '../model';
-import { fertilizerTypes, type FertilizerType } from '../settings';
+import { fertilizerTypes, pupukSettings, type FertilizerType } from '../settings';
+import { seasonOf } from './seasons';
 
 type Ctx = UnitContext<unknown>;
 
@@ -53,6 +55,27 @@ export async function farmerAllocationsOf(u: Ctx, season: string, nik: string): 
     return { season, nik, type, current: history[history.length - 1]!, redeemedKg: usedOf.get(type) ?? 0, history };
   });
   return { imports, allocations };
+}
+
+/** The e-RDKK's national seasons (the settings' default), which a kiosk almost always keeps. */
+const NATIONAL_SEASONS = pupukSettings.parse({}).seasons;
+
+/**
+ * Names a redemption's allocation reads for the sale's first wave, from the NIK typed and the season of
+ * each date the sale may have under the national seasons: the season's imports, the farmer's versions and
+ * the redeemed counters (what farmerAllocationsOf reads). The versions are a query: their keys carry the
+ * import job's id, and only the season item says which jobs count (an import's rows are batch-written
+ * before it completes, so a revision comes into force at once). A kiosk with seasons of its own reads
+ * them after the gate, as before: the prediction saves a round trip, it decides nothing.
+ */
+export function prefetchAllocations(sale: SalePrefetch, k: UnitPrefetch): void {
+  const nik = sale.buyerNik;
+  if (!nik) return;
+  for (const season of new Set(k.dates.map((d) => seasonOf(d, NATIONAL_SEASONS).code))) {
+    k.item(...keys.season(season));
+    k.query(...keys.versionsOf(season, nik));
+    for (const type of fertilizerTypes) k.item(...keys.quotaItem(season, nik, type));
+  }
 }
 
 /** A season's allocations in force, with the redeemed kg of each: read from the completed imports' staged files (a few large items) and the counters in batches. */
