@@ -1,4 +1,4 @@
-import { authorize, type CoreContext } from '@kkmp/core';
+import { authorize, loadCooperative, type CoreContext } from '@kkmp/core';
 import { pk, queryAll, sk, skPrefix } from '@kkmp/store';
 import { z } from 'zod';
 
@@ -22,7 +22,21 @@ export async function loadUnitRecord(ctx: CoreContext, coopId: string, unitId: s
   return item ? unitRecordSchema.parse(item) : undefined;
 }
 
+/**
+ * The cooperative's unit records, enabled or not, in unit id order. Read by key from the ids its profile
+ * keeps (Cooperative.unitIds), so a page of cooperatives costs one BatchGetItem for all of them; a
+ * cooperative not indexed yet is queried. For display: decisions read the partition (queryUnitRecords).
+ */
 export async function listUnitRecords(ctx: CoreContext, coopId: string): Promise<UnitRecord[]> {
+  await authorize(ctx, 'coop:read', { coopId });
+  const ids = (await loadCooperative(ctx, coopId))?.unitIds;
+  if (!ids) return queryUnitRecords(ctx, coopId);
+  const items = await Promise.all([...ids].sort().map((id) => ctx.items.load(unitRecordKey(coopId, id))));
+  return items.flatMap((item) => (item ? [unitRecordSchema.parse(item)] : []));
+}
+
+/** The unit records as stored now, by a query of the cooperative's partition (what enablement decides on). */
+export async function queryUnitRecords(ctx: CoreContext, coopId: string): Promise<UnitRecord[]> {
   await authorize(ctx, 'coop:read', { coopId });
   return queryAll(ctx.db, { partition: pk({ kind: 'coop', coopId }), prefix: skPrefix('UNIT') }, unitRecordSchema);
 }

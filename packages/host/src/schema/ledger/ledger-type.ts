@@ -1,4 +1,4 @@
-import { generalLedger, getCashFlow, getChangesInEquity, getFinancialPosition, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
+import { generalLedger, getCashFlow, getChangesInEquity, getPositionView, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
@@ -36,7 +36,7 @@ export function registerLedgerType(builder: Builder, { CooperativeRef }: CoreRef
         type: PositionRef,
         description: 'Laporan posisi keuangan.',
         args: { asOf: t.arg({ type: 'Date', description: 'As of.' }), unitId: t.arg.string({ required: false, description: 'One unit only.' }) },
-        resolve: (l, a, ctx) => getFinancialPosition(ctx.core, scope(l, a.unitId), a.asOf),
+        resolve: (l, a, ctx) => getPositionView(ctx.core, scope(l, a.unitId), a.asOf),
       }),
       results: t.field({
         type: ResultsRef,
