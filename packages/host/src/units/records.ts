@@ -1,4 +1,4 @@
-import { authorize, loadCooperative, type CoreContext } from '@kkmp/core';
+import { authorize, type CoreContext } from '@kkmp/core';
 import { pk, queryAll, sk, skPrefix } from '@kkmp/store';
 import { z } from 'zod';
 
@@ -24,12 +24,14 @@ export async function loadUnitRecord(ctx: CoreContext, coopId: string, unitId: s
 
 /**
  * The cooperative's unit records, enabled or not, in unit id order. Read by key from the ids its profile
- * keeps (Cooperative.unitIds), so a page of cooperatives costs one BatchGetItem for all of them; a
+ * keeps (Cooperative.unitIds, as the caller read it), so a page of cooperatives costs one BatchGetItem for all of them; a
  * cooperative not indexed yet is queried. For display: decisions read the partition (queryUnitRecords).
  */
-export async function listUnitRecords(ctx: CoreContext, coopId: string): Promise<UnitRecord[]> {
+export async function listUnitRecords(ctx: CoreContext, coop: { id: string; unitIds?: readonly string[] | undefined }): Promise<UnitRecord[]> {
+  const coopId = coop.id;
   await authorize(ctx, 'coop:read', { coopId });
-  const ids = (await loadCooperative(ctx, coopId))?.unitIds;
+  // From the profile the caller holds: a cached loader read would wait for the request's next batch to land.
+  const ids = coop.unitIds;
   if (!ids) return queryUnitRecords(ctx, coopId);
   const items = await Promise.all([...ids].sort().map((id) => ctx.items.load(unitRecordKey(coopId, id))));
   return items.flatMap((item) => (item ? [unitRecordSchema.parse(item)] : []));
