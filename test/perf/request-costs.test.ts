@@ -54,6 +54,17 @@ describe('reads', () => {
     expect(cost(log)).toEqual({ calls: { BatchGetItem: 2 }, roundTrips: 2 });
   });
 
+  it('the financial position with its account lines (here through a fragment)', async () => {
+    const q = `query($id: ID!, $asOf: Date!) { cooperative(id: $id) { ... on Cooperative { ledger { financialPosition(asOf: $asOf) { totalAssets ...Lines } } } } }
+      fragment Lines on FinancialPosition { assets { account amount } }`;
+    const { data, log } = await measure(s, q, { id: s.values.cooperativeId, asOf: TODAY });
+    const p = data.cooperative.ledger.financialPosition;
+    expect(p.assets.length).toBeGreaterThan(0);
+    report('financial position with lines', log);
+    // The statement is computed for its lines, so its totals come with it: no read of the position item.
+    expect(cost(log)).toEqual({ calls: { BatchGetItem: 1, Query: 2 }, roundTrips: 2 });
+  });
+
   it('the city list of 20 cooperatives with units and totals', async () => {
     const one = await measure(s, CITY, { id: s.values.cityId, first: 1, asOf: TODAY }, 'city');
     const { data, log } = await (process.env.TRACE ? trace(s.api.db, () => measure(s, CITY, { id: s.values.cityId, first: 20, asOf: TODAY }, 'city')) : measure(s, CITY, { id: s.values.cityId, first: 20, asOf: TODAY }, 'city'));

@@ -23,9 +23,10 @@ const once = <T>(f: () => Promise<T>) => {
   return () => (p ??= f());
 };
 
-export function positionView(ctx: CoreContext, scope: Scope, asOf: string): PositionView {
+/** `lines`: the account lines will be asked for, so the totals come from the same statement (one read, consistent). */
+export function positionView(ctx: CoreContext, scope: Scope, asOf: string, opts: { lines?: boolean } = {}): PositionView {
   const statement = once(() => financialPosition(ctx, scope, asOf));
-  const totals = once(async () => (await totalsByKey(ctx, scope, asOf)) ?? (await statement()));
+  const totals = once(async () => (opts.lines ? undefined : await totalsByKey(ctx, scope, asOf)) ?? (await statement()));
   return { asOf, totals, statement };
 }
 

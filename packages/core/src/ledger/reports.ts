@@ -26,10 +26,10 @@ export async function getFinancialPosition(ctx: CoreContext, scope: s.Scope, asO
 }
 
 /** The financial position as the API serves it: totals by key when they hold, lines only when asked (position-view.ts). */
-export async function getPositionView(ctx: CoreContext, scope: s.Scope, asOf: string) {
+export async function getPositionView(ctx: CoreContext, scope: s.Scope, asOf: string, opts: { lines?: boolean } = {}) {
   await authorize(ctx, 'ledger:read', { coopId: scope.coopId });
   dates(['asOf', asOf]);
-  return positionView(ctx, scope, asOf);
+  return positionView(ctx, scope, asOf, opts);
 }
 
 export async function getResults(ctx: CoreContext, scope: s.Scope, from: string, to: string) {
