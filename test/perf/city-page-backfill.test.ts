@@ -44,6 +44,13 @@ describe('backfill of what the city page reads by key', () => {
     expect(before.log.byCommand).toEqual({ BatchGetItem: 2, Query: 1 });
     expect(before.data.city.cooperatives.edges.some((e: any) => e.node.units.length > 0)).toBe(true);
     expect(demoBefore.data.cooperative.ledger.financialPosition.totalAssets).toBeGreaterThan(0);
+    // Kept by every posting of every unit's demo: the totals by key are the statement's (asked with its lines).
+    expect(demoBefore.log.byCommand.Query).toBeUndefined();
+    const computed = await measure(s, DEMO.replace('balanced }', 'balanced assets { amount } }'), { id: s.values.cooperativeId, asOf: TODAY });
+    expect(computed.log.byCommand.Query).toBeGreaterThan(0);
+    const { assets, ...computedTotals } = computed.data.cooperative.ledger.financialPosition;
+    expect(assets.length).toBeGreaterThan(0);
+    expect(computedTotals).toEqual(demoBefore.data.cooperative.ledger.financialPosition);
     // A record of a unit this API does not install (enabled when it was): listed as ever, by key too.
     const coopRaw = (await getItem(s.api.db, coopKey(rawDemoId()), anyItem))!;
     await putAll(s.api.db, [{ pk: coopRaw.pk as string, sk: sk('UNIT', 'kopi'), type: 'UnitRecord', unitId: 'kopi', enabled: false, settings: {}, updatedAt: '2026-01-01T00:00:00Z', version: 2 }]);
