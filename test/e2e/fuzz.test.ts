@@ -56,20 +56,21 @@ let writes: Write[] = [];
 const plain = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' && 'S' in v ? String((v as { S: unknown }).S) : String(v));
 
 function writesOf(command: string, input: any): Write[] {
+  // The attempt counters, and the lock a counter writes when it reaches its limit (throttle.ts).
   const one = (sk: unknown, values?: Record<string, unknown>) => ({
     command,
     sk: plain(sk),
-    attempt: Object.values(values ?? {}).some((v) => plain(v) === 'AttemptWindow'),
+    attempt: Object.values(values ?? {}).some((v) => plain(v) === 'AttemptWindow' || plain(v) === 'SignInLock'),
   });
   switch (command) {
     case 'PutItemCommand':
-      return [one(input.Item?.sk)];
+      return [one(input.Item?.sk, input.Item)];
     case 'UpdateItemCommand':
     case 'DeleteItemCommand':
       return [one(input.Key?.sk, input.ExpressionAttributeValues)];
     case 'TransactWriteItemsCommand':
       return (input.TransactItems ?? []).flatMap((t: any) =>
-        t.Put ? [one(t.Put.Item?.sk)] : t.Update ? [one(t.Update.Key?.sk, t.Update.ExpressionAttributeValues)] : t.Delete ? [one(t.Delete.Key?.sk)] : [],
+        t.Put ? [one(t.Put.Item?.sk, t.Put.Item)] : t.Update ? [one(t.Update.Key?.sk, t.Update.ExpressionAttributeValues)] : t.Delete ? [one(t.Delete.Key?.sk)] : [],
       );
     case 'BatchWriteItemCommand':
       return Object.values(input.RequestItems ?? {}).flatMap((reqs: any) => reqs.map((r: any) => one(r.PutRequest?.Item?.sk ?? r.DeleteRequest?.Key?.sk)));
