@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallLog } from '@kkmp/store';
 import { trace } from './trace';
@@ -15,11 +16,12 @@ afterAll(() => s?.api.close());
 
 /** The unit operations' pinned costs (the example as shipped, the day's second of its kind). */
 // The first wave reads by key everything the input names (gate, idempotency, products, stock, buyer,
-// registry entry, the unit's own: the depot's compliance); a unit with quotas reads them in a second wave,
-// as their keys come from what the first read (the settings' limits and seasons, the buyer's type, a
-// member's NIK); then the receipt counter, only once every check passed, and the one transaction.
+// registry entry, the unit's own: the depot's compliance, pupuk's season and counters, the buyer limits of
+// the settings this process last saw for a typed NIK); then the receipt counter, only once every check
+// passed, and the one transaction. A limit whose key needs what the first wave reads (a member's NIK when
+// sold by member id) is read in a second wave: the sembako sale below.
 const PINNED = {
-  lpg: { calls: { BatchGetItem: 2, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 },
+  lpg: { calls: { BatchGetItem: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 3 },
   // The second wave: the season's imports, the farmer's allocation versions (a Query: their keys carry the
   // import job's id) and the redeemed counters, side by side.
   pupuk: { calls: { BatchGetItem: 1, Query: 1, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 3 },
@@ -166,6 +168,32 @@ describe('sales and unit operations', () => {
       expect(cost(log)).toEqual(PINNED[unit]);
     });
   }
+
+  it('lpg: a limit guessed from stale settings costs one round trip and decides nothing', async () => {
+    // The prefetch names the buyer-limit counters of the settings this process last saw. A manager changes
+    // the limit to one cylinder a week: the next sale's guess (the monthly counter) is wrong, so it reads the
+    // weekly counter in a second wave, and the limit it enforces is the new one.
+    const e = example(s, 'lpg', 'LPG: sell a 3 kg refill (exchange)');
+    const units = await measure(s, `query($id: ID!) { cooperative(id: $id) { ... on Cooperative { units { unitId settings } } } }`, { id: s.values.cooperativeId });
+    const settings = units.data.cooperative.units.find((u: any) => u.unitId === 'lpg').settings;
+    const weekly = { ...settings, purchaseLimits: [{ buyerType: 'RUMAH_TANGGA', period: 'WEEK', maxCylinders: 1 }] };
+    const SET = `mutation($input: UnitSettingsInput!) { updateUnitSettings(input: $input) { __typename } }`;
+    const set = await measure(s, SET, { input: { cooperativeId: s.values.cooperativeId, unitId: 'lpg', settings: weekly, idempotencyKey: randomUUID() } });
+    expect(set.data.updateUnitSettings.__typename).toMatch(/Success$/);
+    try {
+      const first = await measure(s, e.query, withKey(e.variables), e.as);
+      expect(success(first.data).buyerType).toBe('RUMAH_TANGGA');
+      expect(cost(first.log)).toEqual({ calls: { BatchGetItem: 2, UpdateItem: 1, TransactWriteItems: 1 }, roundTrips: 4 });
+      // The guess is right again (one read wave), and the new limit holds: the second cylinder of the week is
+      // refused (then the refusal is logged and audited, which are writes of their own).
+      const second = await measure(s, e.query, withKey(e.variables), e.as);
+      expect(second.data.lpgSell).toMatchObject({ __typename: 'BusinessRuleError', rule: 'BUYER_LIMIT' });
+      expect(second.log.byCommand.BatchGetItem).toBe(1);
+      expect(second.log.byCommand.UpdateItem, 'no receipt number taken').toBeUndefined();
+    } finally {
+      await measure(s, SET, { input: { cooperativeId: s.values.cooperativeId, unitId: 'lpg', settings, idempotencyKey: randomUUID() } });
+    }
+  });
 
   it('kolamretensi: a pond reading', async () => {
     const e = example(s, 'kolamretensi', 'Kolam retensi: record readings');

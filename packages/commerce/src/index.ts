@@ -15,7 +15,7 @@ export type { ProductView, SaleView } from './schema/views';
 export type { KitTypes } from './schema/shared/index';
 export { commerceAccounts, stockDifferenceAccount, paymentAccount, revenueAccount } from './accounts';
 export { commercePermissions, commercePermissionNames, type CommercePermissionNames } from './permissions';
-export { consumeQuotas, releaseQuotas, type QuotaUse, type QuotaTaken } from './quotas/quota';
+export { consumeQuotas, releaseQuotas, quotaItemKey, type QuotaUse, type QuotaTaken } from './quotas/quota';
 export { periodKey, type QuotaPeriod } from './rules/periods';
 export { priceOn, ceilingOn, withinCeiling, ceilingPerPack, ANY_REGION } from './rules/pricing';
 export { costOf, averageCost } from './rules/costing';

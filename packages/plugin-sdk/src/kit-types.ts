@@ -205,7 +205,7 @@ export interface UnitMutationOptions<
    * ignored: the gate, the input check and `resolve` refuse exactly as without it. `resolve` still reads
    * the same items the usual way (`u.store.get`, `u.members.get`); prefetched, those cost no round trip.
    */
-  prefetch?: (input: Parsed, keys: UnitPrefetch) => void;
+  prefetch?: (input: Parsed, keys: UnitPrefetch<Settings>) => void;
   /** Must return plain JSON data: it is stored so a retry with the same idempotency key returns it. */
   resolve: (input: Parsed, unit: UnitMutationContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, false>>;
   /**
@@ -216,7 +216,7 @@ export interface UnitMutationOptions<
 }
 
 /** Keys a mutation's `prefetch` names, read in the mutation's first wave (see UnitMutationOptions.prefetch). */
-export interface UnitPrefetch {
+export interface UnitPrefetch<Settings = unknown> {
   /** The cooperative of the call (decoded from `cooperativeId`). */
   cooperativeId: string;
   /** The clock (e.g. to check a NIK's date before naming its key). */
@@ -227,6 +227,13 @@ export interface UnitPrefetch {
    * one date, two near midnight.
    */
   dates: string[];
+  /**
+   * The unit's settings as this process last read them for the cooperative (absent after a cold start, and
+   * possibly stale): for naming keys that depend on them (a buyer limit's period). Only a guess: a key
+   * guessed wrong is read again where it is used (one round trip more), and the resolver decides with the
+   * settings the gate read.
+   */
+  settingsSeen?: Settings | undefined;
   /** An item of the unit by key, as `u.store.get(schema, ...key)` will read it. */
   item(...key: string[]): void;
   /**

@@ -28,6 +28,9 @@ export interface QuotaTaken {
 
 const counterSchema = z.object({ used: z.number().int() });
 
+/** The unit item key of a quota counter (QuotaUse.key), for a sale's prefetch to name in the first wave. */
+export const quotaItemKey = (key: string[]): string[] => keys.quota(key);
+
 /** Uses of one key are summed: a transaction may touch an item only once. */
 function merge<T extends QuotaTaken>(uses: T[]): T[] {
   const merged = new Map<string, T>();

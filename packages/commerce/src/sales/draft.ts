@@ -70,7 +70,7 @@ export interface SaleHooks<Settings, D extends SaleData = SaleData> {
    * e.g. `keys.item('COMPLIANCE')`, or a farmer's allocation by NIK. Runs before the gate and before
    * anything is read; it only names keys (see UnitMutationOptions.prefetch in the SDK).
    */
-  prefetch?: (sale: SalePrefetch, keys: UnitPrefetch) => void;
+  prefetch?: (sale: SalePrefetch, keys: UnitPrefetch<Settings>) => void;
   /** Undoes what beforeSale took when a sale is voided (releaseQuotas with what it stored). */
   onVoid?: (sale: StoredSale<D>, u: UnitMutationContext<Settings>) => Promise<void>;
 }

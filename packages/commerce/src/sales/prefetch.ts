@@ -34,12 +34,12 @@ function attempt<T>(f: () => T): T | undefined {
  * levels, the buyer (member by id, by member number, or the NIK's member lookup), the registry entry
  * of the NIK, and what the unit's own rules read (its `prefetch` hook).
  */
-export function prefetchSale(
+export function prefetchSale<S>(
   input: SaleInputForPrefetch,
   own: Record<string, unknown>,
-  keys: UnitPrefetch,
+  keys: UnitPrefetch<S>,
   decode: { product(id: string | number, index: number): string; member(id: string | number, coopId: string): string },
-  options: { registry: boolean; unit?: ((sale: SalePrefetch, keys: UnitPrefetch) => void) | undefined },
+  options: { registry: boolean; unit?: ((sale: SalePrefetch, keys: UnitPrefetch<S>) => void) | undefined },
 ): void {
   const productIds = input.lines.flatMap((l, i) => attempt(() => decode.product(l.productId, i)) ?? []);
   for (const id of productIds) {

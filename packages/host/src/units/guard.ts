@@ -6,6 +6,7 @@ import { createUnitBooks } from './books';
 import { loadUnitRecord } from './records';
 import { startedQueries } from './prefetch';
 import { createUnitDerivedWrites, createUnitStore } from './store';
+import { rememberSettings } from './settings-seen';
 
 /** Whether a principal holds a unit permission in a cooperative (whose city is given). */
 export function holds(p: Principal, unit: AnyUnit, permission: string, coopId: string, coopCityId: string | undefined): boolean {
@@ -62,6 +63,7 @@ export async function openUnit<S>(
     );
   }
   const settings = parsed.data as S;
+  rememberSettings(core, coopId, unit.id, settings);
   const readMembers = async () => {
     // A unit's permission opens the unit, not member records: those follow the core's member:read rule.
     if (!(await can(core, 'member:read', { coopId }))) throw new ForbiddenError('member:read');

@@ -2,6 +2,7 @@ import { TIME_ZONES, loadMember, loadMemberByNik, loadMemberByNumber, localDate,
 import { queryAll, sk, skPrefix, type Key } from '@kkmp/store';
 import type { UnitPrefetch } from '@kkmp/plugin-sdk';
 import { z } from 'zod';
+import { settingsSeen } from './settings-seen';
 import { unitPartition } from './store';
 
 type Hook = (input: never, keys: UnitPrefetch) => void;
@@ -53,6 +54,7 @@ export function startUnitPrefetch(
     cooperativeId: coopId,
     now: () => core.clock.now(),
     dates: candidateDates(core, requestedDate),
+    settingsSeen: settingsSeen(core, coopId, unitId),
     item: (...parts) => void keys.push({ pk: partition, sk: sk(...parts) }),
     query: (...parts) => {
       const prefix = skPrefix(...parts);

@@ -2,7 +2,7 @@ import { z, type Builder, type UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { commerce, commercePermissionNames } from '@kkmp/commerce';
 import { cylinders, returnEmpties, type Cylinders } from '../services/cylinders';
 import { logRefusal } from '../services/refusals';
-import { releaseExchange, takeExchange, type LpgSaleData } from '../services/exchange';
+import { prefetchLimits, releaseExchange, takeExchange, type LpgSaleData } from '../services/exchange';
 import { BUYER_TYPES, type LpgSettings } from '../settings';
 import { registerBuyers } from './buyers';
 import { registerSupply } from './supply';
@@ -28,7 +28,7 @@ export function lpgSchema(b: Builder, unit: UnitSchemaKit<LpgSettings>): void {
         subsidizedCylinders: t.int({ description: 'Subsidized 3 kg cylinders in the sale.', resolve: (s) => s.unitData.subsidized ?? 0 }),
         emptiesIn: t.int({ description: 'Empty 3 kg cylinders taken in (the exchange).', resolve: (s) => s.unitData.emptiesIn ?? 0 }),
       }),
-      hooks: { beforeSale: takeExchange, onVoid: releaseExchange, onRefused: logRefusal },
+      hooks: { prefetch: prefetchLimits, beforeSale: takeExchange, onVoid: releaseExchange, onRefused: logRefusal },
     },
   });
   registerCylinders(b, unit);

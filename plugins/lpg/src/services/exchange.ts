@@ -1,5 +1,5 @@
-import { BusinessRuleError, ValidationError, cond, update, z, type UnitMutationContext } from '@kkmp/plugin-sdk';
-import { consumeQuotas, periodKey, releaseQuotas, type QuotaTaken, type QuotaUse, type SaleDraft, type StoredSale } from '@kkmp/commerce';
+import { BusinessRuleError, ValidationError, cond, update, z, type UnitMutationContext, type UnitPrefetch } from '@kkmp/plugin-sdk';
+import { consumeQuotas, periodKey, quotaItemKey, releaseQuotas, type QuotaTaken, type QuotaUse, type SaleDraft, type SalePrefetch, type StoredSale } from '@kkmp/commerce';
 import type { BuyerType, LpgSettings, PurchaseLimit } from '../settings';
 
 /** What a sale keeps: the buyer type it was sold under, the empties it took in and the limits it used (for the void). */
@@ -29,6 +29,21 @@ export function limitUses(limits: PurchaseLimit[], buyerType: string, nik: strin
       field,
       what: { en: `LPG 3 kg, ${l.maxCylinders} cylinders per ${l.period.toLowerCase()}`, id: `LPG 3 kg, ${l.maxCylinders} tabung per ${PERIOD_ID[l.period]}` },
     }));
+}
+
+/**
+ * Names the buyer's limit counters for the sale's first wave. Which limits apply depends on the settings
+ * (read with the gate) and the buyer type (the registry entry, read in the same wave), so it names the
+ * counters of every limit in the settings this process last saw, for each date the sale may have: a
+ * household's monthly limit is then read with everything else. A guess from stale settings decides nothing
+ * (consumeQuotas reads what it still needs).
+ */
+export function prefetchLimits(sale: SalePrefetch, k: UnitPrefetch<LpgSettings>): void {
+  const nik = sale.buyerNik;
+  if (!nik) return;
+  for (const l of k.settingsSeen?.purchaseLimits ?? []) {
+    for (const date of k.dates) k.item(...quotaItemKey(limitUses([l], l.buyerType, nik, date, 1, '')[0]!.key));
+  }
 }
 
 const count = (sale: SaleDraft, sku: string) => sale.lines.filter((l) => l.sku === sku).reduce((n, l) => n + l.quantity, 0);

@@ -1,6 +1,6 @@
 import type { Builder, UnitSchemaKit } from '@kkmp/plugin-sdk';
 import { commerce, commercePermissionNames } from '@kkmp/commerce';
-import { releaseBuyerLimits, takeBuyerLimits, type SembakoSaleData } from '../services/limits';
+import { releaseBuyerLimits, prefetchBuyerLimits, takeBuyerLimits, type SembakoSaleData } from '../services/limits';
 import type { SembakoSettings } from '../settings';
 import { registerReorderList } from './reorder';
 import { registerReports } from './reports';
@@ -15,7 +15,7 @@ export function sembakoSchema(b: Builder, unit: UnitSchemaKit<SembakoSettings>):
     region: (s) => s.hetRegion,
     stock: true,
     purchasing: true,
-    sales: { receiptPrefix: 'SBK', hooks: { beforeSale: takeBuyerLimits, onVoid: releaseBuyerLimits } },
+    sales: { receiptPrefix: 'SBK', hooks: { prefetch: prefetchBuyerLimits, beforeSale: takeBuyerLimits, onVoid: releaseBuyerLimits } },
   });
   registerReports(b, unit, shop);
   registerReorderList(b, unit, shop);

@@ -1,5 +1,5 @@
-import { ValidationError, type UnitMutationContext } from '@kkmp/plugin-sdk';
-import { consumeQuotas, periodKey, releaseQuotas, type QuotaTaken, type QuotaUse, type SaleDraft, type StoredSale } from '@kkmp/commerce';
+import { ValidationError, type UnitMutationContext, type UnitPrefetch } from '@kkmp/plugin-sdk';
+import { consumeQuotas, periodKey, quotaItemKey, releaseQuotas, type QuotaTaken, type QuotaUse, type SaleDraft, type SalePrefetch, type StoredSale } from '@kkmp/commerce';
 import type { BuyerLimit, SembakoSettings } from '../settings';
 
 /** What a sale keeps (as its hook data) to give the buyer's limits back exactly on a void. */
@@ -32,6 +32,20 @@ export function buyerLimitUses(sale: Pick<SaleDraft, 'lines' | 'date'>, nik: str
       },
     ];
   });
+}
+
+/**
+ * Names the buyer's limit counters for the sale's first wave when the NIK is typed at the counter: one per
+ * limit in the settings this process last saw, for each date the sale may have (which lines are limited
+ * is known only once the products are read, in the same wave). A member sold by id or number has the NIK
+ * on the member record, read in that wave too: those counters are read after it.
+ */
+export function prefetchBuyerLimits(sale: SalePrefetch, k: UnitPrefetch<SembakoSettings>): void {
+  const nik = sale.buyerNik;
+  if (!nik) return;
+  for (const l of k.settingsSeen?.buyerLimits ?? []) {
+    for (const date of k.dates) k.item(...quotaItemKey(limitKey(l.sku, periodKey(date, l.period), nik)));
+  }
 }
 
 /**
