@@ -8,6 +8,8 @@
 import { rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHostSchema } from '@kkmp/host';
+import { installedUnits } from '../units.config';
 import { bundleLambda } from './bundle';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +19,9 @@ const outdir = resolve(root, 'dist/lambda');
 await rm(outdir, { recursive: true, force: true });
 let bundle;
 try {
+  // Every start-up check, here: the handler's cold start skips those that depend only on code
+  // (schemaChecks "deployed"), so a bundle is only ever built from a unit set that passes them all.
+  buildHostSchema(installedUnits);
   bundle = await bundleLambda(resolve(here, 'handler.ts'), resolve(outdir, 'handler.mjs'));
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
