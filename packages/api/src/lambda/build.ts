@@ -22,7 +22,7 @@ try {
   // Every start-up check, here: the handler's cold start skips those that depend only on code
   // (schemaChecks "deployed"), so a bundle is only ever built from a unit set that passes them all.
   buildHostSchema(installedUnits);
-  bundle = await bundleLambda(resolve(here, 'handler.ts'), resolve(outdir, 'handler.mjs'));
+  bundle = await bundleLambda(resolve(here, 'handler.ts'), outdir);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -47,8 +47,8 @@ export interface ColdStartTarget {
 export async function lambdaBench(target: ColdStartTarget, samples: number): Promise<LambdaResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kkmp-bench-lambda-'));
   try {
-    const real = await bundleLambda(require.resolve('@kkmp/api/lambda'), join(dir, 'real', 'handler.mjs'));
-    const minimal = await bundleLambda(join(here, 'minimal-handler.ts'), join(dir, 'minimal', 'handler.mjs'));
+    const real = await bundleLambda(require.resolve('@kkmp/api/lambda'), join(dir, 'real'));
+    const minimal = await bundleLambda(join(here, 'minimal-handler.ts'), join(dir, 'minimal'));
     const jwk = newPrivateJwk('bench-key');
     const issuer = accessTokenIssuer(SigningKeys.fromJwks([jwk]), { issuer: 'kkmp', audience: 'kkmp-api' });
     const token = (await issuer.issue({ userId: 'bench-cold', role: 'COOP_MANAGER', coopId: rawIds(target.cooperativeId)[0]!, grantId: 'g', sessionId: 's' }, new Date())).token;
