@@ -1,7 +1,9 @@
 /**
- * Builds the GraphQL Lambda bundle the way SST's Node runtime does (bundle.ts has the esbuild options),
- * so what `pnpm build` produces is what `sst deploy` ships, and its size can be watched without AWS.
- * Output: dist/lambda/handler.mjs (+ .map) at the repo root; Lambda handler `handler.handler`.
+ * Builds the GraphQL Lambda (bundle.ts has the esbuild options) into dist/lambda/ at the repo root:
+ * handler.mjs and chunks/*.mjs (+ .map). That folder is what `sst deploy` ships (infra/api.ts runs this
+ * build and deploys the folder as is; Lambda handler `handler.handler`), and its size can be watched
+ * without AWS. The whole unit set is checked first (every start-up check), since the handler skips the
+ * checks that depend only on code.
  *
  *   pnpm build:run        (tsx packages/api/src/lambda/build.ts)
  */
@@ -30,8 +32,10 @@ try {
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
-  `${relative(root, bundle.outfile)}: ${kib(bundle.size)} (${kib(bundle.gzipped)} gzipped), source map ${kib(bundle.map)}, ` +
-    `built in ${Math.round(bundle.buildMs)} ms`,
+  `${relative(root, bundle.outfile)} and the chunks it imports: ${kib(bundle.size)} (${kib(bundle.gzipped)} gzipped) loaded at cold start; ` +
+    `${kib(bundle.total)} (${kib(bundle.totalGzipped)}) in all files of ${relative(root, outdir)}/, source maps ${kib(bundle.map)}, built in ${Math.round(bundle.buildMs)} ms`,
 );
-// The five largest packages (or source folders) in the bundle, by bytes they contribute.
+// The five largest packages (or source folders) a cold start loads, and those loaded on demand only.
 for (const [name, bytes] of bundle.byPackage.slice(0, 5)) console.log(`  ${kib(bytes).padStart(10)}  ${name}`);
+console.log('  on demand:');
+for (const [name, bytes] of bundle.lazyByPackage.slice(0, 5)) console.log(`  ${kib(bytes).padStart(10)}  ${name}`);

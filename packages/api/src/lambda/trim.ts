@@ -46,3 +46,36 @@ export const envCredentialsOnly: Plugin = {
     }));
   },
 };
+
+/**
+ * graphql ships CommonJS (`.js`) and ESM (`.mjs`) side by side. A deep import without an extension
+ * (graphql-armor's max-tokens rule: `graphql/language/parser`) resolves to the CommonJS file, which
+ * brought a second copy of graphql's parser, lexer and AST helpers (about 43 KiB) next to the ESM one
+ * everything else uses, and two GraphQL classes of each kind. Such imports get the `.mjs` file of the same
+ * graphql, so the bundle holds one graphql.
+ */
+export const graphqlEsmOnly: Plugin = {
+  name: 'kkmp-graphql-esm',
+  setup(build) {
+    build.onResolve({ filter: /^graphql\/.+/ }, async (args) => {
+      if (/\.m?js$/.test(args.path) || args.pluginData === 'kkmp-graphql-esm') return undefined;
+      const esm = await build.resolve(`${args.path}.mjs`, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'kkmp-graphql-esm' });
+      return esm.errors.length ? undefined : { path: esm.path };
+    });
+  },
+};
+
+/**
+ * graphql-yoga's landing page (a 12 KiB HTML string) is imported by its unhandled-route plugin even when
+ * the landing page is off, as it always is here (`landingPage: false` in @kkmp/host's createApi): the
+ * Lambda gets an empty page instead.
+ */
+export const noYogaLandingPage: Plugin = {
+  name: 'kkmp-no-yoga-landing-page',
+  setup(build) {
+    build.onResolve({ filter: /\/landing-page-html\.js$/ }, (args) =>
+      /graphql-yoga/.test(args.importer) ? { path: args.path, namespace: 'kkmp-no-landing-page' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'kkmp-no-landing-page' }, () => ({ contents: `export default '';\n`, loader: 'js' }));
+  },
+};
