@@ -41,22 +41,24 @@ describe('the Lambda bundle', () => {
     expect(chunks.some((f) => readFileSync(join(dir, 'lambda', 'chunks', f), 'utf8').includes('Bu Siti Aminah'))).toBe(true);
   });
 
-  it('answers an API Gateway event from DynamoDB Local in a fresh Node process (the deployed file, not the source)', async () => {
+  it('answers API Gateway events from DynamoDB Local in a fresh Node process (the deployed file, not the source), typed errors included', async () => {
     const f = await cityWithCoop(api, 'Kota Bundel');
+    const other = await cityWithCoop(api, 'Kota Lain');
     const jwk = newPrivateJwk('bundle-test-key');
     const issuer = accessTokenIssuer(SigningKeys.fromJwks([jwk]), { issuer: 'kkmp', audience: 'kkmp-api' });
     const { token } = await issuer.issue({ userId: 'mgr', role: 'COOP_MANAGER', coopId: f.rawCoopId, grantId: 'g', sessionId: 's' }, new Date());
     const domainName = 'abc123.execute-api.ap-southeast-3.amazonaws.com';
-    const event = {
+    const event = (id: string) => ({
       version: '2.0',
       rawPath: '/graphql',
       rawQueryString: '',
       headers: { 'content-type': 'application/json', host: domainName, authorization: `Bearer ${token}` },
       requestContext: { domainName, requestId: 'bundle-1', http: { method: 'POST', path: '/graphql', sourceIp: '203.0.113.7' } },
-      body: JSON.stringify({ query: 'query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { name city { name } } } }', variables: { id: f.coopId } }),
+      body: JSON.stringify({ query: 'query($id: ID!) { cooperative(id: $id) { __typename ... on Cooperative { name city { name } } ... on Error { code } } }', variables: { id } }),
       isBase64Encoded: false,
-    };
-    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle.outfile).href)}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+    });
+    const events = [event(f.coopId), event(other.coopId)];
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle.outfile).href)}); const out = []; for (const e of ${JSON.stringify(events)}) out.push(await handler(e)); process.stdout.write(JSON.stringify(out));`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       KKMP_TABLE_NAME: api.db.tableName,
@@ -69,9 +71,13 @@ describe('the Lambda bundle', () => {
     delete env.KKMP_MODE;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
-    const res = JSON.parse(run.stdout);
-    expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body).data.cooperative).toEqual({ __typename: 'Cooperative', name: expect.stringContaining('KKMP'), city: { name: 'Kota Bundel' } });
+    const [own, foreign] = JSON.parse(run.stdout);
+    expect(own.statusCode).toBe(200);
+    expect(JSON.parse(own.body).data.cooperative).toEqual({ __typename: 'Cooperative', name: expect.stringContaining('KKMP'), city: { name: 'Kota Bundel' } });
+    // Another tenant's cooperative: the typed error, found by instanceof and named explicitly (the bundle
+    // keeps no function names).
+    expect(foreign.statusCode).toBe(200);
+    expect(JSON.parse(foreign.body).data.cooperative).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
   });
 
   it('gives the units no GraphiQL examples, and each demo still runs, loading its module when called', async () => {
