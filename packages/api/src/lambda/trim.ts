@@ -89,7 +89,7 @@ const REAL = 'kkmp-dev-only-real';
  * development tools the Lambda never runs: production serves no GraphiQL, and the deployed schema build
  * does not check examples (build.ts and the suite do). Examples become empty lists; each demo function
  * stays, but loads its module (a chunk of its own) when called. A file of any other shape (an export that
- * is not an `export const` list, or not an `export async function`) is bundled as it is.
+ * is not an `export const <unit>Examples`, or not an `export async function`) is bundled as it is.
  */
 export const devOnlyUnitFiles: Plugin = {
   name: 'kkmp-dev-only-unit-files',
@@ -99,7 +99,7 @@ export const devOnlyUnitFiles: Plugin = {
       const kind = UNIT_FILE.exec(args.path)![1];
       const exports = [...source.matchAll(/^export\s+(.*?)(\w+)\s*[=(:<]/gm)].map((m) => ({ how: m[1]!.trim(), name: m[2]! }));
       if (exports.length === 0) return undefined;
-      if (kind === 'examples' && exports.every((e) => e.how === 'const')) {
+      if (kind === 'examples' && exports.every((e) => e.how === 'const' && e.name.endsWith('Examples'))) {
         return { contents: exports.map((e) => `export const ${e.name} = [];`).join('\n'), loader: 'js' };
       }
       if (kind === 'demo' && exports.every((e) => e.how === 'async function')) {
