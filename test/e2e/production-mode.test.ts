@@ -169,6 +169,28 @@ describe('what a request may be: JSON POSTs, a size limit, CORS from a list', ()
     }
   });
 
+  it('counts a body of undeclared length (chunked, no Content-Length) and refuses it with 413 past the limit', async () => {
+    // A stream body makes fetch send Transfer-Encoding: chunked: the limit is counted as the bytes arrive.
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.subarray(i, i + 65_536));
+          controller.close();
+        },
+      });
+      return { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit;
+    };
+    const query = (pad: number) => JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(pad) } });
+    for (const url of [prod.url, dev.url]) {
+      const over = await fetch(url, chunked(query(MAX_REQUEST_BYTES)));
+      expect(over.status).toBe(413);
+      const within = await fetch(url, chunked(query(MAX_REQUEST_BYTES - 100)));
+      expect(within.status).toBe(200);
+      expect(await within.json()).toEqual({ data: { __typename: 'Query' } });
+    }
+  });
+
   it('answers CORS only to the configured origins, never with credentials, and lets a browser read x-request-id', async () => {
     const preflight = (url: string, origin: string) =>
       fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
@@ -230,5 +231,35 @@ describe('periodsBetween', () => {
     expect(() => periodsBetween('2026-13', '2026-01')).toThrow(RangeError);
     expect(() => periodsBetween('2026-01', '2026-1')).toThrow(RangeError);
     expect(() => periodsBetween('2026-01-01', '2026-02')).toThrow(RangeError);
+  });
+});
+
+describe('localDate remembers the last minute per zone, never answering a stale date', () => {
+  const direct = (instant: Date, zone: IndonesianTimeZone) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONES[zone], year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const zones: IndonesianTimeZone[] = ['WIB', 'WITA', 'WIT'];
+
+  it('agrees with Intl around every local midnight, in steps of a second, asked in order and out of order', () => {
+    for (const zone of zones) {
+      // The UTC instant of local midnight on 1 Dec 2026 in each zone (offsets +7, +8, +9).
+      const midnight = Date.UTC(2026, 11, 1) - { WIB: 7, WITA: 8, WIT: 9 }[zone] * 3_600_000;
+      const steps = Array.from({ length: 240 }, (_, i) => midnight + (i - 120) * 1000);
+      for (const t of [...steps, ...[...steps].reverse(), ...steps.filter((_, i) => i % 7 === 0)]) {
+        expect(localDate(new Date(t), zone), new Date(t).toISOString()).toBe(direct(new Date(t), zone));
+      }
+    }
+  });
+
+  it('agrees with Intl for any instant from 1900 to 2100 in any zone, asked in any order (fast-check)', () => {
+    const instant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones), fc.integer({ min: -90_000, max: 90_000 })), { minLength: 1, maxLength: 20 }), (asks) => {
+        // Each instant, then one a little earlier or later: the second often falls in the remembered minute.
+        for (const [t, zone, nudge] of asks) {
+          for (const at of [t, new Date(t.getTime() + nudge)]) expect(localDate(at, zone)).toBe(direct(at, zone));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -18,7 +18,7 @@ import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graph
 import { authenticateDevice, isDeviceHeader } from './devices/authenticate';
 import { useDeviceScope } from './devices/scope';
 import type { ApiMode } from './http/mode';
-import { MAX_REQUEST_BYTES } from './http/limits';
+import { MAX_REQUEST_BYTES, useRequestBodyLimit } from './http/limits';
 import { useJsonOnlyPosts } from './http/json-only';
 import { checkOrigins, corsOptions } from './http/cors';
 import { assertStrongSecret } from './http/secrets';
@@ -99,10 +99,12 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // Expected errors are answers, not incidents; unexpected ones are logged by useRequestId.
     logging: false,
     cors: corsOptions(mode, origins),
-    maxRequestBodySize: MAX_REQUEST_BYTES,
+    // Checked by useRequestBodyLimit (which does not count a body of declared length twice).
+    maxRequestBodySize: false,
     multipart: false,
     plugins: [
       useJsonOnlyPosts(),
+      useRequestBodyLimit(MAX_REQUEST_BYTES),
       useRequestId(options.logger ?? defaultLogger()),
       ...(mode === 'production' ? [useProductionIntrospection(principalOf)] : []),
       jwksEndpoint(signingKeys),

@@ -2,6 +2,7 @@ import { ROLES, systemClock, type Clock, type Principal } from '@kkmp/core';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { SigningKeys } from './auth/keys';
+import { VerifiedTokens } from './auth/verified-tokens';
 
 export interface AuthConfig {
   /**
@@ -50,6 +51,8 @@ export class InvalidToken extends Error {
 export const MAX_TOKEN_SECONDS = 31 * 24 * 3600;
 /** The API's own access tokens live minutes (ACCESS_TOKEN_MINUTES); an hour is the most it ever signs. */
 const OWN_MAX_SECONDS = 3600;
+/** Clock skew allowed between the token's issuer and the API. */
+const TOLERANCE_SECONDS = 30;
 
 /**
  * maxTokenAge only bounds how old `iat` is: a token issued now that expires in ten years passes it.
@@ -73,37 +76,52 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   if (config.secret && config.secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
   const own = config.signingKeys;
+  const verified = new VerifiedTokens();
+  const common = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'], clockTolerance: TOLERANCE_SECONDS };
+
+  /** The key, algorithms, lifetime and clock a token's header calls for. */
+  function checkFor(token: string) {
+    const header = decodeProtectedHeader(token);
+    // Our access tokens live minutes, on the API's clock (so tests move time); a longer one was not made by this API.
+    if (header.alg === 'ES256' && own.has(header.kid)) return { key: own.verifyKey, algorithms: ['ES256'], maxAge: OWN_MAX_SECONDS, now: clock.now() };
+    if (remote) return { key: remote, algorithms: ['RS256', 'ES256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now() };
+    // A token that never expires is a key that can never be taken back.
+    if (secret && header.alg === 'HS256') return { key: secret, algorithms: ['HS256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now() };
+    throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
+  }
+
   return async function verify(token: string): Promise<Principal> {
-    let payload: unknown;
+    let payload: JWTPayload;
+    let maxAge: number;
     try {
-      const header = decodeProtectedHeader(token);
-      const common = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp', 'sub'], clockTolerance: 30 };
-      if (header.alg === 'ES256' && own.has(header.kid)) {
-        // Our access tokens live minutes; a longer one was not made by this API.
-        payload = withinLifetime((await jwtVerify(token, own.verifyKey, { ...common, algorithms: ['ES256'], maxTokenAge: OWN_MAX_SECONDS, currentDate: clock.now() })).payload, OWN_MAX_SECONDS);
-      } else if (remote) {
-        payload = withinLifetime((await jwtVerify(token, remote, { ...common, algorithms: ['RS256', 'ES256'], maxTokenAge: MAX_TOKEN_SECONDS })).payload, MAX_TOKEN_SECONDS);
-      } else if (secret && header.alg === 'HS256') {
-        // A token that never expires is a key that can never be taken back.
-        payload = withinLifetime((await jwtVerify(token, secret, { ...common, algorithms: ['HS256'], maxTokenAge: MAX_TOKEN_SECONDS })).payload, MAX_TOKEN_SECONDS);
-      } else {
-        throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
-      }
+      const check = checkFor(token);
+      const seen = verified.get(token, Math.floor(check.now.getTime() / 1000));
+      if (seen) return seen;
+      maxAge = check.maxAge;
+      const options = { ...common, algorithms: check.algorithms, maxTokenAge: maxAge, currentDate: check.now };
+      const result = typeof check.key === 'function' ? await jwtVerify(token, check.key, options) : await jwtVerify(token, check.key, options);
+      payload = withinLifetime(result.payload, maxAge);
     } catch (err) {
       throw err instanceof InvalidToken ? err : new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new InvalidToken(claims.error.issues.map((i) => i.message).join('; '));
-    const c = claims.data;
-    return {
-      userId: c.sub,
-      role: c.role,
-      ...(c.name ? { name: c.name } : {}),
-      ...(c.cityId ? { cityId: c.cityId } : {}),
-      ...(c.coopId ? { coopId: c.coopId } : {}),
-      ...(c.memberId ? { memberId: c.memberId } : {}),
-      ...(c.units ? { units: c.units } : {}),
-    };
+    const principal = principalOf(payload);
+    verified.remember(token, principal, payload, { maxAgeSeconds: maxAge, toleranceSeconds: TOLERANCE_SECONDS });
+    return principal;
+  };
+}
+
+function principalOf(payload: JWTPayload): Principal {
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw new InvalidToken(claims.error.issues.map((i) => i.message).join('; '));
+  const c = claims.data;
+  return {
+    userId: c.sub,
+    role: c.role,
+    ...(c.name ? { name: c.name } : {}),
+    ...(c.cityId ? { cityId: c.cityId } : {}),
+    ...(c.coopId ? { coopId: c.coopId } : {}),
+    ...(c.memberId ? { memberId: c.memberId } : {}),
+    ...(c.units ? { units: c.units } : {}),
   };
 }
 

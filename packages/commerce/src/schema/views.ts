@@ -32,10 +32,11 @@ export interface SaleView<D extends SaleData = SaleData> extends Omit<Sale, 'uni
 /** Products with their stock (one batched read; none without the stock module), for today in a region. */
 export async function productViews(u: ReadCtx, products: Product[], of: OfUnit & { region: string | undefined; keepsStock: boolean }): Promise<ProductView[]> {
   const stocks = of.keepsStock ? await u.store.getMany(stockSchema, products.map((p) => keys.stock(p.id))) : [];
+  const on = u.today(); // once for the list, not per product
   return products.map((p, i) => ({
     ...p,
     ...(stocks[i] ? { stock: stocks[i] } : {}),
-    on: u.today(),
+    on,
     ...(of.region ? { region: of.region } : {}),
     idPrefix: of.idPrefix,
     typename: of.typename,
