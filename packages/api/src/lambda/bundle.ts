@@ -69,8 +69,10 @@ export async function bundleLambda(entry: string, outdir: string): Promise<Lambd
     // Lambda runs nodejs22.x (arm64); esbuild's output is architecture-independent JavaScript.
     target: 'node22',
     minify: true,
-    // Linked source map next to the bundle; set NODE_OPTIONS=--enable-source-maps to use it in traces.
-    sourcemap: true,
+    // Source maps next to each file but not referenced from it: build.ts moves them out of the deployed
+    // folder (8 MiB the function would download and unpack at every cold start) into
+    // dist/lambda-sourcemaps/, to read a minified stack trace with.
+    sourcemap: 'external',
     // No keepNames (SST keeps them by default): about 110 KiB of `__name(...)` calls, each run at load.
     // Nothing the API answers depends on a function's name: GraphQL types are named explicitly, errors
     // are matched with instanceof, the store's and host's error classes set `name` themselves. The one
