@@ -1,4 +1,4 @@
-import { createCoreContext, postEntry, runMutation, type JournalEntryInput } from '@kkmp/core';
+import { createCoreContext, getFinancialPosition, postEntry, runMutation, totalsByKey, type JournalEntryInput } from '@kkmp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { cityWithCoop, nextNik, ops, rawIds } from '../support/fixtures';
@@ -171,6 +171,24 @@ describe('year close, SHU and the RAT', () => {
     expect(line('6110')).toBeUndefined();
     expect(line('3320')).toMatchObject({ openingCredit: 390_001, debit: 390_001, closingCredit: 0 });
     expect(tb.data.cooperative.ledger.trialBalance.totalDebit).toBe(tb.data.cooperative.ledger.trialBalance.totalCredit);
+  });
+
+  it('the position totals the API reads by key equal the statement computed from the balances, after the year close', async () => {
+    // Today is in 2027: sales, equity payments and manual entries of 2026, its close and the RAT's distribution are in.
+    const q = `query($id: ID!, $asOf: Date!, $unitId: String) { cooperative(id: $id) { ... on Cooperative { ledger { financialPosition(asOf: $asOf, unitId: $unitId) {
+      totalAssets totalLiabilities totalEquity currentSurplus currentAssets nonCurrentAssets currentLiabilities nonCurrentLiabilities balanced } } } } }`;
+    const ctx = createCoreContext({ db: api.db, clock: api.clock, principal: { userId: 'ketua', role: 'COOP_MANAGER', coopId: f.rawCoopId } });
+    const today = api.clock.now().toISOString().slice(0, 10);
+    for (const unitId of [undefined, 'sembako']) {
+      const scope = { coopId: f.rawCoopId, ...(unitId ? { unitId } : {}) };
+      const byKey = await totalsByKey(ctx, scope, today);
+      expect(byKey).toBeDefined();
+      const { assets, liabilities, equity, asOf, ...computed } = await getFinancialPosition(ctx, scope, today);
+      expect(byKey).toEqual(computed);
+      const served = await api.gql(q, { id: f.coopId, asOf: today, unitId }, f.manager);
+      expect(served.data.cooperative.ledger.financialPosition).toEqual(computed);
+    }
+    expect((await totalsByKey(ctx, { coopId: f.rawCoopId }, today))!.totalEquity).toBeGreaterThan(0);
   });
 
   it('a member reads their own SHU statement, not another member\'s', async () => {

@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { RETRY_TAG, audited, cityOf, coopOf, runMutation, coopSpec } from './mutation';
 import { getKelurahan } from './kelurahan';
 import { rupiah } from './money';
+import { emptyPositionItem } from './ledger/position';
 
 import type { Role } from './principal';
 import { TIME_ZONES, localDate, type IndonesianTimeZone } from './time';
@@ -69,6 +70,11 @@ export const cooperativeSchema = z.object({
   firstFinancialYear: z.number().int().optional(),
   /** How far back staff and managers may date a business event; absent: DEFAULT_BACKDATING. */
   backdating: backdatingSchema.optional(),
+  /**
+   * Ids of every unit the cooperative ever enabled (its unit records), kept with each first enabling, so a
+   * page of cooperatives reads their unit records by key. Absent: not indexed yet (listed by a query).
+   */
+  unitIds: z.array(z.string()).optional(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -159,10 +165,13 @@ async function createCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promi
       timeZone: city.timeZone,
       ...(input.firstFinancialYear ? { firstFinancialYear: input.firstFinancialYear } : {}),
       ...(input.backdating ? { backdating: input.backdating } : {}),
+      unitIds: [],
       createdAt: now.toISOString(),
       version: 1,
     };
     tx.create(cooperativeItem(coop));
+    // Its position totals start complete (no postings yet): the city page reads them by key.
+    tx.create(emptyPositionItem(coop.id));
     // The program forms one cooperative per kelurahan.
     tx.create({ pk: pk({ kind: 'city', cityId: city.id }), sk: sk('KELCOOP', kel.id), type: 'Unique', coopId: coop.id }, 'kelCoop');
     return coop;
@@ -184,7 +193,11 @@ export async function loadCooperative(ctx: CoreContext, coopId: string): Promise
 export async function listCooperatives(ctx: CoreContext, cityId: string, page: PageRequest) {
   // Listing a city's cooperatives is the city's view; people of one cooperative do not browse the others.
   await authorize(ctx, 'city:write', { cityId });
-  return queryPage(ctx.db, { index: 'gsi1', partition: cityCoopsIndex(cityId) }, cooperativeSchema, page);
+  const found = await queryPage(ctx.db, { index: 'gsi1', partition: cityCoopsIndex(cityId) }, cooperativeSchema, page);
+  // The page's fields (authorization's city of each cooperative, its unit ids) read the profiles through
+  // the request's loader: give it the items just listed (the index holds whole items), not a second read.
+  for (const coop of found.items) ctx.items.prime(coopKey(coop.id), cooperativeItem(coop));
+  return found;
 }
 
 async function updateCooperativeUnaudited(ctx: CoreContext, raw: unknown): Promise<Cooperative> {

@@ -15,6 +15,7 @@ export { ACCESS_TOKEN_MINUTES, accessTokenIssuer } from './auth/issuer';
 export { Outbox, noSender } from './auth/code-sender';
 export { JWKS_PATH } from './auth/jwks-endpoint';
 export { holds } from './units/guard';
+export { chartOf } from './units/chart';
 export { API_MODES, parseApiMode, type ApiMode } from './http/mode';
 export { MAX_REQUEST_BYTES } from './http/limits';
 export { REQUEST_ID_HEADER } from './http/request-id';

@@ -1,4 +1,4 @@
-import { addDays, cooperativeItem, kelurahanKey, localDate, summaryKey, type Clock, type Cooperative, type CoopStatus } from '@kkmp/core';
+import { addDays, cooperativeItem, emptyPositionItem, kelurahanKey, localDate, summaryKey, type Clock, type Cooperative, type CoopStatus } from '@kkmp/core';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
 import { pk, putAll, sk, type Db, type StoredItem } from '@kkmp/store';
 import { BANDUNG_KECAMATAN } from './city-demo-data';
@@ -62,10 +62,13 @@ export async function seedDemoCity(db: Db, clock: Clock, target: DemoCityTarget,
       const kelId = demoId(1, i);
       items.push({ ...kelurahanKey(target.cityId, kelId), type: 'Kelurahan', version: 1, id: kelId, cityId: target.cityId, name, kecamatan, regionCode, createdAt: now.toISOString() });
       items.push({ pk: cityPk, sk: sk('KELCODE', regionCode), type: 'Unique', kelurahanId: kelId });
-      const coop = demoCooperative(i, target.cityId, kelId, name, now, year);
+      const listed = demoCooperative(i, target.cityId, kelId, name, now, year);
+      const { summary, enabled, active } = demoSummary(i, listed, today, year, enableable);
+      // As the API keeps them: the profile indexes its unit records, the (empty) books have complete totals.
+      const coop = { ...listed, unitIds: enabled.map((u) => u.id).sort() };
       items.push(cooperativeItem(coop));
       items.push({ pk: cityPk, sk: sk('KELCOOP', kelId), type: 'Unique', coopId: coop.id });
-      const { summary, enabled, active } = demoSummary(i, coop, today, year, enableable);
+      items.push(emptyPositionItem(coop.id));
       items.push(summary);
       for (const u of enabled) {
         items.push({ pk: pk({ kind: 'coop', coopId: coop.id }), sk: sk('UNIT', u.id), type: 'UnitRecord', unitId: u.id, enabled: true, settings: u.settings.parse(u.sampleSettings), enabledAt: now.toISOString(), updatedAt: now.toISOString(), version: 1 });

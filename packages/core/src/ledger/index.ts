@@ -2,7 +2,7 @@ export { CORE_ACCOUNTS, ACCOUNTS, Chart, buildChart, cashAccountFor, type Accoun
 export { postEntry, postingReads, validateEntry, cashFlows, journalEntrySchema, type JournalEntry, type JournalEntryInput, type JournalLine, type JournalSource } from './posting';
 export { movements, movementsUpTo, type Movement } from './balances';
 export { type Scope, type AccountLine, type TrialBalanceLine } from './statements';
-export { getTrialBalance, getFinancialPosition, getResults, getCashFlow, getChangesInEquity } from './reports';
+export { getTrialBalance, getFinancialPosition, getPositionView, getResults, getCashFlow, getChangesInEquity } from './reports';
 export {
   draftJournalEntry,
   approveJournalEntry,
@@ -17,6 +17,9 @@ export {
   type JournalDraft,
 } from './journal';
 export { ledgerPartition } from './keys';
+export { positionKey, emptyPositionItem, totalsFromPosition, positionDeltas, type PositionTotals } from './position';
+export { positionView, totalsByKey, type PositionView, type FinancialPositionStatement } from './position-view';
+export { backfillPosition } from './position-backfill';
 export { DEFAULT_SHU_SPLIT, allocateShu, validateShuSplit, type ShuAllocation, type ShuSplitLine, type ShuMemberInput } from './shu';
 export {
   setShuSplit,

@@ -11,6 +11,7 @@ import { formatRupiah, formatRupiahEn, type Rupiah } from '../money';
 import { RETRY_TAG } from '../mutation';
 import { periodOf } from '../time';
 import type { Chart } from './accounts';
+import { addPosition } from './position';
 import { NO_SEGMENT, cashFlowAccount, dayBalanceKey, entryKey, lockKey, monthBalanceKey, patronageKey } from './keys';
 
 export interface JournalLine {
@@ -153,7 +154,8 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
   for (const l of input.lines) move(l.account, l.unitId ?? NO_SEGMENT, l.debit, l.credit);
   for (const cf of cashFlows(input.lines, chart)) move(cashFlowAccount(cf.cls, cf.account), cf.segment, cf.inflow, cf.outflow);
 
-  const actions = 2 + 2 * moves.size + (input.patronage?.length ?? 0);
+  // The entry, the lock check, the position totals, two balance items per move, the patronage.
+  const actions = 3 + 2 * moves.size + (input.patronage?.length ?? 0);
   if (actions > MAX_ENTRY_ACTIONS) {
     throw ValidationError.field(
       'input.lines',
@@ -166,6 +168,8 @@ export async function postEntry(ctx: CoreContext, tx: Transaction, coopId: strin
     tx.update(monthBalanceKey(coopId, month, m.account, m.segment), update);
     tx.update(dayBalanceKey(coopId, input.date, m.account, m.segment), update);
   }
+  // The running totals the city page reads by key (position.ts): in this transaction, so they never drift.
+  addPosition(tx, chart, coopId, input.date, input.lines);
   for (const p of input.patronage ?? []) {
     // Negative amounts are reversals: they take the patronage back.
     if (p.amount !== 0) tx.update(patronageKey(coopId, input.patronageYear ?? input.date.slice(0, 4), p.memberId, p.unitId), { expression: 'ADD amount :a', values: { ':a': p.amount } });

@@ -2,6 +2,7 @@ import { authorize } from '../authorize';
 import type { CoreContext } from '../context';
 import { ValidationError } from '../errors';
 import { isoDate } from '../validation';
+import { positionView } from './position-view';
 import * as s from './statements';
 
 /** Statements behind the ledger:read permission, with their date arguments checked. */
@@ -22,6 +23,13 @@ export async function getFinancialPosition(ctx: CoreContext, scope: s.Scope, asO
   await authorize(ctx, 'ledger:read', { coopId: scope.coopId });
   dates(['asOf', asOf]);
   return s.financialPosition(ctx, scope, asOf);
+}
+
+/** The financial position as the API serves it: totals by key when they hold, lines only when asked (position-view.ts). */
+export async function getPositionView(ctx: CoreContext, scope: s.Scope, asOf: string, opts: { lines?: boolean } = {}) {
+  await authorize(ctx, 'ledger:read', { coopId: scope.coopId });
+  dates(['asOf', asOf]);
+  return positionView(ctx, scope, asOf, opts);
 }
 
 export async function getResults(ctx: CoreContext, scope: s.Scope, from: string, to: string) {

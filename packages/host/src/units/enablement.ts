@@ -7,6 +7,7 @@ import {
   audited,
   authorize,
   coopOf,
+  cooperativeItem,
   getCooperative,
   idempotencyKeyField,
   parseInput,
@@ -15,7 +16,7 @@ import {
 } from '@kkmp/core';
 import { z } from 'zod';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
-import { listUnitRecords, unitRecordKey, type UnitRecord } from './records';
+import { queryUnitRecords, unitRecordKey, type UnitRecord } from './records';
 import { createUnitStore, createUnitWrites } from './store';
 
 export type UnitRegistry = ReadonlyMap<string, AnyUnit>;
@@ -46,7 +47,7 @@ async function enableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw
   const coopId = input.cooperativeId;
   return runMutation(ctx, { operation: 'enableUnit', tenant: { kind: 'coop', coopId }, idempotencyKey: input.idempotencyKey, input, targetId: unit.id }, async (tx) => {
     const cooperative = await getCooperative(ctx, coopId, 'input.cooperativeId');
-    const records = new Map((await listUnitRecords(ctx, coopId)).map((r) => [r.unitId, r]));
+    const records = new Map((await queryUnitRecords(ctx, coopId)).map((r) => [r.unitId, r]));
     const missing = (unit.dependsOn ?? []).filter((d) => !records.get(d)?.enabled);
     if (missing.length) throw new UnitDependencyError(unit.id, missing, 'missing');
     const current = records.get(unit.id);
@@ -56,7 +57,14 @@ async function enableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw
     const now = ctx.clock.now().toISOString();
     const next: UnitRecord = { unitId: unit.id, enabled: true, settings, enabledAt: now, updatedAt: now, version: (current?.version ?? 0) + 1 };
     if (current) tx.replace(recordItem(coopId, next), current.version, RETRY_TAG);
-    else tx.create(recordItem(coopId, next), RETRY_TAG);
+    else {
+      tx.create(recordItem(coopId, next), RETRY_TAG);
+      // The profile's index of unit records (read by key on the city page), in the same transaction; a
+      // profile not indexed yet is left to the backfill, which takes every record from a query.
+      if (cooperative.unitIds && !cooperative.unitIds.includes(unit.id)) {
+        tx.replace(cooperativeItem({ ...cooperative, unitIds: [...cooperative.unitIds, unit.id].sort() }), cooperative.version, RETRY_TAG);
+      }
+    }
     activityHooks.unitSwitched(ctx.db, tx, coopId, unit.id, true, next.version);
     // A dependency disabled meanwhile makes this transaction fail and re-run, which then refuses.
     for (const dep of unit.dependsOn ?? []) tx.check(unitRecordKey(coopId, dep), { expression: 'enabled = :on', values: { ':on': true } }, RETRY_TAG);
@@ -80,7 +88,7 @@ async function updateUnitSettingsUnaudited(ctx: CoreContext, registry: UnitRegis
   const coopId = input.cooperativeId;
   return runMutation(ctx, { operation: 'updateUnitSettings', tenant: { kind: 'coop', coopId }, idempotencyKey: input.idempotencyKey, input, targetId: unit.id }, async (tx) => {
     await getCooperative(ctx, coopId, 'input.cooperativeId');
-    const current = (await listUnitRecords(ctx, coopId)).find((r) => r.unitId === unit.id);
+    const current = (await queryUnitRecords(ctx, coopId)).find((r) => r.unitId === unit.id);
     if (!current?.enabled) throw new InvalidStateError(`${unit.id} is not enabled`, `${unit.id} belum aktif`);
     const next: UnitRecord = { ...current, settings, updatedAt: ctx.clock.now().toISOString(), version: current.version + 1 };
     tx.replace(recordItem(coopId, next), current.version, RETRY_TAG);
@@ -96,7 +104,7 @@ async function disableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, ra
   const coopId = input.cooperativeId;
   return runMutation(ctx, { operation: 'disableUnit', tenant: { kind: 'coop', coopId }, idempotencyKey: input.idempotencyKey, input, targetId: unit.id }, async (tx) => {
     const cooperative = await getCooperative(ctx, coopId, 'input.cooperativeId');
-    const records = new Map((await listUnitRecords(ctx, coopId)).map((r) => [r.unitId, r]));
+    const records = new Map((await queryUnitRecords(ctx, coopId)).map((r) => [r.unitId, r]));
     const current = records.get(unit.id);
     if (!current?.enabled) throw new InvalidStateError(`${unit.id} is not enabled`, `${unit.id} belum aktif`);
     const dependants = [...registry.values()].filter((u) => u.dependsOn?.includes(unit.id));

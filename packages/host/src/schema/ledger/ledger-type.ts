@@ -1,7 +1,8 @@
-import { generalLedger, getCashFlow, getChangesInEquity, getFinancialPosition, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
+import { generalLedger, getCashFlow, getChangesInEquity, getPositionView, getResults, getTrialBalance, listDrafts, listJournal, lockedThrough } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { pageRequest, toConnection } from '@kkmp/plugin-sdk';
 import type { CoreRefs } from '../refs';
+import { selectsAny } from './selection';
 import type { registerMovementTypes } from './movement-types';
 import type { JournalTypes, Ledger } from './shared';
 import type { registerStatementTypes } from './statement-types';
@@ -36,7 +37,8 @@ export function registerLedgerType(builder: Builder, { CooperativeRef }: CoreRef
         type: PositionRef,
         description: 'Laporan posisi keuangan.',
         args: { asOf: t.arg({ type: 'Date', description: 'As of.' }), unitId: t.arg.string({ required: false, description: 'One unit only.' }) },
-        resolve: (l, a, ctx) => getFinancialPosition(ctx.core, scope(l, a.unitId), a.asOf),
+        // Asked with its account lines, the statement is computed anyway: its totals come with it, consistent.
+        resolve: (l, a, ctx, info) => getPositionView(ctx.core, scope(l, a.unitId), a.asOf, { lines: selectsAny(info, ['assets', 'liabilities', 'equity']) }),
       }),
       results: t.field({
         type: ResultsRef,

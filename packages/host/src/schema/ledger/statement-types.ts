@@ -1,4 +1,4 @@
-import { getFinancialPosition, getResults, getTrialBalance, type AccountLine, type TrialBalanceLine } from '@kkmp/core';
+import { getResults, getTrialBalance, type AccountLine, type PositionView, type TrialBalanceLine } from '@kkmp/core';
 import type { Builder } from '@kkmp/plugin-sdk';
 import type { Awaited2, BilingualRef } from './shared';
 
@@ -36,23 +36,24 @@ export function registerStatementTypes(builder: Builder, Bilingual: BilingualRef
       totalCredit: t.field({ type: 'Rupiah', description: 'Total credits in the period (equals total debits).', resolve: (r) => r.totals.credit }),
     }),
   });
-  type FP = Awaited2<ReturnType<typeof getFinancialPosition>>;
-  const PositionRef = builder.objectRef<FP>('FinancialPosition').implement({
+  // Totals from the cooperative's position item when they hold (a page of cooperatives reads them by key);
+  // the account lines, and totals of past dates, from the balance items, only when selected.
+  const PositionRef = builder.objectRef<PositionView>('FinancialPosition').implement({
     description: 'Laporan posisi keuangan (SAK EP) as of a date.',
     fields: (t) => ({
       asOf: t.expose('asOf', { type: 'Date', description: 'Date.' }),
-      assets: t.field({ type: [AccountLineRef], description: 'Aset.', resolve: (r) => r.assets }),
-      liabilities: t.field({ type: [AccountLineRef], description: 'Liabilitas (incl. simpanan sukarela).', resolve: (r) => r.liabilities }),
-      equity: t.field({ type: [AccountLineRef], description: 'Ekuitas: simpanan pokok and wajib, cadangan, SHU tahun berjalan (3310, this year so far) and SHU belum dibagi (3320, earlier years not yet distributed).', resolve: (r) => r.equity }),
-      currentSurplus: t.expose('currentSurplus', { type: 'Rupiah', description: 'SHU tahun berjalan: the surplus of the financial year up to the date (also shown as equity line 3310).' }),
-      currentAssets: t.expose('currentAssets', { type: 'Rupiah', description: 'Aset lancar.' }),
-      nonCurrentAssets: t.expose('nonCurrentAssets', { type: 'Rupiah', description: 'Aset tidak lancar.' }),
-      currentLiabilities: t.expose('currentLiabilities', { type: 'Rupiah', description: 'Liabilitas jangka pendek.' }),
-      nonCurrentLiabilities: t.expose('nonCurrentLiabilities', { type: 'Rupiah', description: 'Liabilitas jangka panjang.' }),
-      totalAssets: t.expose('totalAssets', { type: 'Rupiah', description: 'Total assets.' }),
-      totalLiabilities: t.expose('totalLiabilities', { type: 'Rupiah', description: 'Total liabilities.' }),
-      totalEquity: t.expose('totalEquity', { type: 'Rupiah', description: 'Total equity.' }),
-      balanced: t.exposeBoolean('balanced', { description: 'Assets = liabilities + equity.' }),
+      assets: t.field({ type: [AccountLineRef], description: 'Aset.', resolve: async (r) => (await r.statement()).assets }),
+      liabilities: t.field({ type: [AccountLineRef], description: 'Liabilitas (incl. simpanan sukarela).', resolve: async (r) => (await r.statement()).liabilities }),
+      equity: t.field({ type: [AccountLineRef], description: 'Ekuitas: simpanan pokok and wajib, cadangan, SHU tahun berjalan (3310, this year so far) and SHU belum dibagi (3320, earlier years not yet distributed).', resolve: async (r) => (await r.statement()).equity }),
+      currentSurplus: t.field({ type: 'Rupiah', description: 'SHU tahun berjalan: the surplus of the financial year up to the date (also shown as equity line 3310).', resolve: async (r) => (await r.totals()).currentSurplus }),
+      currentAssets: t.field({ type: 'Rupiah', description: 'Aset lancar.', resolve: async (r) => (await r.totals()).currentAssets }),
+      nonCurrentAssets: t.field({ type: 'Rupiah', description: 'Aset tidak lancar.', resolve: async (r) => (await r.totals()).nonCurrentAssets }),
+      currentLiabilities: t.field({ type: 'Rupiah', description: 'Liabilitas jangka pendek.', resolve: async (r) => (await r.totals()).currentLiabilities }),
+      nonCurrentLiabilities: t.field({ type: 'Rupiah', description: 'Liabilitas jangka panjang.', resolve: async (r) => (await r.totals()).nonCurrentLiabilities }),
+      totalAssets: t.field({ type: 'Rupiah', description: 'Total assets.', resolve: async (r) => (await r.totals()).totalAssets }),
+      totalLiabilities: t.field({ type: 'Rupiah', description: 'Total liabilities.', resolve: async (r) => (await r.totals()).totalLiabilities }),
+      totalEquity: t.field({ type: 'Rupiah', description: 'Total equity.', resolve: async (r) => (await r.totals()).totalEquity }),
+      balanced: t.boolean({ description: 'Assets = liabilities + equity.', resolve: async (r) => (await r.totals()).balanced }),
     }),
   });
   type RS = Awaited2<ReturnType<typeof getResults>>;

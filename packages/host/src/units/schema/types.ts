@@ -86,7 +86,7 @@ export function registerUnitTypes(builder: Builder, refs: CoreRefs & { ErrorInte
       description: 'Units of this cooperative with their settings: the enabled ones, or all it ever enabled.',
       args: { includeDisabled: t.arg.boolean({ required: false, description: 'Also list disabled units.' }) },
       resolve: async (coop, args, ctx) =>
-        (await listUnitRecords(ctx.core, coop.id)).filter((r) => r.enabled || args.includeDisabled),
+        (await listUnitRecords(ctx.core, coop)).filter((r) => r.enabled || args.includeDisabled),
     }),
   );
 
