@@ -13,7 +13,7 @@ import type { CodeSender } from '@kkmp/core';
 import type { ApiContext } from '@kkmp/plugin-sdk';
 import { maskError } from './errors';
 import type { AnyUnit } from '@kkmp/plugin-sdk';
-import { buildHostSchema, type HostSchema } from './build-schema';
+import { buildHostSchema, type HostSchema, type SchemaChecks } from './build-schema';
 import { graphiqlOptions, selfHostedGraphiQL, type GraphiQLSetup } from './graphiql';
 import { authenticateDevice, isDeviceHeader } from './devices/authenticate';
 import { useDeviceScope } from './devices/scope';
@@ -49,17 +49,24 @@ export interface ApiOptions {
   corsOrigins?: readonly string[];
   /** Where unexpected errors are logged, with the request id (default: Powertools' JSON logger). */
   logger?: ErrorLogger;
+  /**
+   * "deployed" only in the Lambda handler, whose unit set `npm run build` checked in full before bundling
+   * it: the code-only start-up checks are not repeated on every cold start (see SchemaChecks). Default "all".
+   */
+  schemaChecks?: SchemaChecks;
 }
 
-// Building and validating the schema is start-up work: once per unit set, not once per app instance.
-const schemas = new WeakMap<readonly AnyUnit[], HostSchema>();
+// Building and validating the schema is start-up work: once per unit set (and depth of checking), not
+// once per app instance.
+const schemas = { all: new WeakMap<readonly AnyUnit[], HostSchema>(), deployed: new WeakMap<readonly AnyUnit[], HostSchema>() };
 
 /** The yoga app: auth, limits, error masking. Runs the same under node:http, Lambda and tests. */
 export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
-  let host = schemas.get(options.units);
+  const checks = options.schemaChecks ?? 'all';
+  let host = schemas[checks].get(options.units);
   if (!host) {
-    host = buildHostSchema(options.units);
-    schemas.set(options.units, host);
+    host = buildHostSchema(options.units, undefined, checks);
+    schemas[checks].set(options.units, host);
   }
   const mode = options.mode ?? 'development';
   if (mode === 'production') refuseDevelopmentSetup(options);

@@ -1,5 +1,5 @@
 export { createApi, type ApiOptions } from './app';
-export { buildHostSchema, type HostSchema } from './build-schema';
+export { buildHostSchema, type HostSchema, type SchemaChecks } from './build-schema';
 export { graphiqlOptions, type GraphiQLAssets, type GraphiQLSetup } from './graphiql';
 export { coreExamples, checkExamples } from './examples';
 export { createDemoContext } from './demo-context';

@@ -10,7 +10,10 @@ refuseDevelopmentMode();
 
 // Built once per Lambda instance, at module load: in the init phase (which runs at full CPU and before the
 // first request arrives), not on the first invocation. Reused by every invocation the instance serves.
-const api = createApi(apiOptionsFromEnv());
+// "deployed": build.ts built this unit set's schema with every check before it bundled this handler, so
+// the checks that depend only on code are not repeated here (configuration and secrets still are, above
+// and in apiOptionsFromEnv).
+const api = createApi({ ...apiOptionsFromEnv(), schemaChecks: 'deployed' });
 // One trivial operation through the whole app, still during init: yoga and envelop set up what they
 // build lazily (plugins, the parse and validate caches), so the first real request finds them ready.
 // It reads nothing from DynamoDB.

@@ -15,8 +15,12 @@ const require = createRequire(import.meta.url);
 
 export interface BundleResult {
   name: 'real' | 'minimal';
+  /** Minified and gzipped bytes a cold start loads: the handler and the chunks it imports statically. */
   size: number;
   gzipped: number;
+  /** Every file of the deployable folder, including chunks loaded on demand only (dynamic import()). */
+  totalSize: number;
+  totalGzipped: number;
   /** Median over the samples: spawn of a fresh Node 22 process to the first event's answer, in ms. */
   coldStartMs: number;
   /** Medians of the bundle's import and of its first invocation, measured inside the process. */
@@ -47,8 +51,8 @@ export interface ColdStartTarget {
 export async function lambdaBench(target: ColdStartTarget, samples: number): Promise<LambdaResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kkmp-bench-lambda-'));
   try {
-    const real = await bundleLambda(require.resolve('@kkmp/api/lambda'), join(dir, 'real', 'handler.mjs'));
-    const minimal = await bundleLambda(join(here, 'minimal-handler.ts'), join(dir, 'minimal', 'handler.mjs'));
+    const real = await bundleLambda(require.resolve('@kkmp/api/lambda'), join(dir, 'real'));
+    const minimal = await bundleLambda(join(here, 'minimal-handler.ts'), join(dir, 'minimal'));
     const jwk = newPrivateJwk('bench-key');
     const issuer = accessTokenIssuer(SigningKeys.fromJwks([jwk]), { issuer: 'kkmp', audience: 'kkmp-api' });
     const token = (await issuer.issue({ userId: 'bench-cold', role: 'COOP_MANAGER', coopId: rawIds(target.cooperativeId)[0]!, grantId: 'g', sessionId: 's' }, new Date())).token;
@@ -74,6 +78,8 @@ export async function lambdaBench(target: ColdStartTarget, samples: number): Pro
       name,
       size: b.size,
       gzipped: b.gzipped,
+      totalSize: b.total,
+      totalGzipped: b.totalGzipped,
       coldStartMs: median(s.map((x) => x.wallMs)),
       importMs: median(s.map((x) => x.importMs)),
       firstInvokeMs: median(s.map((x) => x.invokeMs)),
@@ -156,13 +162,15 @@ export function lambdaText(l: LambdaResult): string {
   const mb = (n: number) => `${(n / 1_000_000).toFixed(2)} MB`;
   const kb = (n: number) => `${(n / 1000).toFixed(0)} KB`;
   const row = (b: BundleResult) =>
-    `${b.name.padEnd(8)} ${mb(b.size).padStart(8)} minified, ${kb(b.gzipped).padStart(7)} gzipped; cold start ${b.coldStartMs.toFixed(0)} ms (import ${b.importMs.toFixed(0)} ms, first invocation ${b.firstInvokeMs.toFixed(0)} ms; median of ${b.samples})`;
+    `${b.name.padEnd(8)} ${mb(b.size).padStart(8)} minified, ${kb(b.gzipped).padStart(7)} gzipped loaded at cold start (${mb(b.totalSize)}, ${kb(b.totalGzipped)} in all files); ` +
+    `cold start ${b.coldStartMs.toFixed(0)} ms (import ${b.importMs.toFixed(0)} ms, first invocation ${b.firstInvokeMs.toFixed(0)} ms; median of ${b.samples})`;
   const sizeOk = l.real.size <= 1_200_000;
   const coldOk = l.coldStartRatio <= 1.5;
   return [
-    `Node ${l.node} (node@22 package), bundles built with @kkmp/api/bundle's options`,
+    `Node ${l.node} (node@22 package), bundles built with @kkmp/api/bundle's options (code splitting: "loaded" is the handler and`,
+    `the chunks it imports statically, what a cold start reads and compiles; "in all files" adds the chunks a request may load later)`,
     row(l.real),
     row(l.minimal),
-    `bundle ${mb(l.real.size)} <= 1.2 MB: ${sizeOk ? 'PASS' : 'FAIL'}; cold start ${l.coldStartRatio.toFixed(2)}x the minimal bundle's <= 1.5x: ${coldOk ? 'PASS' : 'FAIL'}`,
+    `bundle loaded at cold start ${mb(l.real.size)} <= 1.2 MB: ${sizeOk ? 'PASS' : 'FAIL'}; cold start ${l.coldStartRatio.toFixed(2)}x the minimal bundle's <= 1.5x: ${coldOk ? 'PASS' : 'FAIL'}`,
   ].join('\n');
 }

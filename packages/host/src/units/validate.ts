@@ -1,4 +1,8 @@
-import semver from 'semver';
+// The three functions the unit-set check uses, not semver's index (which loads every function and range
+// helper: about 20 KiB more in the Lambda bundle).
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
+import validRange from 'semver/ranges/valid.js';
 import type { Builder } from '@kkmp/plugin-sdk';
 import { SDK_VERSION, typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
 
@@ -20,10 +24,10 @@ export function checkUnitSet(units: readonly AnyUnit[], hostVersion = SDK_VERSIO
   for (const [id, n] of ids) if (n > 1) problems.push(`unit id "${id}" is installed ${n} times`);
   for (const u of units) {
     if (!ID.test(u.id)) problems.push(`unit id "${u.id}" must be 2-24 lowercase letters or digits, starting with a letter`);
-    if (!semver.valid(u.version)) problems.push(`${u.id}: version "${u.version}" is not semver`);
-    if (!semver.validRange(u.compatibility)) {
+    if (!valid(u.version)) problems.push(`${u.id}: version "${u.version}" is not semver`);
+    if (!validRange(u.compatibility)) {
       problems.push(`${u.id}: compatibility "${u.compatibility}" is not a semver range`);
-    } else if (!semver.satisfies(hostVersion, u.compatibility)) {
+    } else if (!satisfies(hostVersion, u.compatibility)) {
       problems.push(`${u.id}: needs host ${u.compatibility}, this host is ${hostVersion}`);
     }
     for (const dep of u.dependsOn ?? []) {
