@@ -171,8 +171,13 @@ export function scenarios(f: Fixture): Scenario[] {
       field: 'kolamretensiRecordReadings',
       body: () =>
         body(sale('kolamretensiRecordReadings', 'stored duplicates'), {
-          // A new instant each time (one a second back from now): a stored instant would be a duplicate.
-          input: { cooperativeId: c, idempotencyKey: randomUUID(), sensorId: f.gaugeId, readings: [{ at: new Date(f.now.getTime() - 1000 * ++readingSeq).toISOString(), levelCm: 655 }] },
+          // Staff read the gauges in turn, each gauge's readings in time order (the usual case: a late
+          // reading re-decides the alert log around it, see alerts.ts), 100 ms apart from four minutes ago.
+          input: (() => {
+            const n = readingSeq++;
+            const at = new Date(f.now.getTime() - 240_000 + 100 * Math.floor(n / f.gaugeIds.length)).toISOString();
+            return { cooperativeId: c, idempotencyKey: randomUUID(), sensorId: f.gaugeIds[n % f.gaugeIds.length], readings: [{ at, levelCm: 655 }] };
+          })(),
         }),
     },
   ];

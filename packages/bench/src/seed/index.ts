@@ -1,7 +1,7 @@
 import type { BenchApi } from '../env';
 import { seedCity } from './city';
 import { coopPeople, localToday, managerToken, runUnitDemos, seedMembers, type CoopPeople } from './coop';
-import { seedLoans, seedLpg, seedPupuk, seedShop } from './units';
+import { seedGauges, seedLoans, seedLpg, seedPupuk, seedShop } from './units';
 
 /** How much data 1x is; --scale N seeds N times each. */
 export interface Sizes {
@@ -38,7 +38,8 @@ export interface Fixture {
   ureaId: string;
   farmerNiks: string[];
   refillId: string;
-  gaugeId: string;
+  /** Gauges of the demo pond without readings: the reading scenario posts to them in turn, in time order. */
+  gaugeIds: string[];
   counts: { cooperatives: number; members: number; products: number; loans: number };
   seedSeconds: number;
 }
@@ -88,7 +89,7 @@ export async function seedFixture(api: BenchApi, sizes: Sizes, scale: number): P
     ureaId: need('pupuk.ureaId'),
     farmerNiks,
     refillId: need('airminum.refillId'),
-    gaugeId: need('kolamretensi.gaugeId'),
+    gaugeIds: await seedGauges(api, cooperativeId, people, need('kolamretensi.pondId')),
     counts: { ...n, loans: n.loans + 2 },
     seedSeconds: (performance.now() - started) / 1000,
   };

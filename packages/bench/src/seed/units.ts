@@ -90,3 +90,16 @@ export async function seedPupuk(api: BenchApi, cooperativeId: string, people: Co
 
 /** kg of Urea each bench farmer may redeem this season (the import takes up to 100,000 kg a row). */
 const BENCH_UREA_KG = 20_000;
+
+/** Gauges the pond-reading scenario goes round: one staff reading per gauge at a time, as at a real pond. */
+export const BENCH_GAUGES = 10;
+
+/** Manual gauges on the demo pond, each with no reading yet (the demo's own gauge has readings of its day). */
+export async function seedGauges(api: BenchApi, cooperativeId: string, people: CoopPeople, pondId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < BENCH_GAUGES; i++) {
+    const g = await mutate(api, people.manager, 'kolamretensiAddSensor', { cooperativeId, pondId, name: `Papan duga bench ${i + 1}`, kind: 'MANUAL' }, 'id');
+    ids.push(g.id);
+  }
+  return ids;
+}
