@@ -73,7 +73,9 @@ function withinLifetime(payload: JWTPayload, maxSeconds: number): JWTPayload {
  */
 export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }, clock: Clock = systemClock) {
   const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
-  const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
+  const secretBytes = config.secret ? new TextEncoder().encode(config.secret) : undefined;
+  // As a key function like the others, so every path is one jwtVerify call.
+  const secret: JWTVerifyGetKey | undefined = secretBytes ? () => secretBytes : undefined;
   if (config.secret && config.secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
   const own = config.signingKeys;
   const verified = new VerifiedTokens();
@@ -99,8 +101,7 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
       if (seen) return seen;
       maxAge = check.maxAge;
       const options = { ...common, algorithms: check.algorithms, maxTokenAge: maxAge, currentDate: check.now };
-      const result = typeof check.key === 'function' ? await jwtVerify(token, check.key, options) : await jwtVerify(token, check.key, options);
-      payload = withinLifetime(result.payload, maxAge);
+      payload = withinLifetime((await jwtVerify(token, check.key, options)).payload, maxAge);
     } catch (err) {
       throw err instanceof InvalidToken ? err : new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }
