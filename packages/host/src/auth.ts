@@ -1,5 +1,5 @@
 import { ROLES, systemClock, type Clock, type Principal } from '@kkmp/core';
-import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { SigningKeys } from './auth/keys';
 import { VerifiedTokens } from './auth/verified-tokens';
@@ -132,7 +132,7 @@ export async function mintToken(
   opts: { secret: string; issuer?: string; audience?: string; expiresIn?: string },
 ): Promise<string> {
   const { userId, ...claims } = principal;
-  return new SignJWT({ ...claims })
+  const token = await new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(opts.issuer ?? DEFAULT_ISSUER)
@@ -140,4 +140,8 @@ export async function mintToken(
     .setIssuedAt()
     .setExpirationTime(opts.expiresIn ?? '12h')
     .sign(new TextEncoder().encode(opts.secret));
+  // A token the API would refuse on every request is a mistake to say now, not at the first call.
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  if (exp - iat > MAX_TOKEN_SECONDS) throw new RangeError(`a token may live at most 31 days (the API refuses longer ones), not ${opts.expiresIn}`);
+  return token;
 }
