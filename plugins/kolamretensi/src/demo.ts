@@ -72,6 +72,8 @@ export async function kolamDemo(d: UnitDemoContext): Promise<DemoValues> {
   await call(d, 'kolamretensiHarvestCage', { idempotencyKey: 'demo-kolam-harvest', cageId: cage, grams: 45_000 }, 'staff');
   await call(d, 'kolamretensiSellFish', { idempotencyKey: 'demo-kolam-fish-sale', cageId: cage, grams: 40_000, amount: 1_200_000, note: 'Pengepul Pak Dedi' }, 'staff');
   d.setTime(day(0), '09:00');
-  // For the GraphiQL tabs: the pond, the staff gauge, the week shown and a reading time to record.
-  return { pondId, gaugeId: gauge, weekStart: day(-7), readingAt: `${day(0)}T08:00:00+07:00` };
+  // For the GraphiQL tabs: the pond, the staff gauge, the week shown and a reading time to record: last
+  // night at 20:00, after the gauge's last reading (17:00) and in the past at any hour the tab is run
+  // (today's 08:00 was still to come between midnight and 08:00 WIB, and was refused as in the future).
+  return { pondId, gaugeId: gauge, weekStart: day(-7), readingAt: `${day(-1)}T20:00:00+07:00` };
 }
