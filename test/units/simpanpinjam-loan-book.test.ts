@@ -1,0 +1,205 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getItem, pk, queryAll, sk, type Db } from '@kkmp/store';
+import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import unit from '../../plugins/simpanpinjam/src/index';
+import { loanSchema } from '../../plugins/simpanpinjam/src/items';
+import { BUCKETS, bookItemsOf } from '../../plugins/simpanpinjam/src/loans/book';
+import { at, mutate, ok, query, registerMember } from '../../plugins/simpanpinjam/test/support';
+
+/**
+ * The loan book (plugins/simpanpinjam/src/loans/book.ts) through the real stack on DynamoDB Local: what
+ * the loan writes leave in it is what a rebuild from every loan would write, and the portfolio from it
+ * equals the portfolio from every loan (the fallback, forced by taking the book's `complete` away).
+ */
+
+const PORTFOLIO = `query($cooperativeId: ID!, $asOf: Date) { simpanpinjamPortfolio(cooperativeId: $cooperativeId, asOf: $asOf) {
+  asOf loanCount outstanding problemLoans problemLoanRisk problemLoanRatioBp allowance
+  classes { collectibility number count outstanding }
+  arrears { daysPastDue collectibility overdue outstanding loan { id status principalOutstanding due { total } } } } }`;
+const LOAN = `query($cooperativeId: ID!, $id: ID!) { simpanpinjamLoan(cooperativeId: $cooperativeId, id: $id) {
+  status nextDue { amount } payoff { total } repayments { id reversed } } }`;
+
+const partition = (host: UnitTestHost) => pk({ kind: 'coop', coopId: host.a.rawId }, 'U', 'simpanpinjam');
+const bucketKey = (host: UnitTestHost, b: number) => ({ pk: partition(host), sk: sk('LOANBOOK', String(b)) });
+const bucketSchema = z.object({ complete: z.boolean().optional(), version: z.number() }).catchall(z.unknown());
+
+/** The book's rows as stored, and whether it says it is complete. */
+async function storedBook(host: UnitTestHost) {
+  const items = await Promise.all(Array.from({ length: BUCKETS }, (_, b) => getItem(host.db, bucketKey(host, b), bucketSchema)));
+  const rows = items.map((i) => Object.fromEntries(Object.entries(i ?? {}).filter(([name]) => name.startsWith('L'))));
+  return { complete: items.every((i) => i?.complete === true), rows, versions: items.map((i) => i?.version) };
+}
+
+/** The rows a rebuild from every stored loan would write. */
+async function expectedRows(host: UnitTestHost) {
+  const loans = await queryAll(host.db, { partition: partition(host), prefix: `${sk('LOAN')}#` }, loanSchema);
+  return bookItemsOf(loans).map(({ complete: _c, ...rows }) => rows);
+}
+
+/** Sets or removes `complete` on one bucket, as a book made before this code would lack it. */
+const setComplete = (db: Db, key: { pk: string; sk: string }, on: boolean) =>
+  db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: on ? 'SET #c = :t' : 'REMOVE #c',
+      ExpressionAttributeNames: { '#c': 'complete' },
+      ...(on ? { ExpressionAttributeValues: { ':t': true } } : {}),
+    }),
+  );
+
+async function setUp(now: string) {
+  const host = await startUnitTestHost([unit], { now: at(now) });
+  await host.enable(host.a, 'simpanpinjam', {});
+  const members = [await registerMember(host, 'Eko Prasetyo'), await registerMember(host, 'Fitri Handayani'), await registerMember(host, 'Gita Lestari')];
+  const base = { minAmount: 100_000, maxAmount: 20_000_000, minTermMonths: 1, maxTermMonths: 24 };
+  const products = [
+    (await ok(host, 'createLoanProduct', { ...base, name: 'Flat harian', interestMethod: 'FLAT', annualRateBp: 1800, penaltyMethod: 'PER_DAY', penaltyRateBp: 10, maxPenaltyDays: 60 }, host.a.manager)).id,
+    (await ok(host, 'createLoanProduct', { ...base, name: 'Menurun', interestMethod: 'DECLINING', annualRateBp: 1200, penaltyMethod: 'PER_INSTALMENT', penaltyRateBp: 500, adminFeeFixed: 10_000 }, host.a.manager)).id,
+    (await ok(host, 'createLoanProduct', { ...base, name: 'Anuitas', interestMethod: 'ANNUITY', annualRateBp: 1500, adminFeeBp: 100, adminFeeDeducted: true, instalmentMultiple: 500 }, host.a.manager)).id,
+  ] as string[];
+  return { host, members, products };
+}
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+type Op =
+  | { kind: 'lend'; member: number; product: number; amount: number; term: number; stage: 'APPLIED' | 'APPROVED' | 'REJECTED' | 'DISBURSED' }
+  | { kind: 'days'; n: number }
+  | { kind: 'repay'; loan: number; pay: 'PART' | 'INSTALMENT' | 'PAYOFF'; fraction: number; backdate: number }
+  | { kind: 'reverse'; loan: number }
+  | { kind: 'reschedule'; loan: number; term: number; waive: boolean }
+  | { kind: 'writeOff'; loan: number }
+  | { kind: 'recover'; loan: number; amount: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('lend' as const), member: fc.nat(2), product: fc.nat(2), amount: fc.integer({ min: 1, max: 60 }).map((n) => n * 100_000 + 7_000), term: fc.integer({ min: 1, max: 12 }), stage: fc.constantFrom('APPLIED' as const, 'APPROVED' as const, 'REJECTED' as const, 'DISBURSED' as const, 'DISBURSED' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('days' as const), n: fc.integer({ min: 1, max: 75 }) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('repay' as const), loan: fc.nat(), pay: fc.constantFrom('PART' as const, 'INSTALMENT' as const, 'INSTALMENT' as const, 'PAYOFF' as const), fraction: fc.integer({ min: 1, max: 99 }), backdate: fc.constantFrom(0, 0, 0, 2, 6) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), loan: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reschedule' as const), loan: fc.nat(), term: fc.integer({ min: 1, max: 12 }), waive: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('writeOff' as const), loan: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recover' as const), loan: fc.nat(), amount: fc.integer({ min: 1, max: 500 }).map((n) => n * 1_000) }) },
+);
+
+describe('the loan book through the real stack', () => {
+  let s: Awaited<ReturnType<typeof setUp>>;
+  let today = '2026-01-05';
+  const loans: string[] = [];
+  /** Status of each loan as the steps left it, so a step picks a loan it applies to. */
+  const status = new Map<string, string>();
+  /** Steps that took effect, by kind: the property must have seen each. */
+  const done: Record<string, number> = {};
+  const count = (kind: string, r: any) => {
+    if (r.__typename.endsWith('Success')) done[kind] = (done[kind] ?? 0) + 1;
+    else done[`${kind} refused ${r.code}`] = (done[`${kind} refused ${r.code}`] ?? 0) + 1;
+    return r;
+  };
+
+  beforeAll(async () => {
+    s = await setUp(today);
+  }, 60_000);
+  afterAll(() => s?.host.close());
+
+  /** Runs one step as the cooperative's people would; a refusal (a typed error) is a step that did nothing. */
+  async function run(o: Op) {
+    const { host } = s;
+    const pick = (i: number, ...statuses: string[]) => {
+      const fit = loans.filter((id) => statuses.includes(status.get(id)!));
+      return fit[i % Math.max(1, fit.length)];
+    };
+    const loanOf = async (id: string) => (await query(host, LOAN, { id }, host.a.staff)).simpanpinjamLoan;
+    switch (o.kind) {
+      case 'days':
+        today = addDays(today, o.n);
+        host.clock.set(at(today));
+        return;
+      case 'lend': {
+        const id = (await ok(host, 'applyForLoan', { memberId: s.members[o.member], productId: s.products[o.product], amount: o.amount, termMonths: o.term, purpose: 'Usaha' }, host.a.staff)).id;
+        loans.push(id);
+        status.set(id, o.stage === 'DISBURSED' ? 'ACTIVE' : o.stage);
+        if (o.stage === 'APPLIED') return;
+        if (o.stage === 'REJECTED') return void (await ok(host, 'rejectLoan', { loanId: id, reason: 'Tidak layak' }, host.a.manager));
+        await ok(host, 'approveLoan', { loanId: id }, host.a.manager);
+        if (o.stage === 'DISBURSED') await ok(host, 'disburseLoan', { loanId: id }, host.a.staff);
+        return;
+      }
+      case 'repay': {
+        const id = pick(o.loan, 'ACTIVE');
+        if (!id) return;
+        const l = await loanOf(id);
+        if (l.status !== 'ACTIVE') return;
+        const amount = o.pay === 'PAYOFF' ? l.payoff.total : o.pay === 'INSTALMENT' ? (l.nextDue?.amount ?? l.payoff.total) : Math.max(1, Math.floor((l.payoff.total * o.fraction) / 100));
+        const r = count(o.backdate ? 'backdated repayment' : 'repayment', await mutate(host, 'repayLoan', { loanId: id, amount, ...(o.backdate ? { businessDate: addDays(today, -o.backdate) } : {}) }, host.a.staff, '{ closed }'));
+        if (r.data?.closed) {
+          done.closed = (done.closed ?? 0) + 1;
+          status.set(id, 'CLOSED');
+        }
+        return;
+      }
+      case 'reverse': {
+        const id = pick(o.loan, 'ACTIVE', 'CLOSED');
+        if (!id) return;
+        const last = (await loanOf(id)).repayments.filter((r: { reversed: boolean }) => !r.reversed).at(-1);
+        if (!last) return;
+        const asked = await mutate(host, 'requestRepaymentReversal', { repaymentId: last.id, reason: 'Salah input' }, host.a.staff, '{ id }');
+        if (asked.__typename.endsWith('Success') && count('reversal', await mutate(host, 'approveRepaymentReversal', { repaymentId: last.id }, host.a.manager, '{ id }')).__typename.endsWith('Success')) status.set(id, 'ACTIVE');
+        return;
+      }
+      case 'reschedule':
+      case 'writeOff': {
+        const id = pick(o.loan, 'ACTIVE');
+        if (!id) return;
+        const change = o.kind === 'reschedule' ? { kind: 'RESCHEDULE', termMonths: o.term, waivePenalties: o.waive } : { kind: 'WRITE_OFF' };
+        const asked = await mutate(host, 'requestLoanChange', { loanId: id, reason: 'Usaha terganggu', ...change }, host.a.staff, '{ id }');
+        if (!asked.__typename.endsWith('Success')) return;
+        const r = count(o.kind, await mutate(host, 'approveLoanChange', { loanId: id }, host.a.manager, '{ id }'));
+        if (!r.__typename.endsWith('Success')) return;
+        status.set(id, o.kind === 'reschedule' ? 'RESCHEDULED' : 'WRITTEN_OFF');
+        if (o.kind === 'reschedule') {
+          loans.push(r.data.id);
+          status.set(r.data.id, 'ACTIVE');
+        }
+        return;
+      }
+      case 'recover': {
+        const id = pick(o.loan, 'WRITTEN_OFF');
+        if (id) count('recovery', await mutate(host, 'recoverLoan', { loanId: id, amount: o.amount }, host.a.staff, '{ id }'));
+        return;
+      }
+    }
+  }
+
+  const portfolio = async (asOf: string) => (await query(s.host, PORTFOLIO, { asOf }, s.host.a.supervisor)).simpanpinjamPortfolio;
+
+  let arrearsSeen = 0;
+  it('rows equal a rebuild from every loan, and the portfolio from the book equals the one from every loan, on any date from today to two years on', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 6, maxLength: 18 }), fc.array(fc.integer({ min: 0, max: 730 }), { minLength: 2, maxLength: 4 }), async (ops, offsets) => {
+        for (const o of ops) await run(o);
+        const book = await storedBook(s.host);
+        expect(book.complete).toBe(true);
+        expect(book.rows).toEqual(await expectedRows(s.host));
+        for (const offset of [0, ...offsets]) {
+          const asOf = addDays(today, offset);
+          const fromBook = await portfolio(asOf);
+          arrearsSeen += fromBook.arrears.length;
+          await setComplete(s.host.db, bucketKey(s.host, 0), false);
+          try {
+            expect(fromBook, asOf).toEqual(await portfolio(asOf));
+          } finally {
+            await setComplete(s.host.db, bucketKey(s.host, 0), true);
+          }
+        }
+      }),
+      { numRuns: 25, endOnFailure: true },
+    );
+    // The runs took every kind of step that changes a row, so the property was not vacuous.
+    console.log(`loan book property: ${loans.length} loans, steps ${JSON.stringify(done)}`);
+    expect(arrearsSeen).toBeGreaterThan(0);
+    for (const kind of ['repayment', 'backdated repayment', 'closed', 'reversal', 'reschedule', 'writeOff', 'recovery']) expect(done[kind] ?? 0, kind).toBeGreaterThan(0);
+  }, 240_000);
+});
