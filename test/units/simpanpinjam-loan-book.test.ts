@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getItem, pk, queryAll, sk, type Db } from '@kkmp/store';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getItem, logCalls, pk, queryAll, sk, type Db } from '@kkmp/store';
 import { startUnitTestHost, type UnitTestHost } from '@kkmp/unit-testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,4 +202,118 @@ describe('the loan book through the real stack', () => {
     expect(arrearsSeen).toBeGreaterThan(0);
     for (const kind of ['repayment', 'backdated repayment', 'closed', 'reversal', 'reschedule', 'writeOff', 'recovery']) expect(done[kind] ?? 0, kind).toBeGreaterThan(0);
   }, 240_000);
+});
+
+const REBUILD = '{ loans rows }';
+const deleteBook = (host: UnitTestHost) => Promise.all(Array.from({ length: BUCKETS }, (_, b) => host.db.doc.send(new DeleteCommand({ TableName: host.db.tableName, Key: bucketKey(host, b) }))));
+/** The DynamoDB calls of a piece of work that query every loan (sort key prefix LOAN#). */
+const loanQueries = async <T>(host: UnitTestHost, work: () => Promise<T>) => {
+  const { result, log } = await logCalls(host.db, work);
+  return { result, queries: log.byCommand.Query ?? 0, calls: log.byCommand };
+};
+
+describe('loans made before the book: the fallback, the rebuild, enabling again', () => {
+  let s: Awaited<ReturnType<typeof setUp>>;
+  const ids: string[] = [];
+  const portfolio = async (asOf: string) => (await query(s.host, PORTFOLIO, { asOf }, s.host.a.supervisor)).simpanpinjamPortfolio;
+
+  beforeAll(async () => {
+    s = await setUp('2026-02-02');
+    const { host } = s;
+    for (const [i, amount] of [1_200_000, 2_400_000, 600_000].entries()) {
+      const id = (await ok(host, 'applyForLoan', { memberId: s.members[i], productId: s.products[i], amount, termMonths: 6, purpose: 'Usaha' }, host.a.staff)).id;
+      await ok(host, 'approveLoan', { loanId: id }, host.a.manager);
+      if (i < 2) await ok(host, 'disburseLoan', { loanId: id }, host.a.staff);
+      ids.push(id);
+    }
+    // The first loan is paid twice (March, April), the second never: both in arrears by June.
+    for (const day of ['2026-03-02', '2026-04-02']) {
+      host.clock.set(at(day));
+      await ok(host, 'repayLoan', { loanId: ids[0], amount: 230_000 }, host.a.staff, '{ closed }');
+    }
+    host.clock.set(at('2026-06-10'));
+  }, 60_000);
+  afterAll(() => s?.host.close());
+
+  it('answers the same from every loan without a complete book; the rebuild makes it complete, and again changes nothing', async () => {
+    const { host } = s;
+    const today = '2026-06-10';
+    const withBook = await loanQueries(host, () => portfolio(today));
+    expect(withBook.result.arrears.length).toBe(2);
+    // Gate, then the book with the allowance's balance, then the two loans in arrears by key.
+    expect(withBook.calls).toEqual({ BatchGetItem: 3, Query: 2 });
+
+    await deleteBook(host); // as a table written before the book existed
+    expect((await storedBook(host)).complete).toBe(false);
+    const fallback = await loanQueries(host, () => portfolio(today));
+    expect(fallback.result).toEqual(withBook.result);
+    expect(fallback.queries).toBe(withBook.queries + 1); // every loan, queried
+
+    // A loan written meanwhile writes its row, but one row does not make the book complete.
+    await ok(host, 'repayLoan', { loanId: ids[0], amount: 230_000 }, host.a.staff, '{ closed }');
+    const partial = await storedBook(host);
+    expect([partial.complete, partial.rows.flatMap((r) => Object.keys(r)).length]).toEqual([false, 1]);
+    const afterRepayment = await portfolio(today);
+    expect(afterRepayment.outstanding).toBeLessThan(withBook.result.outstanding);
+
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    const rebuilt = await storedBook(host);
+    expect(rebuilt.complete).toBe(true);
+    expect(rebuilt.rows).toEqual(await expectedRows(host));
+    const fromBook = await loanQueries(host, () => portfolio(today));
+    expect(fromBook.result).toEqual(afterRepayment);
+    expect(fromBook.calls).toEqual(withBook.calls);
+
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    expect((await storedBook(host)).rows).toEqual(rebuilt.rows);
+    // Only the manager rebuilds it.
+    expect((await mutate(host, 'rebuildLoanBook', {}, host.a.staff, REBUILD)).code).toBe('FORBIDDEN');
+  });
+
+  it('a loan written between the rebuild reading the loans and writing the book makes it read again', async () => {
+    const { host } = s;
+    const before = await storedBook(host);
+    let interleaved = false;
+    let loanReads = 0;
+    const name = 'interleave-a-repayment';
+    host.db.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'QueryCommand' && JSON.stringify(args.input).includes('"LOAN#"')) {
+          loanReads += 1;
+          if (!interleaved) {
+            interleaved = true;
+            // The rebuild has the loans as they were; this repayment (principal too: a new row) lands before its write.
+            await ok(host, 'repayLoan', { loanId: ids[1], amount: 1_000_000 }, host.a.staff, '{ closed }');
+          }
+        }
+        return result;
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    } finally {
+      host.db.raw.middlewareStack.remove(name);
+    }
+    expect([interleaved, loanReads]).toEqual([true, 2]); // refused once (the version moved), then read afresh
+    const after = await storedBook(host);
+    expect(after.rows).toEqual(await expectedRows(host));
+    expect(after.rows).not.toEqual(before.rows); // the repayment's row is in
+  });
+
+  it('enabling again keeps a book that is not complete as it is (its loans have no rows yet)', async () => {
+    const { host } = s;
+    await deleteBook(host);
+    await host.disable(host.a, 'simpanpinjam');
+    await host.enable(host.a, 'simpanpinjam', {});
+    const book = await storedBook(host);
+    expect(book.complete).toBe(false);
+    expect(book.versions).toEqual(Array.from({ length: BUCKETS }, () => undefined));
+    expect((await portfolio('2026-06-10')).loanCount).toBe(2);
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    await host.disable(host.a, 'simpanpinjam');
+    await host.enable(host.a, 'simpanpinjam', {});
+    expect((await storedBook(host)).complete).toBe(true);
+  });
 });
