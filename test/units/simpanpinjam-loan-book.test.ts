@@ -7,7 +7,7 @@ import { z } from 'zod';
 import unit from '../../plugins/simpanpinjam/src/index';
 import { loanSchema } from '../../plugins/simpanpinjam/src/items';
 import { BUCKETS, bookItemsOf } from '../../plugins/simpanpinjam/src/loans/book';
-import { at, mutate, ok, query, registerMember } from '../../plugins/simpanpinjam/test/support';
+import { at, mutate, ok, payWajib, query, registerMember } from '../../plugins/simpanpinjam/test/support';
 
 /**
  * The loan book (plugins/simpanpinjam/src/loans/book.ts) through the real stack on DynamoDB Local: what
@@ -315,5 +315,36 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
     await host.disable(host.a, 'simpanpinjam');
     await host.enable(host.a, 'simpanpinjam', {});
     expect((await storedBook(host)).complete).toBe(true);
+  });
+});
+
+describe('the related-party limit from the book', () => {
+  it("counts an active loan's principal outstanding and an approved one's principal, the same with the book and from every loan", async () => {
+    const host = await startUnitTestHost([unit], { now: at('2026-02-02') });
+    try {
+      const [bima, citra] = [await registerMember(host, 'Bima Santoso'), await registerMember(host, 'Citra Dewi')];
+      await payWajib(host, citra, 20_000_000); // own capital 20 000 000: a 10% limit of 2 000 000
+      await host.enable(host.a, 'simpanpinjam', { relatedPartyMemberIds: [bima] });
+      const product = (await ok(host, 'createLoanProduct', { name: 'Usaha', interestMethod: 'FLAT', annualRateBp: 1200, minAmount: 100_000, maxAmount: 5_000_000, minTermMonths: 1, maxTermMonths: 12 }, host.a.manager)).id;
+      const lend = async (amount: number) => {
+        const id = (await ok(host, 'applyForLoan', { memberId: bima, productId: product, amount, termMonths: 6, purpose: 'Renovasi' }, host.a.staff)).id;
+        await ok(host, 'approveLoan', { loanId: id }, host.a.manager);
+        await ok(host, 'endorseLoan', { loanId: id }, host.a.supervisor);
+        return id;
+      };
+      const active = await lend(1_200_000);
+      await ok(host, 'disburseLoan', { loanId: active }, host.a.staff);
+      host.clock.set(at('2026-03-02'));
+      await ok(host, 'repayLoan', { loanId: active, amount: 212_000 }, host.a.staff, '{ closed }'); // 200 000 principal + 12 000 interest
+      await lend(300_000); // approved, not disbursed
+      const refused = async () => (await mutate(host, 'applyForLoan', { memberId: bima, productId: product, amount: 800_000, termMonths: 6, purpose: 'Lagi' }, host.a.staff)).details;
+      const withBook = await refused();
+      // Own capital now has the 12 000 interest earned in it too.
+      expect(withBook).toEqual({ ownCapital: 20_012_000, limit: 2_001_200, exposure: 1_000_000 + 300_000, requested: 800_000 });
+      await deleteBook(host);
+      expect(await refused()).toEqual(withBook);
+    } finally {
+      await host.close();
+    }
   });
 });
