@@ -76,6 +76,8 @@ describe('npm run token', () => {
       [['--role', 'COOP_MANAGER', '--coop', 'sukaluyu'], /--coop "sukaluyu" is not a Cooperative id: give the id the API prints/],
       [['--role', 'PLATFORM_ADMIN', '--coop', f.coopId], /--coop is not used by PLATFORM_ADMIN/],
       [['--demo', 'manager', '--coop', f.coopId], /--demo takes the demo user as it is; drop --coop/],
+      [['--role', 'PLATFORM_ADMIN', '--expires', '32d'], /--expires: a token may live at most 31 days \(the API refuses longer ones\), not 32d/],
+      [['--role', 'PLATFORM_ADMIN', '--expires', 'soon'], /could not mint the token .*is --expires a span like 12h or 7d/],
     ];
     for (const [args, message] of cases) {
       const run = await token(args);
@@ -83,6 +85,12 @@ describe('npm run token', () => {
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+  }, 120_000);
+
+  it('mints a token of the longest lifetime the API takes (31 days), and the API accepts it', async () => {
+    const run = await token(['--role', 'PLATFORM_ADMIN', '--expires', '31d']);
+    expect(run.status, run.stderr).toBe(0);
+    expect((await me(run.stdout.trim())).role).toBe('PLATFORM_ADMIN');
   }, 120_000);
 
   it('takes the public ids the API prints, and the internal ones, for --coop, --city and --member', async () => {

@@ -1,5 +1,5 @@
 import { ROLES, systemClock, type Clock, type Principal } from '@kkmp/core';
-import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { SigningKeys } from './auth/keys';
 import { VerifiedTokens } from './auth/verified-tokens';
@@ -51,6 +51,8 @@ export class InvalidToken extends Error {
 export const MAX_TOKEN_SECONDS = 31 * 24 * 3600;
 /** The API's own access tokens live minutes (ACCESS_TOKEN_MINUTES); an hour is the most it ever signs. */
 const OWN_MAX_SECONDS = 3600;
+/** How long an outside provider's key set is kept before it is fetched again (jose's default, stated). */
+const REMOTE_KEYS_SECONDS = 600;
 /** Clock skew allowed between the token's issuer and the API. */
 const TOLERANCE_SECONDS = 30;
 
@@ -72,7 +74,7 @@ function withinLifetime(payload: JWTPayload, maxSeconds: number): JWTPayload {
  * development secret is configured. Anything else is refused.
  */
 export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }, clock: Clock = systemClock) {
-  const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: REMOTE_KEYS_SECONDS * 1000 }) : undefined;
   const secretBytes = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   // As a key function like the others, so every path is one jwtVerify call.
   const secret: JWTVerifyGetKey | undefined = secretBytes ? () => secretBytes : undefined;
@@ -86,7 +88,7 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
     const header = decodeProtectedHeader(token);
     // Our access tokens live minutes, on the API's clock (so tests move time); a longer one was not made by this API.
     if (header.alg === 'ES256' && own.has(header.kid)) return { key: own.verifyKey, algorithms: ['ES256'], maxAge: OWN_MAX_SECONDS, now: clock.now() };
-    if (remote) return { key: remote, algorithms: ['RS256', 'ES256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now() };
+    if (remote) return { key: remote, algorithms: ['RS256', 'ES256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now(), rememberFor: REMOTE_KEYS_SECONDS };
     // A token that never expires is a key that can never be taken back.
     if (secret && header.alg === 'HS256') return { key: secret, algorithms: ['HS256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now() };
     throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
@@ -95,18 +97,21 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
   return async function verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     let maxAge: number;
+    let notAfter: number | undefined;
     try {
       const check = checkFor(token);
-      const seen = verified.get(token, Math.floor(check.now.getTime() / 1000));
+      const now = Math.floor(check.now.getTime() / 1000);
+      const seen = verified.get(token, now);
       if (seen) return seen;
       maxAge = check.maxAge;
+      if ('rememberFor' in check && check.rememberFor !== undefined) notAfter = now + check.rememberFor;
       const options = { ...common, algorithms: check.algorithms, maxTokenAge: maxAge, currentDate: check.now };
       payload = withinLifetime((await jwtVerify(token, check.key, options)).payload, maxAge);
     } catch (err) {
       throw err instanceof InvalidToken ? err : new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }
     const principal = principalOf(payload);
-    verified.remember(token, principal, payload, { maxAgeSeconds: maxAge, toleranceSeconds: TOLERANCE_SECONDS });
+    verified.remember(token, principal, payload, { maxAgeSeconds: maxAge, toleranceSeconds: TOLERANCE_SECONDS, ...(notAfter !== undefined ? { notAfter } : {}) });
     return principal;
   };
 }
@@ -132,7 +137,7 @@ export async function mintToken(
   opts: { secret: string; issuer?: string; audience?: string; expiresIn?: string },
 ): Promise<string> {
   const { userId, ...claims } = principal;
-  return new SignJWT({ ...claims })
+  const token = await new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(opts.issuer ?? DEFAULT_ISSUER)
@@ -140,4 +145,8 @@ export async function mintToken(
     .setIssuedAt()
     .setExpirationTime(opts.expiresIn ?? '12h')
     .sign(new TextEncoder().encode(opts.secret));
+  // A token the API would refuse on every request is a mistake to say now, not at the first call.
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  if (exp - iat > MAX_TOKEN_SECONDS) throw new RangeError(`a token may live at most 31 days (the API refuses longer ones), not ${opts.expiresIn}`);
+  return token;
 }

@@ -92,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     console.log(await mintToken(principal, { secret: key, expiresIn: expires ?? '12h' }));
   } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(`--expires: ${err.message}`);
     throw new UsageError(`could not mint the token (${err instanceof Error ? err.message : String(err)}); is --expires a span like 12h or 7d?`);
   }
 }

@@ -17,7 +17,9 @@ interface Entry {
  * CPU than the rest of a cheap read (the member profile's two BatchGetItems): the bench's profile put jose
  * at 9% of the whole process. The principal comes from the token alone, so remembering it is exact; what
  * can change meanwhile (a revoked grant, a disabled account) is read from DynamoDB on every request as before.
- * Keys dropped by a rotation are forgotten with the process that knew them (a deploy).
+ * The API's own keys and the development secret change only with a deploy, which starts new processes.
+ * An outside provider's keys change under us: its tokens are remembered no longer than jose keeps the
+ * provider's key set (`notAfter`), so a key the provider removed stops working as soon as without this.
  */
 export class VerifiedTokens {
   private readonly cache: LRUCache<string, Entry>;
@@ -34,14 +36,15 @@ export class VerifiedTokens {
 
   /**
    * Remembers a token jose just accepted at `now`, for as long as jose would accept it again: not before
-   * nbf or iat (less the tolerance), before exp and before iat + maxAge (plus the tolerance).
+   * nbf or iat (less the tolerance), before exp and before iat + maxAge (plus the tolerance), and before
+   * `notAfter` (seconds) if given.
    */
-  remember(token: string, principal: Principal, payload: JWTPayload, rules: { maxAgeSeconds: number; toleranceSeconds: number }): void {
+  remember(token: string, principal: Principal, payload: JWTPayload, rules: { maxAgeSeconds: number; toleranceSeconds: number; notAfter?: number }): void {
     const { iat, exp, nbf } = payload;
     if (typeof iat !== 'number' || typeof exp !== 'number') return;
     const tol = rules.toleranceSeconds;
     const from = Math.max(iat, typeof nbf === 'number' ? nbf : -Infinity) - tol;
-    const until = Math.min(exp + tol, iat + rules.maxAgeSeconds + tol + 1);
+    const until = Math.min(exp + tol, iat + rules.maxAgeSeconds + tol + 1, rules.notAfter ?? Infinity);
     if (until > from) this.cache.set(token, { principal, from, until });
   }
 }

@@ -57,13 +57,14 @@ async function enableUnitUnaudited(ctx: CoreContext, registry: UnitRegistry, raw
     const now = ctx.clock.now().toISOString();
     const next: UnitRecord = { unitId: unit.id, enabled: true, settings, enabledAt: now, updatedAt: now, version: (current?.version ?? 0) + 1 };
     if (current) tx.replace(recordItem(coopId, next), current.version, RETRY_TAG);
-    else {
-      tx.create(recordItem(coopId, next), RETRY_TAG);
-      // The profile's index of unit records (read by key on the city page), in the same transaction; a
-      // profile not indexed yet is left to the backfill, which takes every record from a query.
-      if (cooperative.unitIds && !cooperative.unitIds.includes(unit.id)) {
-        tx.replace(cooperativeItem({ ...cooperative, unitIds: [...cooperative.unitIds, unit.id].sort() }), cooperative.version, RETRY_TAG);
-      }
+    else tx.create(recordItem(coopId, next), RETRY_TAG);
+    // The profile's index of unit records (read by key on the city page), in the same transaction. A
+    // profile not indexed yet is indexed here from the records just queried (strongly consistent), so
+    // the enabling always moves the profile's version: a backfill that listed the records before this
+    // commit fails its versioned replace and reads again, and cannot leave this unit out.
+    const indexed = cooperative.unitIds ?? [...records.keys()];
+    if (!cooperative.unitIds || !indexed.includes(unit.id)) {
+      tx.replace(cooperativeItem({ ...cooperative, unitIds: [...new Set([...indexed, unit.id])].sort() }), cooperative.version, RETRY_TAG);
     }
     activityHooks.unitSwitched(ctx.db, tx, coopId, unit.id, true, next.version);
     // A dependency disabled meanwhile makes this transaction fail and re-run, which then refuses.

@@ -5,7 +5,7 @@ import type { ApiContext } from '@kkmp/plugin-sdk';
 import { typePrefix, type AnyUnit } from '@kkmp/plugin-sdk';
 import { one } from '../ids';
 import { MUTATION_ERRORS } from '../schema/index';
-import { enterUnit } from './guard';
+import { enterUnit, holds } from './guard';
 import { deviceCoreContext, deviceOrUserGate } from './device-gate';
 import { createUnitDeviceCredentials, revealedDeviceToken } from '../devices/credentials';
 import { DEVICE_EXTENSION } from '../devices/scope';
@@ -36,6 +36,16 @@ async function postForUnit(core: CoreContext, tx: Transaction, unit: AnyUnit, co
     ...(e.supplyAgreement ? { supplyAgreement: e.supplyAgreement } : {}),
   });
   return { entryId: entry.id };
+}
+
+/**
+ * Whether the caller's credentials alone may hold the permission in the cooperative (no read): a device of
+ * this cooperative and unit, or a user whose token's role and tenant allow it (a city admin's city is
+ * only known after a read; its prefetch is bounded like any). The gate decides; this only spares reads.
+ */
+function mayHold(core: CoreContext, device: DeviceCaller | null | undefined, devices: boolean | undefined, unit: AnyUnit, permission: string, coopId: string): boolean {
+  if (devices && device) return device.coopId === coopId && device.unitId === unit.id;
+  return !!core.principal && holds(core.principal, unit, permission, coopId, core.principal.cityId);
 }
 
 function logAfterCommitFailure(field: string, err: unknown) {
@@ -116,38 +126,47 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
         // posting: the cooperative, the unit record, the idempotency record, the period lock and the
         // activity summary in one BatchGetItem (the gate still refuses an outsider before anything is used).
         prefetch(core, [unitRecordKey(coopId, unit.id), ...mutationFirstReads(spec), ...(options.businessEvent ? postingReads(coopId) : [])]);
-        // And what the unit said its resolver reads by key (a sale's products, stock, buyer), in the same wave.
-        startUnitPrefetch(core, coopId, unit.id, options.prefetch as never, options.schema, rest, requestedDate);
+        // And what the unit said its resolver reads by key (a sale's products, stock, buyer), in the same
+        // wave: only for a caller whose token may hold the permission here (no reads for an outsider's
+        // input), and only this mutation's (a query an earlier field of the request left is not its to use).
+        const queries = startedQueries(core);
+        queries.clear();
+        if (mayHold(core, device, options.devices, unit, options.permission, coopId)) startUnitPrefetch(core, coopId, unit.id, options.prefetch as never, options.schema, rest, requestedDate);
         let attempts = 0;
-        const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
-        const input = parseUnitInput(options.schema, idempotencyKey, rest);
-        return runMutation(
-          core,
-          spec,
-          async (tx, event) => {
-            // A re-run reads afresh: runMutation clears the request's loader, and a query the last attempt
-            // left untaken is dropped here.
-            if (attempts++ > 0) startedQueries(core).clear();
-            // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
-            tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
-            // Inside the body, after any idempotent replay: a retry of yesterday's sale returns it even if the period closed since.
-            const businessDate = options.businessEvent ? await resolveBusinessDate(core, u.cooperative, u.principal.role, requestedDate as string | null | undefined) : u.today();
-            if (options.businessEvent) event.businessDate = businessDate;
-            return refusingZodErrors('input', () =>
-              options.resolve(input as never, {
-                ...u,
-                businessDate,
-                writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
-                post: (e) => {
-                  if (!options.businessEvent) throw new Error(`${field} posts to the books: declare it a businessEvent`);
-                  return postForUnit(core, tx, unit, coopId, businessDate, e);
-                },
-                afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
-                devices: createUnitDeviceCredentials(core, tx, coopId, unit.id, requestContext, u.principal.userId),
-              }),
-            );
-          },
-        );
+        // Nor is a query it left untaken for the result's fields, resolved after the writes (finally, below).
+        try {
+          const { context: u, recordVersion } = await deviceOrUserGate<S>(core, unit, coopId, options.permission, options.devices ? device : undefined);
+          const input = parseUnitInput(options.schema, idempotencyKey, rest);
+          return await runMutation(
+            core,
+            spec,
+            async (tx, event) => {
+              // A re-run reads afresh: runMutation clears the request's loader, and a query the last attempt
+              // left untaken is dropped here.
+              if (attempts++ > 0) queries.clear();
+              // Disabled, or its settings changed, since the gate let us in: re-run (and be refused or use the new settings).
+              tx.check(unitRecordKey(coopId, unit.id), { expression: 'enabled = :on AND version = :v', values: { ':on': true, ':v': recordVersion } }, RETRY_TAG);
+              // Inside the body, after any idempotent replay: a retry of yesterday's sale returns it even if the period closed since.
+              const businessDate = options.businessEvent ? await resolveBusinessDate(core, u.cooperative, u.principal.role, requestedDate as string | null | undefined) : u.today();
+              if (options.businessEvent) event.businessDate = businessDate;
+              return refusingZodErrors('input', () =>
+                options.resolve(input as never, {
+                  ...u,
+                  businessDate,
+                  writes: createUnitWrites(tx, coopId, unit.id, RETRY_TAG),
+                  post: (e) => {
+                    if (!options.businessEvent) throw new Error(`${field} posts to the books: declare it a businessEvent`);
+                    return postForUnit(core, tx, unit, coopId, businessDate, e);
+                  },
+                  afterCommit: (fn) => tx.afterCommit(() => fn().catch((err) => logAfterCommitFailure(field, err))),
+                  devices: createUnitDeviceCredentials(core, tx, coopId, unit.id, requestContext, u.principal.userId),
+                }),
+              );
+            },
+          );
+        } finally {
+          queries.clear();
+        }
       });
       builder.mutationField(field, (t) =>
         t.field({

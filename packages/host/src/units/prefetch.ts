@@ -19,6 +19,14 @@ export function startedQueries(core: CoreContext): StartedQueries {
   return queries;
 }
 
+/**
+ * What one prefetch may name: keys for a sale of the most lines a unit takes (80, a product and its stock
+ * each, and the buyer's items) in at most three BatchGetItems sent together, and a few queries and member
+ * lookups. Input far larger is refused by the unit's own checks later; it must not make the API read for
+ * it first. A name past the limit is simply not read ahead (the resolver reads it, or refuses first).
+ */
+export const PREFETCH_LIMITS = { keys: 250, lookups: 8 };
+
 /** Started loads settle later, where they are used (or never): a failure is that reader's to meet. */
 const settleLater = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
 
@@ -31,7 +39,9 @@ function candidateDates(core: CoreContext, requested: unknown): string[] {
 
 /**
  * Starts the reads a unit mutation declared (`prefetch`), in the same tick as the gate's, so they join
- * its BatchGetItem (a query runs beside it). Only for input its schema accepts; a hook that throws has
+ * its BatchGetItem (a query runs beside it). The caller (kit.ts) starts it only for a caller whose token
+ * may hold the permission in this cooperative, and within PREFETCH_LIMITS: an outsider or an absurd
+ * input costs no reads ahead of the refusal. Only for input its schema accepts; a hook that throws has
  * named what it named until then, and changes nothing else: the gate, the input check and the resolver
  * refuse as without it.
  */
@@ -50,20 +60,22 @@ export function startUnitPrefetch(
   const partition = unitPartition(coopId, unitId);
   const keys: Key[] = [];
   const queries = startedQueries(core);
+  let lookups = 0;
+  const lookup = (start: () => void) => void (lookups++ < PREFETCH_LIMITS.lookups && start());
   const target: UnitPrefetch = {
     cooperativeId: coopId,
     now: () => core.clock.now(),
     dates: candidateDates(core, requestedDate),
     settingsSeen: settingsSeen(core, coopId, unitId),
-    item: (...parts) => void keys.push({ pk: partition, sk: sk(...parts) }),
+    item: (...parts) => void (keys.length < PREFETCH_LIMITS.keys && keys.push({ pk: partition, sk: sk(...parts) })),
     query: (...parts) => {
       const prefix = skPrefix(...parts);
       const id = `${partition}\u0000${prefix}`; // as createUnitStore's `all` looks it up
-      if (!queries.has(id)) queries.set(id, settleLater(queryAll(core.db, { partition, prefix }, rawItem)));
+      if (!queries.has(id)) lookup(() => queries.set(id, settleLater(queryAll(core.db, { partition, prefix }, rawItem))));
     },
-    member: (id) => void settleLater(loadMember(core, coopId, id)),
-    memberByNik: (nik) => void settleLater(loadMemberByNik(core, coopId, nik)),
-    memberByNumber: (n) => void settleLater(loadMemberByNumber(core, coopId, n)),
+    member: (id) => lookup(() => settleLater(loadMember(core, coopId, id))),
+    memberByNik: (nik) => lookup(() => settleLater(loadMemberByNik(core, coopId, nik))),
+    memberByNumber: (n) => lookup(() => settleLater(loadMemberByNumber(core, coopId, n))),
   };
   try {
     hook(parsed.data as never, target);
