@@ -3,7 +3,7 @@ import { ACCOUNTS } from '../accounts';
 import { CLASSES, problemLoanRisk, type CollectibilityClass, type RiskWeights } from '../collectibility';
 import { memberOf, type Ctx, type MCtx } from '../context';
 import { allowanceSchema, loanSchema, savingsAccountSchema, timeDepositSchema, type Loan } from '../items';
-import { readBook, rowDaysPastDue, type Book } from '../loans/book';
+import { readBook, rowDaysPastDue, type Book, type BookRow } from '../loans/book';
 import { loansOfMember, view } from '../loans/store';
 import { collectibilityOf, outstandingOn, positionOf, type LoanView } from '../loans/view';
 import { mulDivFloor } from '../math';
@@ -80,21 +80,30 @@ export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeight
   return summarise(by, count, arrears, asOf, weights, allowance);
 }
 
+/** Ids of the book's active loans past due on the date, sorted as the loans are stored: the loans to read. */
+export const arrearsIdsOf = (rows: Map<string, BookRow>, asOf: string) =>
+  [...rows].filter(([, row]) => row[1] === 'ACTIVE' && rowDaysPastDue(row, asOf) > 0).map(([id]) => id).sort();
+
 /**
  * The portfolio from the loan book on a date on or after today: a loan whose first unpaid instalment is
- * not past due on the date is LANCAR with its row's outstanding; the loans in arrears (whose overdue
- * amount, penalties included, depends on the date) are read by key, in one batch, and counted from themselves.
+ * not past due on the date is LANCAR with its row's outstanding; the loans in arrears (their overdue
+ * amount, penalties included, depends on the date) come as views, read by key, and count from themselves.
  */
-async function portfolioFromBook(u: Ctx, book: Book, asOf: string, allowance: number): Promise<Portfolio> {
-  const active = [...book.rows].filter(([, row]) => row[1] === 'ACTIVE');
-  const late = new Set(active.filter(([, row]) => rowDaysPastDue(row, asOf) > 0).map(([id]) => id));
-  const lateLoans = late.size ? await u.store.getMany(loanSchema, [...late].sort().map((id) => ['LOAN', id])) : [];
+export function portfolioOfBook(rows: Map<string, BookRow>, arrearsViews: LoanView[], asOf: string, weights: RiskWeights, allowance: number): Portfolio {
+  const late = new Set(arrearsIdsOf(rows, asOf));
+  const current = [...rows].filter(([id, row]) => row[1] === 'ACTIVE' && !late.has(id));
   const by = emptyTally();
-  const { count, arrears } = tallyLoans(by, lateLoans.filter((l): l is Loan => l !== undefined).map((l) => view(u, l, asOf)), asOf);
-  const current = active.filter(([id]) => !late.has(id));
+  const { count, arrears } = tallyLoans(by, arrearsViews, asOf);
   by.LANCAR.count += current.length;
   by.LANCAR.outstanding += current.reduce((s, [, row]) => s + row[2], 0);
-  return summarise(by, count + current.length, arrears, asOf, u.settings.riskWeights, allowance);
+  return summarise(by, count + current.length, arrears, asOf, weights, allowance);
+}
+
+async function portfolioFromBook(u: Ctx, book: Book, asOf: string, allowance: number): Promise<Portfolio> {
+  const ids = arrearsIdsOf(book.rows, asOf);
+  const late = ids.length ? await u.store.getMany(loanSchema, ids.map((id) => ['LOAN', id])) : [];
+  const views = late.filter((l): l is Loan => l !== undefined).map((l) => view(u, l, asOf));
+  return portfolioOfBook(book.rows, views, asOf, u.settings.riskWeights, allowance);
 }
 
 /** The allowance in the books at the end of a date: a credit balance on an asset account, shown positive. */
