@@ -323,7 +323,7 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
 });
 
 describe('the related-party limit from the book', () => {
-  it("counts an active loan's principal outstanding and an approved one's principal, the same with the book and from every loan", async () => {
+  it("counts an active loan's principal outstanding and an approved one's principal, the same with the book and from every loan; the portfolio in 2 round trips", async () => {
     const host = await startUnitTestHost([unit], { now: at('2026-02-02') });
     try {
       const [bima, citra] = [await registerMember(host, 'Bima Santoso'), await registerMember(host, 'Citra Dewi')];
@@ -345,6 +345,10 @@ describe('the related-party limit from the book', () => {
       const withBook = await refused();
       // Own capital now has the 12 000 interest earned in it too.
       expect(withBook).toEqual({ ownCapital: 20_012_000, limit: 2_001_200, exposure: 1_000_000 + 300_000, requested: 800_000 });
+      // No loan in arrears: the portfolio is the gate, then the book beside the allowance's balance.
+      const { result, log } = await logCalls(host.db, () => query(host, PORTFOLIO, { asOf: '2026-03-02' }, host.a.supervisor));
+      expect([result.simpanpinjamPortfolio.loanCount, result.simpanpinjamPortfolio.arrears]).toEqual([1, []]);
+      expect([log.byCommand, log.roundTrips]).toEqual([{ BatchGetItem: 2, Query: 2 }, 2]);
       await deleteBook(host);
       expect(await refused()).toEqual(withBook);
     } finally {
