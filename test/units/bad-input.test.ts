@@ -31,6 +31,7 @@ import { businessItems } from '../support/outcome';
 const OVERRIDES: Record<string, { input: Record<string, unknown>; field: string }> = {
   // No input of its own: only the idempotency key the host adds, here too short (8-200 characters).
   simpanpinjamProvisionAllowance: { input: { idempotencyKey: 'short' }, field: 'input.idempotencyKey' },
+  simpanpinjamRebuildLoanBook: { input: { idempotencyKey: 'short' }, field: 'input.idempotencyKey' },
   // An import reports each bad row in its answer and keeps the good ones (by design); the input as a whole
   // is refused when it is too long for one transaction.
   lpgImportBeneficiaries: {

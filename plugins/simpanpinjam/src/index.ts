@@ -8,6 +8,7 @@ import { registerRepaymentReversals } from './schema/repayment-reversals';
 import { registerReports } from './schema/reports';
 import { registerSavings } from './schema/savings';
 import { registerTypes } from './schema/types';
+import { startLoanBook } from './services/loan-book';
 import { sampleSettings, settingsSchema } from './settings';
 
 export { buildSchedule, annuityPayment, type InterestMethod, type Instalment, type ScheduleTerms } from './schedule';
@@ -69,8 +70,9 @@ export default defineUnit({
     registerRepaymentReversals(unit, refs);
     registerMine(unit, refs);
   },
-  // Nothing to set up: products, accounts and loans are created through the API; disabling hides, never deletes.
-  async onEnable() {},
+  // Products, accounts and loans are created through the API; the loan book starts complete if there are no
+  // loans yet (see services/loan-book.ts). Disabling hides, never deletes.
+  onEnable: startLoanBook,
   async onDisable() {},
   demo,
   examples: simpanpinjamExamples,

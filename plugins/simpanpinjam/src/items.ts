@@ -8,6 +8,8 @@ import { z } from '@kkmp/plugin-sdk';
  *   TDEP#<memberId>#<depositId>             time deposit
  *   LOAN#<loanId>                           loan: terms, schedule, repayments (replaced by version)
  *   ALLOWANCE                               allowance for loan losses kept in the books (by version)
+ *   MLOAN#<memberId>#<loanId>               a member's loans by key (loans/store.ts)
+ *   LOANBOOK#<bucket>                       the loan book: a row per approved or active loan (loans/book.ts)
  *
  * Loans copy their product's terms when entered, so later product changes leave them alone; fields
  * added since (penalty caps, instalment multiple, recoveries, reversals) are optional, and absent means

@@ -1,6 +1,7 @@
 import { NotFoundError, decodeId, z } from '@kkmp/plugin-sdk';
 import type { Ctx, MCtx } from '../context';
 import { loanSchema, type Loan } from '../items';
+import { writeBook } from './book';
 import type { LoanView } from './view';
 
 export async function loanOf(u: Ctx, id: string, field: string): Promise<Loan> {
@@ -16,13 +17,22 @@ export const view = (u: Ctx, loan: Loan, asOf = u.today()): LoanView => ({ coopI
 export const nonZero = <L extends { debit?: number; credit?: number }>(lines: L[]) => lines.filter((l) => (l.debit ?? 0) + (l.credit ?? 0) > 0);
 
 /**
- * A new loan, with its entry in the member's index (MLOAN#member#loan, written once in the same
- * transaction): a member's loans are read by key, never by reading every loan of the cooperative.
+ * Every loan write goes through here (createLoan, saveLoan): the loans, a new loan's entry in the member's
+ * index (MLOAN#member#loan, so a member's loans are read by key), and the loan book's rows (see book.ts),
+ * all in the mutation's one transaction.
  */
-export function createLoan(u: MCtx, loan: Loan) {
-  u.writes.create(['LOAN', loan.id], loan);
-  u.writes.create(memberLoanKey(loan.memberId, loan.id), { memberId: loan.memberId, loanId: loan.id });
+export function writeLoans(u: MCtx, changes: readonly ({ before: Loan; after: Loan } | { created: Loan })[]) {
+  for (const c of changes) {
+    if ('created' in c) {
+      u.writes.create(['LOAN', c.created.id], c.created);
+      u.writes.create(memberLoanKey(c.created.memberId, c.created.id), { memberId: c.created.memberId, loanId: c.created.id });
+    } else u.writes.replace(['LOAN', c.before.id], c.after, c.before.version);
+  }
+  writeBook(u, changes.map((c) => ('created' in c ? { after: c.created } : c)));
 }
+
+/** A new loan (see writeLoans). */
+export const createLoan = (u: MCtx, loan: Loan) => writeLoans(u, [{ created: loan }]);
 
 export const memberLoanKey = (memberId: string, loanId: string) => ['MLOAN', memberId, loanId];
 const memberLoanSchema = z.object({ loanId: z.string() });
@@ -35,6 +45,4 @@ export async function loansOfMember(u: Ctx, memberId: string): Promise<Loan[]> {
 }
 
 /** Replaces the loan if nobody changed it since it was read (else the mutation re-runs from fresh reads). */
-export function saveLoan(u: MCtx, before: Loan, after: Loan) {
-  u.writes.replace(['LOAN', before.id], after, before.version);
-}
+export const saveLoan = (u: MCtx, before: Loan, after: Loan) => writeLoans(u, [{ before, after }]);

@@ -1,5 +1,6 @@
 import type { Builder } from '@kkmp/plugin-sdk';
 import { CLASSES } from '../collectibility';
+import type { LoanBookRebuild } from '../services/loan-book';
 import type { ArrearsRow, ClassRow, MemberStatement, Portfolio, Provision } from '../services/reports';
 import type { Enums } from './enums';
 import type { LoanRefs } from './loan-types';
@@ -68,7 +69,17 @@ function memberStatementType(b: Builder, loan: LoanRefs['Loan'], savings: Saving
   });
 }
 
-/** The portfolio report, the allowance provision and the member statement. */
+function loanBookRebuildType(b: Builder) {
+  return b.objectRef<LoanBookRebuild>('SimpanpinjamLoanBookRebuild').implement({
+    description: 'Result of rebuilding the loan book (what the portfolio reads instead of every loan).',
+    fields: (t) => ({
+      loans: t.exposeInt('loans', { description: 'Loans read.' }),
+      rows: t.exposeInt('rows', { description: 'Of them, the loans in the book now: approved and not yet disbursed, or active.' }),
+    }),
+  });
+}
+
+/** The portfolio report, the allowance provision, the loan book's rebuild and the member statement. */
 export function registerReportTypes(b: Builder, e: Enums, loans: LoanRefs, savings: SavingsRefs) {
-  return { Portfolio: portfolioType(b, e, loans.Loan), Provision: provisionType(b), MemberStatement: memberStatementType(b, loans.Loan, savings) };
+  return { Portfolio: portfolioType(b, e, loans.Loan), Provision: provisionType(b), LoanBookRebuild: loanBookRebuildType(b), MemberStatement: memberStatementType(b, loans.Loan, savings) };
 }

@@ -1,4 +1,5 @@
 import type { UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { BOOK_CHANGED, bookChanged, rebuildLoanBook } from '../services/loan-book';
 import { memberStatement, memberStatementArgs, portfolio, portfolioArgs, provisionAllowance } from '../services/reports';
 import type { SimpanpinjamSettings } from '../settings';
 import type { Refs } from './types';
@@ -25,6 +26,17 @@ export function registerReports(unit: Kit, r: Refs) {
     businessEvent: true,
     input: () => ({}),
     resolve: (_input, u) => provisionAllowance(u),
+  });
+
+  unit.mutation('rebuildLoanBook', {
+    type: r.LoanBookRebuild,
+    description:
+      'Rebuild the loan book from every loan and mark it complete: for loans made before the book was kept (the portfolio reads the book instead of every loan, and answers from every loan until the book is complete). Idempotent, and safe while loans are being written.',
+    permission: 'simpanpinjam:manage',
+    businessEvent: false,
+    input: () => ({}),
+    resolve: (_input, u) => rebuildLoanBook(u),
+    conflicts: { [BOOK_CHANGED]: bookChanged },
   });
 
   unit.query('memberStatement', {

@@ -3,7 +3,7 @@ import { ACCOUNTS } from '../accounts';
 import { actorOf, notBefore, stamp, type Actor, type MCtx } from '../context';
 import { allowanceSchema, changeKindSchema, interestMethodSchema, type Loan } from '../items';
 import type { LoanPosition } from '../loans/position';
-import { createLoan, loanOf, nonZero, saveLoan, view } from '../loans/store';
+import { loanOf, nonZero, saveLoan, view, writeLoans } from '../loans/store';
 import { positionOf, type LoanView } from '../loans/view';
 import { buildSchedule } from '../schedule';
 import { id, textUpTo, wholeInIssue } from './inputs';
@@ -155,7 +155,7 @@ export async function approveLoanChange(u: MCtx, input: LoanIdInput): Promise<Lo
   const { change, position } = approvableChange(loan, by);
   if (change.kind === 'WRITE_OFF') return view(u, await writeOffLoan(u, loan, position, by));
   const { old, renewed } = reschedule(loan, change, position, u.newId(), by);
-  saveLoan(u, loan, old);
-  createLoan(u, renewed);
+  // One write of both: they may share a book bucket, which the transaction may touch only once.
+  writeLoans(u, [{ before: loan, after: old }, { created: renewed }]);
   return view(u, renewed);
 }

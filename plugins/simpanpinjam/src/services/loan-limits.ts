@@ -1,6 +1,7 @@
 import { BusinessRuleError } from '@kkmp/plugin-sdk';
 import { rawMemberId, type Ctx, eventDay } from '../context';
 import { loanSchema, savingsAccountSchema, timeDepositSchema, type Loan, type Product } from '../items';
+import { readBook } from '../loans/book';
 import { positionOf } from '../loans/view';
 import { mulDivFloor, rp, rpEn } from '../math';
 
@@ -11,19 +12,33 @@ export function isRelatedParty(u: Ctx, memberId: string): boolean {
 }
 
 /**
+ * What related parties owe on a date: principal of loans approved and not yet disbursed, principal
+ * outstanding of active ones; `except` left out (the loan being decided). Today (the usual case) from
+ * the loan book when it is complete, else from every loan.
+ */
+async function relatedPartyExposure(u: Ctx, except: string, day: string): Promise<number> {
+  const book = day >= u.today() ? await readBook(u) : undefined;
+  if (book?.complete) {
+    let exposure = 0;
+    for (const [id, [memberId, , amount]] of book.rows) if (id !== except && isRelatedParty(u, memberId)) exposure += amount;
+    return exposure;
+  }
+  let exposure = 0;
+  for (const l of await u.store.all(loanSchema, ['LOAN'])) {
+    if (l.id === except || !isRelatedParty(u, l.memberId)) continue;
+    if (l.status === 'APPROVED') exposure += l.principal;
+    if (l.status === 'ACTIVE') exposure += positionOf(l, day)?.principalOutstanding ?? l.principal;
+  }
+  return exposure;
+}
+
+/**
  * Related parties (board, supervisors) may owe at most relatedPartyLimitBp of own capital in all:
  * loans outstanding plus approved ones not yet disbursed plus this one.
  */
 export async function checkRelatedPartyLimit(u: Ctx, loan: Pick<Loan, 'id' | 'principal'>, field: string) {
-  const [ownCapital, loans] = await Promise.all([u.books.ownCapital(), u.store.all(loanSchema, ['LOAN'])]);
+  const [ownCapital, exposure] = await Promise.all([u.books.ownCapital(), relatedPartyExposure(u, loan.id, eventDay(u))]);
   const limit = mulDivFloor(Math.max(0, ownCapital), u.settings.relatedPartyLimitBp, 10_000);
-  const today = eventDay(u);
-  let exposure = 0;
-  for (const l of loans) {
-    if (l.id === loan.id || !isRelatedParty(u, l.memberId)) continue;
-    if (l.status === 'APPROVED') exposure += l.principal;
-    if (l.status === 'ACTIVE') exposure += positionOf(l, today)?.principalOutstanding ?? l.principal;
-  }
   if (exposure + loan.principal > limit) {
     throw new BusinessRuleError(
       'RELATED_PARTY_LIMIT',

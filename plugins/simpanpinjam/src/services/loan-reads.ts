@@ -2,7 +2,8 @@ import { z } from '@kkmp/plugin-sdk';
 import { memberOf, type Ctx } from '../context';
 import { LOAN_STATUSES, loanSchema, type Loan } from '../items';
 import type { InstalmentPosition } from '../loans/position';
-import { loanOf, view } from '../loans/store';
+import { readBook } from '../loans/book';
+import { loanOf, loansOfMember, view } from '../loans/store';
 import { statusOn, type LoanView } from '../loans/view';
 import { buildSchedule } from '../schedule';
 import { productOf } from '../savings/store';
@@ -23,12 +24,27 @@ export function loansOn(all: readonly Loan[], asOf: string, status?: Loan['statu
   });
 }
 
+/**
+ * The loans to list, oldest first, read as narrowly as the question allows: one member's by the member's
+ * index; the approved or active ones on a date on or after today by the loan book's ids (when complete);
+ * else every loan. The caller still filters on the date's status, so each path gives the same list.
+ */
+async function candidates(u: Ctx, args: LoansArgs, asOf: string): Promise<Loan[]> {
+  if (args.memberId) return loansOfMember(u, (await memberOf(u, args.memberId, 'memberId', false)).id);
+  if ((args.status === 'APPROVED' || args.status === 'ACTIVE') && asOf >= u.today()) {
+    const book = await readBook(u);
+    if (book.complete) {
+      const ids = [...book.rows].filter(([, row]) => row[1] === args.status).map(([id]) => id).sort();
+      return (await u.store.getMany(loanSchema, ids.map((id) => ['LOAN', id]))).filter((l): l is Loan => l !== undefined);
+    }
+  }
+  return u.store.all(loanSchema, ['LOAN']);
+}
+
 /** Loans, oldest first: all, one status, or one member's; each with its position on the as-of date. */
 export async function loans(u: Ctx, args: LoansArgs): Promise<LoanView[]> {
   const asOf = args.asOf ?? u.today();
-  const member = args.memberId ? await memberOf(u, args.memberId, 'memberId', false) : undefined;
-  const all = await u.store.all(loanSchema, ['LOAN']);
-  return loansOn(all.filter((l) => !member || l.memberId === member.id), asOf, args.status).map((l) => view(u, l, asOf));
+  return loansOn(await candidates(u, args, asOf), asOf, args.status).map((l) => view(u, l, asOf));
 }
 
 export const loanArgs = z.object({ id, asOf: optionalDate });

@@ -3,6 +3,7 @@ import { ACCOUNTS } from '../accounts';
 import { CLASSES, problemLoanRisk, type CollectibilityClass, type RiskWeights } from '../collectibility';
 import { memberOf, type Ctx, type MCtx } from '../context';
 import { allowanceSchema, loanSchema, savingsAccountSchema, timeDepositSchema, type Loan } from '../items';
+import { readBook, rowDaysPastDue, type Book, type BookRow } from '../loans/book';
 import { loansOfMember, view } from '../loans/store';
 import { collectibilityOf, outstandingOn, positionOf, type LoanView } from '../loans/view';
 import { mulDivFloor } from '../math';
@@ -37,9 +38,11 @@ export interface Portfolio {
   arrears: ArrearsRow[];
 }
 
-/** The portfolio on a date from the loans (as views on that date), the risk weights and the allowance held. */
-export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeights, allowance: number): Portfolio {
-  const by = Object.fromEntries(CLASSES.map((c) => [c, { cls: c, count: 0, outstanding: 0 }])) as Record<CollectibilityClass, ClassRow>;
+type Tally = Record<CollectibilityClass, ClassRow>;
+const emptyTally = () => Object.fromEntries(CLASSES.map((c) => [c, { cls: c, count: 0, outstanding: 0 }])) as Tally;
+
+/** Adds the loans outstanding on the date (as views on it) to the tally; returns their count and those in arrears. */
+function tallyLoans(by: Tally, views: LoanView[], asOf: string): { count: number; arrears: ArrearsRow[] } {
   const arrears: ArrearsRow[] = [];
   const outstandingLoans = views.filter((v) => outstandingOn(v.loan, asOf));
   for (const v of outstandingLoans) {
@@ -49,28 +52,75 @@ export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeight
     by[cls].outstanding += p.principalOutstanding;
     if (daysPastDue > 0) arrears.push({ loan: v, daysPastDue, cls, overdue: p.due.total, outstanding: p.principalOutstanding });
   }
+  return { count: outstandingLoans.length, arrears };
+}
+
+function summarise(by: Tally, loanCount: number, arrears: ArrearsRow[], asOf: string, weights: RiskWeights, allowance: number): Portfolio {
   const outstanding = CLASSES.reduce((s, c) => s + by[c].outstanding, 0);
   const problemLoans = by.KURANG_LANCAR.outstanding + by.DIRAGUKAN.outstanding + by.MACET.outstanding;
   const amounts = Object.fromEntries(CLASSES.map((c) => [c, by[c].outstanding])) as Record<CollectibilityClass, number>;
   return {
     asOf,
     classes: CLASSES.map((c) => by[c]),
-    loanCount: outstandingLoans.length,
+    loanCount,
     outstanding,
     problemLoans,
     problemLoanRisk: problemLoanRisk(amounts, weights),
     problemLoanRatioBp: outstanding ? mulDivFloor(problemLoans, 10_000, outstanding) : 0,
     allowance,
+    // A stable sort: ties keep the loans' order (by id, as they are stored).
     arrears: arrears.sort((a, b) => b.daysPastDue - a.daysPastDue),
   };
+}
+
+/** The portfolio on a date from the loans (as views on that date), the risk weights and the allowance held. */
+export function portfolioOf(views: LoanView[], asOf: string, weights: RiskWeights, allowance: number): Portfolio {
+  const by = emptyTally();
+  const { count, arrears } = tallyLoans(by, views, asOf);
+  return summarise(by, count, arrears, asOf, weights, allowance);
+}
+
+/** Ids of the book's active loans past due on the date, sorted as the loans are stored: the loans to read. */
+export const arrearsIdsOf = (rows: Map<string, BookRow>, asOf: string) =>
+  [...rows].filter(([, row]) => row[1] === 'ACTIVE' && rowDaysPastDue(row, asOf) > 0).map(([id]) => id).sort();
+
+/**
+ * The portfolio from the loan book on a date on or after today: a loan whose first unpaid instalment is
+ * not past due on the date is LANCAR with its row's outstanding; the loans in arrears (their overdue
+ * amount, penalties included, depends on the date) come as views, read by key, and count from themselves.
+ */
+export function portfolioOfBook(rows: Map<string, BookRow>, arrearsViews: LoanView[], asOf: string, weights: RiskWeights, allowance: number): Portfolio {
+  const late = new Set(arrearsIdsOf(rows, asOf));
+  const current = [...rows].filter(([id, row]) => row[1] === 'ACTIVE' && !late.has(id));
+  const by = emptyTally();
+  const { count, arrears } = tallyLoans(by, arrearsViews, asOf);
+  by.LANCAR.count += current.length;
+  by.LANCAR.outstanding += current.reduce((s, [, row]) => s + row[2], 0);
+  return summarise(by, count + current.length, arrears, asOf, weights, allowance);
+}
+
+async function portfolioFromBook(u: Ctx, book: Book, asOf: string, allowance: number): Promise<Portfolio> {
+  const ids = arrearsIdsOf(book.rows, asOf);
+  const late = ids.length ? await u.store.getMany(loanSchema, ids.map((id) => ['LOAN', id])) : [];
+  const views = late.filter((l): l is Loan => l !== undefined).map((l) => view(u, l, asOf));
+  return portfolioOfBook(book.rows, views, asOf, u.settings.riskWeights, allowance);
 }
 
 /** The allowance in the books at the end of a date: a credit balance on an asset account, shown positive. */
 export const allowanceOn = async (u: Ctx, asOf: string) => 0 - (await u.books.balance(ACCOUNTS.allowance, asOf));
 
+/**
+ * The portfolio on a date. On or after today (every loan event is dated today or earlier) with a complete
+ * loan book: from the book, the same answer without reading every loan; otherwise from every loan.
+ */
 export async function portfolio(u: Ctx, asOf: string): Promise<Portfolio> {
-  const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), allowanceOn(u, asOf)]);
-  return portfolioOf(loans.map((l: Loan) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance);
+  const everyLoan = (allowance: number, loans: Loan[]) => portfolioOf(loans.map((l) => view(u, l, asOf)), asOf, u.settings.riskWeights, allowance);
+  if (asOf < u.today()) {
+    const [loans, allowance] = await Promise.all([u.store.all(loanSchema, ['LOAN']), allowanceOn(u, asOf)]);
+    return everyLoan(allowance, loans);
+  }
+  const [book, allowance] = await Promise.all([readBook(u), allowanceOn(u, asOf)]);
+  return book.complete ? portfolioFromBook(u, book, asOf, allowance) : everyLoan(allowance, await u.store.all(loanSchema, ['LOAN']));
 }
 
 export const portfolioArgs = z.object({ asOf: optionalDate });
