@@ -2,7 +2,7 @@ import { SigningKeys, createVerifier, newPrivateJwk } from '@kkmp/host';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // An outside sign-in provider (KKMP_JWKS_URL): its tokens are checked against the key set it publishes.
 const opts = { issuer: 'https://id.example', audience: 'kkmp-api' };
@@ -22,6 +22,7 @@ beforeAll(async () => {
   jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterEach(() => vi.useRealTimers());
 
 const token = (key: CryptoKey, kid: string, claims: { iss?: string; lifetime?: string } = {}) =>
   new SignJWT({ role: 'COOP_MANAGER', coopId: 'coop-1' })
@@ -49,5 +50,24 @@ describe("an outside provider's tokens (KKMP_JWKS_URL)", () => {
     await expect(verify(await token(stranger, 'provider-1'))).rejects.toThrow();
     await expect(verify(await token(provider, 'provider-1', { iss: 'https://evil.example' }))).rejects.toThrow();
     await expect(verify(await token(provider, 'provider-1', { lifetime: '32d' }))).rejects.toThrow(/lifetime/);
+  });
+});
+
+describe('a key the outside provider removed', () => {
+  it('stops working once jose would have fetched the key set again (600 s after it was fetched)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-12-01T00:00:00Z');
+    vi.setSystemTime(t0);
+    const verify = createVerifier({ ...opts, jwksUrl, signingKeys: SigningKeys.fromJwks([newPrivateJwk('own-1')]) });
+    await verify(await token(provider, 'provider-1')); // the key set is fetched now (t0)
+    published = []; // the provider removes its key (rotation after a leak)
+
+    vi.setSystemTime(t0 + 590_000); // a token made with the removed key, first seen with the key set still fresh
+    const late = await token(provider, 'provider-1');
+    await verify(late);
+
+    vi.setSystemTime(t0 + 700_000); // the key set is stale: jose fetches it again and no longer has the key
+    await expect(verify(await token(provider, 'provider-1'))).rejects.toThrow(); // a new token: refused
+    await expect(verify(late)).rejects.toThrow(); // and one it accepted before: outside tokens are never remembered
   });
 });

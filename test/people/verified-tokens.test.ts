@@ -72,17 +72,3 @@ describe('verified tokens are remembered only as long as a fresh check would acc
   });
 });
 
-describe("an outside provider's tokens", () => {
-  it('are remembered no longer than its key set is kept (notAfter), so a key it removed stops working as soon as without the memory', async () => {
-    const { VerifiedTokens } = await import('../../packages/host/src/auth/verified-tokens');
-    const memory = new VerifiedTokens();
-    const principal = { userId: 'u', role: 'PLATFORM_ADMIN' as const };
-    // A token valid for a day, verified at T0 with a provider key kept 600 s.
-    memory.remember('t', principal, { iat: T0, exp: T0 + 86_400 }, { maxAgeSeconds: 31 * 86_400, toleranceSeconds: 30, notAfter: T0 + 600 });
-    expect(memory.get('t', T0 + 599)).toEqual(principal);
-    expect(memory.get('t', T0 + 600)).toBeUndefined();
-    // Without notAfter (the API's own keys): until its time claims run out.
-    memory.remember('own', principal, { iat: T0, exp: T0 + 86_400 }, { maxAgeSeconds: 31 * 86_400, toleranceSeconds: 30 });
-    expect(memory.get('own', T0 + 86_000)).toEqual(principal);
-  });
-});

@@ -51,8 +51,6 @@ export class InvalidToken extends Error {
 export const MAX_TOKEN_SECONDS = 31 * 24 * 3600;
 /** The API's own access tokens live minutes (ACCESS_TOKEN_MINUTES); an hour is the most it ever signs. */
 const OWN_MAX_SECONDS = 3600;
-/** How long an outside provider's key set is kept before it is fetched again (jose's default, stated). */
-const REMOTE_KEYS_SECONDS = 600;
 /** Clock skew allowed between the token's issuer and the API. */
 const TOLERANCE_SECONDS = 30;
 
@@ -74,7 +72,7 @@ function withinLifetime(payload: JWTPayload, maxSeconds: number): JWTPayload {
  * development secret is configured. Anything else is refused.
  */
 export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }, clock: Clock = systemClock) {
-  const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: REMOTE_KEYS_SECONDS * 1000 }) : undefined;
+  const remote: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secretBytes = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   // As a key function like the others, so every path is one jwtVerify call.
   const secret: JWTVerifyGetKey | undefined = secretBytes ? () => secretBytes : undefined;
@@ -88,7 +86,8 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
     const header = decodeProtectedHeader(token);
     // Our access tokens live minutes, on the API's clock (so tests move time); a longer one was not made by this API.
     if (header.alg === 'ES256' && own.has(header.kid)) return { key: own.verifyKey, algorithms: ['ES256'], maxAge: OWN_MAX_SECONDS, now: clock.now() };
-    if (remote) return { key: remote, algorithms: ['RS256', 'ES256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now(), rememberFor: REMOTE_KEYS_SECONDS };
+    // Never remembered: the provider's key set changes under us (verified-tokens.ts).
+    if (remote) return { key: remote, algorithms: ['RS256', 'ES256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now(), remember: false };
     // A token that never expires is a key that can never be taken back.
     if (secret && header.alg === 'HS256') return { key: secret, algorithms: ['HS256'], maxAge: MAX_TOKEN_SECONDS, now: systemClock.now() };
     throw new InvalidToken(`no key here verifies a ${String(header.alg)} token`);
@@ -97,21 +96,20 @@ export function createVerifier(config: AuthConfig & { signingKeys: SigningKeys }
   return async function verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     let maxAge: number;
-    let notAfter: number | undefined;
+    let remember: boolean;
     try {
       const check = checkFor(token);
-      const now = Math.floor(check.now.getTime() / 1000);
-      const seen = verified.get(token, now);
+      remember = !('remember' in check);
+      const seen = remember ? verified.get(token, Math.floor(check.now.getTime() / 1000)) : undefined;
       if (seen) return seen;
       maxAge = check.maxAge;
-      if ('rememberFor' in check && check.rememberFor !== undefined) notAfter = now + check.rememberFor;
       const options = { ...common, algorithms: check.algorithms, maxTokenAge: maxAge, currentDate: check.now };
       payload = withinLifetime((await jwtVerify(token, check.key, options)).payload, maxAge);
     } catch (err) {
       throw err instanceof InvalidToken ? err : new InvalidToken(err instanceof Error ? err.message : 'unverifiable');
     }
     const principal = principalOf(payload);
-    verified.remember(token, principal, payload, { maxAgeSeconds: maxAge, toleranceSeconds: TOLERANCE_SECONDS, ...(notAfter !== undefined ? { notAfter } : {}) });
+    if (remember) verified.remember(token, principal, payload, { maxAgeSeconds: maxAge, toleranceSeconds: TOLERANCE_SECONDS });
     return principal;
   };
 }

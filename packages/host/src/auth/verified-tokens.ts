@@ -18,8 +18,8 @@ interface Entry {
  * at 9% of the whole process. The principal comes from the token alone, so remembering it is exact; what
  * can change meanwhile (a revoked grant, a disabled account) is read from DynamoDB on every request as before.
  * The API's own keys and the development secret change only with a deploy, which starts new processes.
- * An outside provider's keys change under us: its tokens are remembered no longer than jose keeps the
- * provider's key set (`notAfter`), so a key the provider removed stops working as soon as without this.
+ * An outside provider's keys change under us, so its tokens are never remembered (auth.ts): each is
+ * checked against the key set jose holds, and a key the provider removed stops working when jose reloads.
  */
 export class VerifiedTokens {
   private readonly cache: LRUCache<string, Entry>;
@@ -36,15 +36,14 @@ export class VerifiedTokens {
 
   /**
    * Remembers a token jose just accepted at `now`, for as long as jose would accept it again: not before
-   * nbf or iat (less the tolerance), before exp and before iat + maxAge (plus the tolerance), and before
-   * `notAfter` (seconds) if given.
+   * nbf or iat (less the tolerance), before exp and before iat + maxAge (plus the tolerance).
    */
-  remember(token: string, principal: Principal, payload: JWTPayload, rules: { maxAgeSeconds: number; toleranceSeconds: number; notAfter?: number }): void {
+  remember(token: string, principal: Principal, payload: JWTPayload, rules: { maxAgeSeconds: number; toleranceSeconds: number }): void {
     const { iat, exp, nbf } = payload;
     if (typeof iat !== 'number' || typeof exp !== 'number') return;
     const tol = rules.toleranceSeconds;
     const from = Math.max(iat, typeof nbf === 'number' ? nbf : -Infinity) - tol;
-    const until = Math.min(exp + tol, iat + rules.maxAgeSeconds + tol + 1, rules.notAfter ?? Infinity);
+    const until = Math.min(exp + tol, iat + rules.maxAgeSeconds + tol + 1);
     if (until > from) this.cache.set(token, { principal, from, until });
   }
 }
