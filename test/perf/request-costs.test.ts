@@ -111,7 +111,7 @@ describe('reads', () => {
     expect(cost(log)).toEqual({ calls: { BatchGetItem: 2, Query: 1 }, roundTrips: 3 });
   });
 
-  it('the loan portfolio: the same calls and read units with 2 loans as with 30', async () => {
+  it('the loan portfolio: the same calls with 2 loans as with 30, and read units that grow by the rows only', async () => {
     const e = example(s, 'simpanpinjam', 'Simpan pinjam: portfolio and collectibility');
     const few = await measureRead(s, e.query, e.variables, e.as);
     expect(few.data.simpanpinjamPortfolio.loanCount).toBe(2); // the demo's: one current, one late
@@ -127,13 +127,14 @@ describe('reads', () => {
     const { data, log, readUnits } = await measureRead(s, e.query, e.variables, e.as);
     expect(data.simpanpinjamPortfolio.loanCount).toBe(30);
     report('loan portfolio', log);
-    // The gate; the loan book (a few items by key) beside the allowance's balance; the loans in arrears by
-    // key (a list level): never every loan. The book's items stay under 4 KB each here, so even the read
-    // units do not move.
-    expect(cost(log)).toEqual({ calls: { BatchGetItem: 3, Query: 2 }, roundTrips: 3 });
+    // The gate; the loan book (its marker by key, its rows by one Query: about 100 bytes a loan) beside the
+    // allowance's balance; the loans in arrears by key (a list level): never every loan. A row is about 150
+    // bytes with its keys: 28 more rows add at most one read unit (4 KB), where reading the 28 loans
+    // (about 3.4 KB each) would add more than 20.
+    expect(cost(log)).toEqual({ calls: { BatchGetItem: 3, Query: 3 }, roundTrips: 3 });
     expect(cost(log)).toEqual(cost(few.log));
     expect(readUnits).toBeGreaterThan(0);
-    expect(readUnits).toBe(few.readUnits);
+    expect(readUnits).toBeLessThanOrEqual(few.readUnits + 1);
     console.log(`loan portfolio read units: 2 loans ${few.readUnits}, 30 loans ${readUnits}`);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import unit from '../../plugins/simpanpinjam/src/index';
 import { loanSchema } from '../../plugins/simpanpinjam/src/items';
-import { BUCKETS, bookItemsOf } from '../../plugins/simpanpinjam/src/loans/book';
+import { bookRowOf } from '../../plugins/simpanpinjam/src/loans/book';
 import { at, mutate, ok, payWajib, query, registerMember } from '../../plugins/simpanpinjam/test/support';
 
 /**
@@ -26,23 +26,24 @@ const LOANS = `query($cooperativeId: ID!, $asOf: Date, $status: SimpanpinjamLoan
   id status principalOutstanding daysPastDue } }`;
 
 const partition = (host: UnitTestHost) => pk({ kind: 'coop', coopId: host.a.rawId }, 'U', 'simpanpinjam');
-const bucketKey = (host: UnitTestHost, b: number) => ({ pk: partition(host), sk: sk('LOANBOOK', String(b)) });
-const bucketSchema = z.object({ complete: z.boolean().optional(), version: z.number() }).catchall(z.unknown());
+const markerKey = (host: UnitTestHost) => ({ pk: partition(host), sk: sk('LOANBOOK') });
+const markerSchema = z.object({ complete: z.boolean().optional(), version: z.number(), cursor: z.string().optional() });
+const rowItem = z.object({ loanId: z.string(), row: z.array(z.unknown()) });
+const storedRowItems = (host: UnitTestHost) => queryAll(host.db, { partition: partition(host), prefix: `${sk('LOANROW')}#` }, rowItem);
 
-/** The book's rows as stored, and whether it says it is complete. */
+/** The book's rows as stored (loan id -> row), and whether its marker says it is complete. */
 async function storedBook(host: UnitTestHost) {
-  const items = await Promise.all(Array.from({ length: BUCKETS }, (_, b) => getItem(host.db, bucketKey(host, b), bucketSchema)));
-  const rows = items.map((i) => Object.fromEntries(Object.entries(i ?? {}).filter(([name]) => name.startsWith('L'))));
-  return { complete: items.every((i) => i?.complete === true), rows, versions: items.map((i) => i?.version) };
+  const [marker, items] = await Promise.all([getItem(host.db, markerKey(host), markerSchema), storedRowItems(host)]);
+  return { complete: marker?.complete === true, rows: Object.fromEntries(items.map((i) => [i.loanId, i.row])), version: marker?.version };
 }
 
 /** The rows a rebuild from every stored loan would write. */
 async function expectedRows(host: UnitTestHost) {
   const loans = await queryAll(host.db, { partition: partition(host), prefix: `${sk('LOAN')}#` }, loanSchema);
-  return bookItemsOf(loans).map(({ complete: _c, ...rows }) => rows);
+  return Object.fromEntries(loans.flatMap((l) => (bookRowOf(l) ? [[l.id, bookRowOf(l)]] : [])));
 }
 
-/** Sets or removes `complete` on one bucket, as a book made before this code would lack it. */
+/** Sets or removes the marker's `complete`, as a book made before this code would lack it. */
 const setComplete = (db: Db, key: { pk: string; sk: string }, on: boolean) =>
   db.doc.send(
     new UpdateCommand({
@@ -191,11 +192,11 @@ describe('the loan book through the real stack', () => {
           const asOf = addDays(today, offset);
           const fromBook = [await portfolio(asOf), await list(asOf, 'ACTIVE'), await list(asOf, 'APPROVED')];
           arrearsSeen += fromBook[0].arrears.length;
-          await setComplete(s.host.db, bucketKey(s.host, 0), false);
+          await setComplete(s.host.db, markerKey(s.host), false);
           try {
             expect(fromBook, asOf).toEqual([await portfolio(asOf), await list(asOf, 'ACTIVE'), await list(asOf, 'APPROVED')]);
           } finally {
-            await setComplete(s.host.db, bucketKey(s.host, 0), true);
+            await setComplete(s.host.db, markerKey(s.host), true);
           }
         }
       }),
@@ -208,8 +209,12 @@ describe('the loan book through the real stack', () => {
   }, 240_000);
 });
 
-const REBUILD = '{ loans rows }';
-const deleteBook = (host: UnitTestHost) => Promise.all(Array.from({ length: BUCKETS }, (_, b) => host.db.doc.send(new DeleteCommand({ TableName: host.db.tableName, Key: bucketKey(host, b) }))));
+const REBUILD = '{ loans rows changed complete }';
+/** No book at all, as a table written before the book existed: neither marker nor rows. */
+const deleteBook = async (host: UnitTestHost) => {
+  const keys = [markerKey(host), ...(await storedRowItems(host)).map((i) => ({ pk: partition(host), sk: sk('LOANROW', i.loanId) }))];
+  await Promise.all(keys.map((Key) => host.db.doc.send(new DeleteCommand({ TableName: host.db.tableName, Key }))));
+};
 /** The DynamoDB calls of a piece of work that query every loan (sort key prefix LOAN#). */
 const loanQueries = async <T>(host: UnitTestHost, work: () => Promise<T>) => {
   const { result, log } = await logCalls(host.db, work);
@@ -244,8 +249,8 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
     const today = '2026-06-10';
     const withBook = await loanQueries(host, () => portfolio(today));
     expect(withBook.result.arrears.length).toBe(2);
-    // Gate, then the book with the allowance's balance, then the two loans in arrears by key.
-    expect(withBook.calls).toEqual({ BatchGetItem: 3, Query: 2 });
+    // Gate, then the book's marker and rows beside the allowance's balance, then the two loans in arrears by key.
+    expect(withBook.calls).toEqual({ BatchGetItem: 3, Query: 3 });
 
     await deleteBook(host); // as a table written before the book existed
     expect((await storedBook(host)).complete).toBe(false);
@@ -256,11 +261,12 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
     // A loan written meanwhile writes its row, but one row does not make the book complete.
     await ok(host, 'repayLoan', { loanId: ids[0], amount: 230_000 }, host.a.staff, '{ closed }');
     const partial = await storedBook(host);
-    expect([partial.complete, partial.rows.flatMap((r) => Object.keys(r)).length]).toEqual([false, 1]);
+    expect([partial.complete, Object.keys(partial.rows).length]).toEqual([false, 1]);
     const afterRepayment = await portfolio(today);
     expect(afterRepayment.outstanding).toBeLessThan(withBook.result.outstanding);
 
-    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    // The repaid loan's row is right already: the rebuild writes the other two.
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3, changed: 2, complete: true });
     const rebuilt = await storedBook(host);
     expect(rebuilt.complete).toBe(true);
     expect(rebuilt.rows).toEqual(await expectedRows(host));
@@ -268,7 +274,7 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
     expect(fromBook.result).toEqual(afterRepayment);
     expect(fromBook.calls).toEqual(withBook.calls);
 
-    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3, changed: 0, complete: true });
     expect((await storedBook(host)).rows).toEqual(rebuilt.rows);
     // Only the manager rebuilds it.
     expect((await mutate(host, 'rebuildLoanBook', {}, host.a.staff, REBUILD)).code).toBe('FORBIDDEN');
@@ -296,7 +302,8 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
       { step: 'initialize', name },
     );
     try {
-      expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+      // Re-run from fresh reads: the repayment wrote its row itself, so nothing is left to change.
+      expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3, changed: 0, complete: true });
     } finally {
       host.db.raw.middlewareStack.remove(name);
     }
@@ -313,9 +320,9 @@ describe('loans made before the book: the fallback, the rebuild, enabling again'
     await host.enable(host.a, 'simpanpinjam', {});
     const book = await storedBook(host);
     expect(book.complete).toBe(false);
-    expect(book.versions).toEqual(Array.from({ length: BUCKETS }, () => undefined));
+    expect([book.version, book.rows]).toEqual([undefined, {}]);
     expect((await portfolio('2026-06-10')).loanCount).toBe(2);
-    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3 });
+    expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 3, rows: 3, changed: 3, complete: true });
     await host.disable(host.a, 'simpanpinjam');
     await host.enable(host.a, 'simpanpinjam', {});
     expect((await storedBook(host)).complete).toBe(true);
@@ -348,11 +355,35 @@ describe('the related-party limit from the book', () => {
       // No loan in arrears: the portfolio is the gate, then the book beside the allowance's balance.
       const { result, log } = await logCalls(host.db, () => query(host, PORTFOLIO, { asOf: '2026-03-02' }, host.a.supervisor));
       expect([result.simpanpinjamPortfolio.loanCount, result.simpanpinjamPortfolio.arrears]).toEqual([1, []]);
-      expect([log.byCommand, log.roundTrips]).toEqual([{ BatchGetItem: 2, Query: 2 }, 2]);
+      expect([log.byCommand, log.roundTrips]).toEqual([{ BatchGetItem: 2, Query: 3 }, 2]);
       await deleteBook(host);
       expect(await refused()).toEqual(withBook);
     } finally {
       await host.close();
     }
   });
+});
+
+describe('a rebuild of more loans than one call takes', () => {
+  it('goes 40 loans a call, complete only after the last; the reports read every loan meanwhile', async () => {
+    const s = await setUp('2026-02-02');
+    const { host } = s;
+    try {
+      const approved = (await ok(host, 'applyForLoan', { memberId: s.members[0], productId: s.products[0], amount: 1_000_000, termMonths: 6, purpose: 'Usaha' }, host.a.staff)).id;
+      await ok(host, 'approveLoan', { loanId: approved }, host.a.manager);
+      // 41 more applications, not yet decided: loans without a row.
+      for (let i = 0; i < 41; i++) await ok(host, 'applyForLoan', { memberId: s.members[i % 3], productId: s.products[i % 3], amount: 500_000 + i * 1_000, termMonths: 6, purpose: 'Usaha' }, host.a.staff);
+      await deleteBook(host);
+      const first = await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD);
+      expect(first).toEqual({ loans: 40, rows: 1, changed: 1, complete: false });
+      expect((await storedBook(host)).complete).toBe(false);
+      const reads = await loanQueries(host, () => query(host, LOANS, { status: 'APPROVED' }, host.a.staff));
+      expect(reads.result.simpanpinjamLoans.map((l: { id: string }) => l.id)).toEqual([approved]);
+      expect(reads.queries).toBeGreaterThanOrEqual(2); // the rows, and every loan (the book is not complete)
+      expect(await ok(host, 'rebuildLoanBook', {}, host.a.manager, REBUILD)).toEqual({ loans: 2, rows: 0, changed: 0, complete: true });
+      expect(await storedBook(host)).toMatchObject({ complete: true, rows: await expectedRows(host) });
+    } finally {
+      await host.close();
+    }
+  }, 120_000);
 });

@@ -9,7 +9,8 @@ import { z } from '@kkmp/plugin-sdk';
  *   LOAN#<loanId>                           loan: terms, schedule, repayments (replaced by version)
  *   ALLOWANCE                               allowance for loan losses kept in the books (by version)
  *   MLOAN#<memberId>#<loanId>               a member's loans by key (loans/store.ts)
- *   LOANBOOK#<bucket>                       the loan book: a row per approved or active loan (loans/book.ts)
+ *   LOANROW#<loanId>                        the loan book: a row per approved or active loan (loans/book.ts)
+ *   LOANBOOK                                the loan book's marker: complete, the rebuild's cursor
  *
  * Loans copy their product's terms when entered, so later product changes leave them alone; fields
  * added since (penalty caps, instalment multiple, recoveries, reversals) are optional, and absent means

@@ -1,4 +1,4 @@
-import { update, z, type Update } from '@kkmp/plugin-sdk';
+import { z } from '@kkmp/plugin-sdk';
 import type { Ctx, MCtx } from '../context';
 import type { Loan } from '../items';
 import { daysBetween } from '../dates';
@@ -6,36 +6,29 @@ import { positionOf, standingRepayments } from './view';
 
 /**
  * The loan book: one small row per loan that counts now (APPROVED, not yet disbursed; or ACTIVE:
- * disbursed and not ended), so the portfolio and the related-party limit read a few items by key
- * instead of every loan ever made (each ~3.4 KB with schedule, repayments and history).
+ * disbursed and not ended), so the portfolio, the related-party limit and the lists of approved or active
+ * loans read the rows (one Query) instead of every loan ever made (each ~3.4 KB with schedule, repayments
+ * and history).
  *
- *   LOANBOOK#<bucket>   attributes L<loanId> = row, `version` (+1 on every write that changes a row),
- *                       `complete` (true once every counting loan has its row: set on enabling, or by
- *                       the rebuild for loans made before the book existed)
+ *   LOANROW#<loanId>   { loanId, row }: its own item, written (or deleted, once the loan stops counting)
+ *                      in the loan write's own transaction. A write costs the same whatever the book's
+ *                      size (DynamoDB bills an item write by the item's size: rows kept together in a few
+ *                      big items made every repayment pay for a quarter of the book), two tellers' writes
+ *                      to different loans never meet, and no item grows toward the 400 KB limit.
+ *   LOANBOOK           the marker: `complete` once every counting loan has its row (set on enabling with
+ *                      no loans; for loans made before the book, by the rebuild: services/loan-book.ts).
  *
- * A row is a pure function of the loan (`bookRowOf`), written in the loan write's own transaction as a
- * blind SET (REMOVE once the loan stops counting): no read of the book, so writes to different loans
- * never wait on each other's version, and a backdated repayment or a reversal cannot make it drift.
- *
- * Size: a row is ~90 bytes in DynamoDB (attribute name 27, member id 27, status 7, amount ~7, date 11,
- * list overhead). BUCKETS items of at most 400 KB hold 4 x 400 000 / 90 = ~17 000 counting loans, with
- * room for the hash's unevenness; a kelurahan cooperative has hundreds to a few thousand members.
+ * A row is a pure function of the loan (`bookRowOf`), so a backdated repayment or a reversal cannot make
+ * it drift: every write recomputes it from the whole loan.
  */
-export const BUCKETS = 4;
 
 /** [memberId, status, amount (principal if APPROVED, principal outstanding if ACTIVE), first unpaid due date]. */
 export type BookRow = [memberId: string, status: 'APPROVED' | 'ACTIVE', amount: number, firstUnpaidDue: string | null];
 const rowSchema = z.tuple([z.string(), z.enum(['APPROVED', 'ACTIVE']), z.number().int(), z.string().nullable()]);
 
-export const bookKey = (bucket: number) => ['LOANBOOK', String(bucket)];
-const rowName = (loanId: string) => `L${loanId}`;
-
-/** FNV-1a of the loan id: ULIDs share their time prefix, so every character counts. */
-export function bucketOf(loanId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < loanId.length; i++) h = Math.imul(h ^ loanId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % BUCKETS;
-}
+export const rowKey = (loanId: string) => ['LOANROW', loanId];
+export const BOOK_MARKER = ['LOANBOOK'];
+const rowItemSchema = z.object({ loanId: z.string(), row: rowSchema });
 
 /**
  * The loan's row, or undefined if it does not count. For an ACTIVE loan, after every standing repayment:
@@ -55,52 +48,40 @@ export function bookRowOf(l: Loan): BookRow | undefined {
 /** Days past due on a date on or after every event of the loan (see bookRowOf). */
 export const rowDaysPastDue = (row: BookRow, asOf: string) => (row[3] && row[3] < asOf ? daysBetween(row[3], asOf) : 0);
 
-const same = (a: BookRow | undefined, b: BookRow | undefined) => JSON.stringify(a) === JSON.stringify(b);
+export const sameRow = (a: BookRow | undefined, b: BookRow | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * Adds the book's writes for loans written in this mutation (before: as read, absent for a new loan):
- * one update per bucket touched (a transaction may touch an item once; a reschedule writes two loans).
- */
+/** Adds the book's writes for loans written in this mutation (before: as read, absent for a new loan). */
 export function writeBook(u: MCtx, changes: readonly { before?: Loan | undefined; after: Loan }[]) {
-  const byBucket = new Map<number, Update>();
   for (const { before, after } of changes) {
     const row = bookRowOf(after);
-    if (same(before && bookRowOf(before), row)) continue;
-    const bucket = bucketOf(after.id);
-    const change = byBucket.get(bucket) ?? update().add('version', 1);
-    byBucket.set(bucket, row ? change.set(rowName(after.id), row) : change.remove(rowName(after.id)));
+    const was = before && bookRowOf(before);
+    if (sameRow(was, row)) continue;
+    if (row) u.writes.put(rowKey(after.id), { loanId: after.id, row });
+    else u.writes.delete(rowKey(after.id));
   }
-  for (const [bucket, change] of byBucket) u.writes.update(bookKey(bucket), change);
 }
 
-const bucketSchema = z.object({ version: z.number().int(), complete: z.boolean().optional() }).catchall(z.unknown());
-export type BucketItem = z.output<typeof bucketSchema>;
+const markerSchema = z.object({ version: z.number().int(), complete: z.boolean().optional(), cursor: z.string().optional() });
+export type BookMarker = z.output<typeof markerSchema>;
 
 export interface Book {
   /** Every counting loan has its row (else the caller reads the loans themselves). */
   complete: boolean;
-  /** loan id -> row. */
+  /** loan id -> row, in loan id order. */
   rows: Map<string, BookRow>;
-  /** The bucket items as read (absent: never written), for the rebuild's guarded write. */
-  items: (BucketItem | undefined)[];
 }
 
-/** The whole book in one BatchGetItem. */
+/** The marker by key and the rows by one Query, side by side: one round trip. */
 export async function readBook(u: Ctx): Promise<Book> {
-  const items = await u.store.getMany(bucketSchema, Array.from({ length: BUCKETS }, (_, b) => bookKey(b)));
-  const rows = new Map<string, BookRow>();
-  for (const item of items) {
-    for (const [name, value] of Object.entries(item ?? {})) if (name.startsWith('L')) rows.set(name.slice(1), rowSchema.parse(value));
-  }
-  return { complete: items.every((i) => i?.complete === true), rows, items };
+  const [marker, items] = await Promise.all([u.store.get(markerSchema, ...BOOK_MARKER), u.store.all(rowItemSchema, ['LOANROW'])]);
+  return { complete: marker?.complete === true, rows: new Map(items.map((i) => [i.loanId, i.row as BookRow])) };
 }
 
-/** The bucket items of a complete book of these loans (version and keys are the writer's). */
-export function bookItemsOf(loans: readonly Loan[]): Record<string, unknown>[] {
-  const items: Record<string, unknown>[] = Array.from({ length: BUCKETS }, () => ({ complete: true }));
-  for (const l of loans) {
-    const row = bookRowOf(l);
-    if (row) items[bucketOf(l.id)]![rowName(l.id)] = row;
-  }
-  return items;
+export const readMarker = (u: Ctx) => u.store.get(markerSchema, ...BOOK_MARKER);
+
+/** The stored rows of some loans (absent: none), by key. */
+export async function storedRows(u: Ctx, loanIds: readonly string[]): Promise<(BookRow | undefined)[]> {
+  const items = await u.store.getMany(rowItemSchema, loanIds.map(rowKey));
+  return items.map((i) => i?.row as BookRow | undefined);
 }
+

@@ -71,10 +71,12 @@ function memberStatementType(b: Builder, loan: LoanRefs['Loan'], savings: Saving
 
 function loanBookRebuildType(b: Builder) {
   return b.objectRef<LoanBookRebuild>('SimpanpinjamLoanBookRebuild').implement({
-    description: 'Result of rebuilding the loan book (what the portfolio reads instead of every loan).',
+    description: 'Result of one call of simpanpinjamRebuildLoanBook (the loan book: what the portfolio reads instead of every loan).',
     fields: (t) => ({
-      loans: t.exposeInt('loans', { description: 'Loans read.' }),
+      loans: t.exposeInt('loans', { description: 'Loans this call went through (at most 40).' }),
       rows: t.exposeInt('rows', { description: 'Of them, the loans in the book now: approved and not yet disbursed, or active.' }),
+      changed: t.exposeInt('changed', { description: 'Rows this call wrote or removed (0: the book already held what these loans say).' }),
+      complete: t.exposeBoolean('complete', { description: 'True when every loan has been gone through and the book is complete; false: call again, it goes on from where it stopped.' }),
     }),
   });
 }

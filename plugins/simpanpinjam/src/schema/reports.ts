@@ -1,5 +1,5 @@
 import type { UnitSchemaKit } from '@kkmp/plugin-sdk';
-import { BOOK_CHANGED, bookChanged, rebuildLoanBook } from '../services/loan-book';
+import { rebuildLoanBook } from '../services/loan-book';
 import { memberStatement, memberStatementArgs, portfolio, portfolioArgs, provisionAllowance } from '../services/reports';
 import type { SimpanpinjamSettings } from '../settings';
 import type { Refs } from './types';
@@ -31,12 +31,11 @@ export function registerReports(unit: Kit, r: Refs) {
   unit.mutation('rebuildLoanBook', {
     type: r.LoanBookRebuild,
     description:
-      'Rebuild the loan book from every loan and mark it complete: for loans made before the book was kept (the portfolio reads the book instead of every loan, and answers from every loan until the book is complete). Idempotent, and safe while loans are being written.',
+      'Rebuild the loan book from the loans, 40 loans a call: call again (each with a new idempotency key) until `complete` is true. For loans made before the book was kept, or to check it (the portfolio, the related-party limit and the lists of approved or active loans read the book instead of every loan, and read every loan while a rebuild runs or the book is not complete). Safe while loans are being written; a loan whose row is right costs no write.',
     permission: 'simpanpinjam:manage',
     businessEvent: false,
     input: () => ({}),
     resolve: (_input, u) => rebuildLoanBook(u),
-    conflicts: { [BOOK_CHANGED]: bookChanged },
   });
 
   unit.query('memberStatement', {
