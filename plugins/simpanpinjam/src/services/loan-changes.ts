@@ -155,7 +155,7 @@ export async function approveLoanChange(u: MCtx, input: LoanIdInput): Promise<Lo
   const { change, position } = approvableChange(loan, by);
   if (change.kind === 'WRITE_OFF') return view(u, await writeOffLoan(u, loan, position, by));
   const { old, renewed } = reschedule(loan, change, position, u.newId(), by);
-  // One write of both: they may share a book bucket, which the transaction may touch only once.
+  // The old loan and the new one, each with its loan book row, in the approval's one transaction.
   writeLoans(u, [{ before: loan, after: old }, { created: renewed }]);
   return view(u, renewed);
 }
