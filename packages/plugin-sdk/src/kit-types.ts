@@ -159,6 +159,12 @@ export interface UnitQueryOptions<
    * (`amount`, `lines.0.quantity`), in English and Indonesian; `resolve` gets the parsed output.
    */
   schema?: z.ZodType<Parsed>;
+  /**
+   * As a mutation's `prefetch`: keys `resolve` will read, read in the gate's BatchGetItem. Also the way
+   * to read an item strictly before a later read (e.g. a marker saying a set of items is complete, then
+   * the items): what the gate's wave read was read before anything `resolve` sends.
+   */
+  prefetch?: (args: Parsed, keys: UnitPrefetch<Settings>) => void;
   resolve: (args: Parsed, unit: UnitContext<Settings>) => Promise<ShapeFromTypeParam<Types, Type, Nullable>> | ShapeFromTypeParam<Types, Type, Nullable>;
 }
 
@@ -215,7 +221,7 @@ export interface UnitMutationOptions<
   conflicts?: Record<string, () => DomainError>;
 }
 
-/** Keys a mutation's `prefetch` names, read in the mutation's first wave (see UnitMutationOptions.prefetch). */
+/** Keys a mutation's or query's `prefetch` names, read in the first wave (see UnitMutationOptions.prefetch). */
 export interface UnitPrefetch<Settings = unknown> {
   /** The cooperative of the call (decoded from `cooperativeId`). */
   cooperativeId: string;

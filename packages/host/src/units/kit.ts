@@ -91,8 +91,10 @@ export function createUnitKit<S>(builder: Builder, unit: AnyUnit, core: CoreRefs
           resolve: async (_root: unknown, args: Record<string, unknown>, ctx: ApiContext) => {
             const { cooperativeId, ...rest } = args;
             const coopId = one(String(cooperativeId), 'Cooperative', 'cooperativeId');
-            // The unit record goes in the gate's first read (with the cooperative), not after it.
+            // The unit record goes in the gate's first read (with the cooperative), not after it, and what the
+            // unit named (only for a caller whose token may hold the permission, within PREFETCH_LIMITS).
             prefetch(ctx.core, [unitRecordKey(coopId, unit.id)]);
+            if (mayHold(ctx.core, undefined, false, unit, options.permission, coopId)) startUnitPrefetch(ctx.core, coopId, unit.id, options.prefetch as never, options.schema, rest, undefined);
             const u = await enterUnit<S>(ctx.core, unit, coopId, options.permission);
             const parsed = parseUnitArgs(options.schema, rest);
             return refusingZodErrors('', () => options.resolve(parsed as never, u));

@@ -1,4 +1,5 @@
 import type { UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { prefetchBook } from '../loans/book';
 import { approveLoanChange, requestLoanChange, requestLoanChangeInput } from '../services/loan-changes';
 import { createLoanProduct, createLoanProductInput, loanProducts } from '../services/loan-products';
 import { loan, loanArgs, loans, loansArgs, schedulePreview, schedulePreviewArgs } from '../services/loan-reads';
@@ -180,6 +181,7 @@ function registerLoanReads(unit: Kit, r: Refs) {
       asOf: t({ type: 'Date', required: false, description: 'Date of the position (default today).' }),
     }),
     schema: loansArgs,
+    prefetch: prefetchBook,
     resolve: (args, u) => loans(u, args),
   });
 

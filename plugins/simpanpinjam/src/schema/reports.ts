@@ -1,4 +1,5 @@
 import type { UnitSchemaKit } from '@kkmp/plugin-sdk';
+import { prefetchBook } from '../loans/book';
 import { rebuildLoanBook } from '../services/loan-book';
 import { memberStatement, memberStatementArgs, portfolio, portfolioArgs, provisionAllowance } from '../services/reports';
 import type { SimpanpinjamSettings } from '../settings';
@@ -15,6 +16,8 @@ export function registerReports(unit: Kit, r: Refs) {
     permission: 'simpanpinjam:read',
     args: (t) => ({ asOf: t({ type: 'Date', required: false, description: 'The date (default today).' }) }),
     schema: portfolioArgs,
+    // The loan book's marker comes with the gate's read, before the book's rows (see readBook).
+    prefetch: prefetchBook,
     resolve: (args, u) => portfolio(u, args.asOf ?? u.today()),
   });
 
