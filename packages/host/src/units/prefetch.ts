@@ -38,7 +38,7 @@ function candidateDates(core: CoreContext, requested: unknown): string[] {
 }
 
 /**
- * Starts the reads a unit mutation declared (`prefetch`), in the same tick as the gate's, so they join
+ * Starts the reads a unit mutation or query declared (`prefetch`), in the same tick as the gate's, so they join
  * its BatchGetItem (a query runs beside it). The caller (kit.ts) starts it only for a caller whose token
  * may hold the permission in this cooperative, and within PREFETCH_LIMITS: an outsider or an absurd
  * input costs no reads ahead of the refusal. Only for input its schema accepts; a hook that throws has
